@@ -1,0 +1,105 @@
+"""The exceptions delarsrapport raises.
+
+Every error the library raises on purpose is a :class:`DelarsrapportError`::
+
+    DelarsrapportError
+     ├── ParseError          text that is not a Swedish amount or number
+     ├── LoadError           a report file or dict that does not fit the model
+     ├── LayoutError         a layout folder or its settings that cannot be used
+     ├── TemplateError       a template that fails while rendering
+     ├── CheckError          render --strict refused a report with errors (fel)
+     └── RenderError         a produced document that failed validation
+
+Messages say what was wrong, where, and what to do about it; the offending values
+are kept as attributes so that programs need not parse the message.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CheckError",
+    "DelarsrapportError",
+    "LayoutError",
+    "LoadError",
+    "ParseError",
+    "RenderError",
+    "TemplateError",
+]
+
+
+class DelarsrapportError(Exception):
+    """The base of every error delarsrapport raises on purpose."""
+
+
+class ParseError(DelarsrapportError, ValueError):
+    """Text that cannot be read as a Swedish-formatted amount or number.
+
+    ``text`` is the text that was given, ``reason`` the part of the message that
+    says what was wrong with it.
+    """
+
+    def __init__(self, text: str, reason: str) -> None:
+        self.text = text
+        self.reason = reason
+        super().__init__(f"kan inte läsa {text!r} som ett belopp: {reason}")
+
+
+class LoadError(DelarsrapportError):
+    """Input data that does not fit the model; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: list[object], source: str | None = None) -> None:
+        self.problems = problems
+        self.source = source
+        lines = [str(p) for p in problems]
+        head = f"{len(problems)} fel i {source}" if source else f"{len(problems)} fel i indata"
+        super().__init__(head + ":\n" + "\n".join(f"  {line}" for line in lines))
+
+
+class LayoutError(DelarsrapportError):
+    """A layout that cannot be used: missing folder, missing template or invalid settings."""
+
+
+class TemplateError(DelarsrapportError):
+    """A template that failed while rendering, with the place in the template where it failed."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        template: str,
+        part: str | None = None,
+        location: str | None = None,
+        text: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.template = template
+        self.part = part
+        self.location = location
+        self.text = text
+        self.hint = hint
+        where = template
+        if part:
+            where += f", {part}"
+        if location:
+            where += f", {location}"
+        full = f"{where}: {message}"
+        if text:
+            full += f"\n  text i mallen: {text!r}"
+        if hint:
+            full += f"\n  åtgärd: {hint}"
+        super().__init__(full)
+
+
+class CheckError(DelarsrapportError):
+    """Rendering was refused because the consistency check found errors (fel)."""
+
+    def __init__(self, findings: list[object]) -> None:
+        self.findings = findings
+        super().__init__(
+            f"kontrollen hittade {len(findings)} fel; rättar du indata eller kör utan --strict "
+            "renderas dokumenten med de beräknade värdena"
+        )
+
+
+class RenderError(DelarsrapportError):
+    """A produced document that did not pass validation; nothing was written."""

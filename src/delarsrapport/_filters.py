@@ -1,0 +1,134 @@
+"""The formatting functions as Jinja filters, with a layout's number style as defaults.
+
+Templates call ``{{ rad.kommunbidrag | belopp("mnkr") }}``; the filter is
+:func:`delarsrapport.formatting.format_belopp` with the layout's choices (minus sign,
+what a missing value prints) filled in. Filter names are Swedish, as designers see them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from delarsrapport import formatting as fmt
+from delarsrapport._belopp import Belopp
+from delarsrapport._period import Rapportperiod
+
+__all__ = ["FILTERNAMN", "Talstil", "make_filters"]
+
+
+@attrs.frozen
+class Talstil:
+    """A layout's number style: the choices every filter takes as its defaults.
+
+    - ``minus``: ``"-"`` (what the Swedish reports print) or ``"\\u2212"`` (U+2212).
+    - ``procent_mellanslag``: ``9 %`` (no-break space) or ``9%``.
+    - ``noll``: what an amount that rounds to zero prints; ``None`` prints ``0``
+      (Uppsala), ``""`` leaves the cell empty (Upplands-Bro).
+    - ``saknas``: what a missing value (no data) prints, e.g. ``""`` or ``"-"``.
+    """
+
+    minus: str = attrs.field(default="-", validator=attrs.validators.in_(fmt.MINUSTECKEN))
+    procent_mellanslag: bool = True
+    noll: str | None = None
+    saknas: str = ""
+
+
+FILTERNAMN: Final = ("belopp", "procent", "tal", "datum", "period", "lista", "versal")
+"""Every filter :func:`make_filters` registers, in the order the Mallguide lists them."""
+
+
+def make_filters(stil: Talstil) -> dict[str, Callable[..., str]]:
+    """Return the template filters, bound to the layout's number style *stil*."""
+
+    def belopp(
+        value: Belopp | None,
+        enhet: fmt.Enhet = "tkr",
+        decimaler: int = 0,
+        tecken: bool = False,
+        suffix: fmt.Suffix | None = None,
+        noll: str | None = None,
+    ) -> str:
+        if value is None:
+            return stil.saknas
+        return fmt.format_belopp(
+            value,
+            enhet=enhet,
+            decimaler=decimaler,
+            minus=stil.minus,
+            tecken=tecken,
+            suffix=suffix,
+            noll=stil.noll if noll is None else noll,
+        )
+
+    def procent(
+        value: Decimal | int | None,
+        decimaler: int = 0,
+        mellanslag: bool | None = None,
+        ord: bool = False,
+        tecken: bool = False,
+    ) -> str:
+        if value is None:
+            return stil.saknas
+        return fmt.format_procent(
+            value,
+            decimaler=decimaler,
+            mellanslag=stil.procent_mellanslag if mellanslag is None else mellanslag,
+            ord=ord,
+            minus=stil.minus,
+            tecken=tecken,
+        )
+
+    def tal(
+        value: Decimal | int | None,
+        decimaler: int = 0,
+        ord: bool = False,
+        genus: str = "ett",
+        siffra: bool = False,
+        versal: bool = False,
+        tecken: bool = False,
+    ) -> str:
+        if value is None:
+            return stil.saknas
+        if genus not in ("en", "ett"):
+            raise ValueError(f"genus måste vara 'en' eller 'ett', inte {genus!r}")
+        return fmt.format_tal(
+            value,
+            decimaler=decimaler,
+            ord=ord,
+            genus="en" if genus == "en" else "ett",
+            siffra=siffra,
+            versal=versal,
+            minus=stil.minus,
+            tecken=tecken,
+        )
+
+    def datum(value: date | None, stil_: fmt.Datumstil = "iso") -> str:
+        if value is None:
+            return stil.saknas
+        return fmt.format_datum(value, stil_)
+
+    def period(value: Rapportperiod, stil_: fmt.Periodstil = "kod", versal: bool = False) -> str:
+        return fmt.format_period(value, stil_, versal=versal)
+
+    def lista(values: Iterable[Any], sista: str = "och") -> str:
+        return fmt.format_lista([str(v) for v in values], sista=sista)
+
+    def versal(value: str) -> str:
+        return fmt.versal(str(value))
+
+    filters: dict[str, Callable[..., str]] = {
+        "belopp": belopp,
+        "procent": procent,
+        "tal": tal,
+        "datum": datum,
+        "period": period,
+        "lista": lista,
+        "versal": versal,
+    }
+    assert tuple(filters) == FILTERNAMN
+    return filters
