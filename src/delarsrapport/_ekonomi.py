@@ -1,0 +1,700 @@
+"""Ekonomisk uppföljning: the Uppsala "net" model and the container for every economic table.
+
+Amounts are signed as the Uppsala reports sign them: costs negative, income and
+kommunbidrag positive, a result is nettokostnad + kommunbidrag (negative = underskott).
+Every total, result and avvikelse is computed from the exact inputs; reported figures
+(``rapporterat``) are only compared by the consistency check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import ClassVar, Final
+
+import attrs
+
+from delarsrapport._belopp import Belopp, Enhet
+from delarsrapport._brutto import (
+    Driftredovisning,
+    Investeringsredovisning,
+    Kapitalkostnader,
+    PrognoserUnderAret,
+    SIFTabell,
+    Statsbidragstabell,
+)
+from delarsrapport._budget import (
+    Budgetfordelning,
+    Budgettabell,
+    Investeringsbudget,
+    Satsningstabell,
+)
+from delarsrapport._rapporterat import RapporteratBelopp, diff, summa
+from delarsrapport._text import Text
+from delarsrapport._tjansteskrivelse import Delavsnitt
+
+__all__ = [
+    "RR_DELSUMMOR",
+    "RR_INDATARADER",
+    "RR_RADORDNING",
+    "SJU_KOLUMNER",
+    "BeraknadSammanfattning",
+    "BeraknadSammanfattningsrad",
+    "EgenRegiRad",
+    "EgenRegiTabell",
+    "EkonomiskUppfoljning",
+    "Insatskostnadstabell",
+    "Investeringsrad",
+    "Kontorad",
+    "Prognososakerhet",
+    "RRKolumner",
+    "RRRader",
+    "RRRapporterad",
+    "RapporteradVerksamhetstabell",
+    "RapporteratSpann",
+    "Resultatrakning",
+    "Sammanfattningsrad",
+    "Sammanfattningstabell",
+    "Sammanfattningsvarden",
+    "Sjukolumner",
+    "TidigarePrognos",
+    "Verksamhetsavsnitt",
+    "Verksamhetstabell",
+]
+
+SJU_KOLUMNER: Final = (
+    "utfall_period",
+    "budget_period",
+    "prognos_period",
+    "prognos_ar",
+    "ny_prognos_ar",
+    "budget_ar",
+    "utfall_fg_ar",
+)
+"""The seven columns of a detail table, in their fixed order."""
+
+
+@attrs.frozen
+class Sjukolumner:
+    """One row of a detail table: the seven standard columns.
+
+    ``utfall_period`` (Utfall jan-aug), ``budget_period`` (Budget jan-aug),
+    ``prognos_period`` (the period as forecast earlier), ``prognos_ar`` (the earlier
+    full-year forecast, "Prognos 2020"), ``ny_prognos_ar`` (the current full-year
+    forecast, "Ny prognos 2020"), ``budget_ar`` (Budget 2020), ``utfall_fg_ar`` (the
+    whole previous year, "Utfall 2019"). A missing value is an empty cell.
+    """
+
+    utfall_period: Belopp | None = None
+    budget_period: Belopp | None = None
+    prognos_period: Belopp | None = None
+    prognos_ar: Belopp | None = None
+    ny_prognos_ar: Belopp | None = None
+    budget_ar: Belopp | None = None
+    utfall_fg_ar: Belopp | None = None
+
+    def varden(self) -> tuple[Belopp | None, ...]:
+        """The seven values in column order."""
+        return tuple(getattr(self, k) for k in SJU_KOLUMNER)
+
+    def __add__(self, other: Sjukolumner) -> Sjukolumner:
+        return Sjukolumner(
+            *(summa([a, b]) for a, b in zip(self.varden(), other.varden(), strict=True))
+        )
+
+    @classmethod
+    def summa(cls, rader: Iterable[Sjukolumner]) -> Sjukolumner:
+        """The column-wise exact sum of *rader*."""
+        rows = list(rader)
+        return cls(*(summa(r.varden()[i] for r in rows) for i in range(len(SJU_KOLUMNER))))
+
+
+@attrs.frozen
+class Kontorad:
+    """An account or activity row: ``571 Missbrukarvård`` with its seven values."""
+
+    namn: str
+    belopp: Sjukolumner
+    kod: str | None = None
+
+    @property
+    def avvikelse(self) -> Belopp | None:
+        """Utfall − budget for the period (negative = more spent than budgeted)."""
+        return diff(self.belopp.utfall_period, self.belopp.budget_period)
+
+
+@attrs.frozen
+class RapporteradVerksamhetstabell:
+    """The derived rows of a detail table as the source printed them."""
+
+    nettokostnad: Sjukolumner | None = None
+    resultat: Sjukolumner | None = None
+
+
+@attrs.frozen
+class Verksamhetstabell:
+    """The per-verksamhet detail table in tkr: account rows, Nettokostnad, Kommunbidrag, Resultat."""
+
+    konton: tuple[Kontorad, ...]
+    kommunbidrag: Sjukolumner
+    enhet: Enhet = "tkr"
+    rubrik: str | None = None
+    rapporterat: RapporteradVerksamhetstabell | None = None
+
+    @property
+    def nettokostnad(self) -> Sjukolumner:
+        """Σ account rows, per column (F1)."""
+        return Sjukolumner.summa(k.belopp for k in self.konton)
+
+    @property
+    def resultat(self) -> Sjukolumner:
+        """Nettokostnad + kommunbidrag, per column (F2)."""
+        return self.nettokostnad + self.kommunbidrag
+
+    @property
+    def avvikelse_mot_budget(self) -> Belopp | None:
+        """Resultat for the period against the budgeted period result (F3)."""
+        return diff(self.resultat.utfall_period, self.resultat.budget_period)
+
+
+@attrs.frozen
+class RapporteradInsatskostnad:
+    """The "Alla verksamheter" row as printed."""
+
+    totalt: Sjukolumner | None = None
+
+
+@attrs.frozen
+class Insatskostnadstabell:
+    """Cost of interventions in tkr, per activity, with a derived "Alla verksamheter" row."""
+
+    rader: tuple[Kontorad, ...]
+    enhet: Enhet = "tkr"
+    rubrik: str | None = None
+    rapporterat: RapporteradInsatskostnad | None = None
+
+    @property
+    def totalt(self) -> Sjukolumner:
+        """Σ rows per column (F5)."""
+        return Sjukolumner.summa(r.belopp for r in self.rader)
+
+    @property
+    def avvikelse(self) -> Belopp | None:
+        """Utfall − budget for the period, all activities (F4)."""
+        return diff(self.totalt.utfall_period, self.totalt.budget_period)
+
+
+# -- resultaträkning -----------------------------------------------------------------------
+
+RR_INDATARADER: Final = (
+    "verksamhetens_intakter",
+    "lamnade_bidrag",
+    "personalkostnader",
+    "ovriga_kostnader",
+    "avskrivningar",
+    "finansnetto",
+    "indirekta_kostnader",
+    "gemensamma_kostnader",
+    "kommunbidrag",
+)
+"""The input rows of a resultaträkning."""
+
+RR_DELSUMMOR: Final = (
+    "resultat_fore_indirekta_kostnader",
+    "resultat_fore_gemensamma_kostnader",
+    "resultat_fore_kommunbidrag",
+    "resultat",
+)
+"""The derived rows of a resultaträkning, each the previous one plus the rows above it."""
+
+RR_RADORDNING: Final = (
+    "verksamhetens_intakter",
+    "lamnade_bidrag",
+    "personalkostnader",
+    "ovriga_kostnader",
+    "avskrivningar",
+    "finansnetto",
+    "resultat_fore_indirekta_kostnader",
+    "indirekta_kostnader",
+    "resultat_fore_gemensamma_kostnader",
+    "gemensamma_kostnader",
+    "resultat_fore_kommunbidrag",
+    "kommunbidrag",
+    "resultat",
+)
+"""Every row of a resultaträkning in printed order."""
+
+_RR_KOLUMNER: Final = ("utfall_period", "budget_period", "budget_ar", "prognos_ar")
+
+
+@attrs.frozen
+class RRKolumner:
+    """The four input columns of a resultaträkning row; the two diffs are derived."""
+
+    utfall_period: Belopp | None = None
+    budget_period: Belopp | None = None
+    budget_ar: Belopp | None = None
+    prognos_ar: Belopp | None = None
+
+    @property
+    def diff_period(self) -> Belopp | None:
+        """Utfall − budget for the period (F13)."""
+        return diff(self.utfall_period, self.budget_period)
+
+    @property
+    def diff_ar(self) -> Belopp | None:
+        """Prognos − budget for the year, whatever the column label says (F14)."""
+        return diff(self.prognos_ar, self.budget_ar)
+
+    def __add__(self, other: RRKolumner) -> RRKolumner:
+        return RRKolumner(*(summa([getattr(self, k), getattr(other, k)]) for k in _RR_KOLUMNER))
+
+    @classmethod
+    def summa(cls, rader: Iterable[RRKolumner]) -> RRKolumner:
+        """Column-wise exact sum."""
+        rows = list(rader)
+        return cls(*(summa(getattr(r, k) for r in rows) for k in _RR_KOLUMNER))
+
+
+@attrs.frozen
+class RRRader:
+    """The input rows of a resultaträkning; a table may leave rows out."""
+
+    verksamhetens_intakter: RRKolumner | None = None
+    lamnade_bidrag: RRKolumner | None = None
+    personalkostnader: RRKolumner | None = None
+    ovriga_kostnader: RRKolumner | None = None
+    avskrivningar: RRKolumner | None = None
+    finansnetto: RRKolumner | None = None
+    indirekta_kostnader: RRKolumner | None = None
+    gemensamma_kostnader: RRKolumner | None = None
+    kommunbidrag: RRKolumner | None = None
+
+
+@attrs.frozen
+class RRRapporterad:
+    """One resultaträkning row as printed: all six cells."""
+
+    utfall_period: RapporteratBelopp = None
+    budget_period: RapporteratBelopp = None
+    diff_period: RapporteratBelopp = None
+    budget_ar: RapporteratBelopp = None
+    prognos_ar: RapporteratBelopp = None
+    diff_ar: RapporteratBelopp = None
+
+
+@attrs.frozen
+class RapporteradResultatrakning:
+    """Printed cells of a resultaträkning, per row (any of :data:`RR_RADORDNING`)."""
+
+    verksamhetens_intakter: RRRapporterad | None = None
+    lamnade_bidrag: RRRapporterad | None = None
+    personalkostnader: RRRapporterad | None = None
+    ovriga_kostnader: RRRapporterad | None = None
+    avskrivningar: RRRapporterad | None = None
+    finansnetto: RRRapporterad | None = None
+    resultat_fore_indirekta_kostnader: RRRapporterad | None = None
+    indirekta_kostnader: RRRapporterad | None = None
+    resultat_fore_gemensamma_kostnader: RRRapporterad | None = None
+    gemensamma_kostnader: RRRapporterad | None = None
+    resultat_fore_kommunbidrag: RRRapporterad | None = None
+    kommunbidrag: RRRapporterad | None = None
+    resultat: RRRapporterad | None = None
+
+
+@attrs.frozen
+class Resultatrakning:
+    """An income statement for the nämnd or one avdelning (Uppsala OSN), usually in mnkr.
+
+    The subtotals are cumulative (F12): Resultat före indirekta kostnader is the sum of
+    the rows above it, each later subtotal adds the row between, and Resultat adds the
+    kommunbidrag.
+    """
+
+    namn: str
+    rader: RRRader
+    enhet: Enhet = "mnkr"
+    anmarkning: str | None = None
+    rapporterat: RapporteradResultatrakning | None = None
+
+    def rad(self, nyckel: str) -> RRKolumner | None:
+        """Any row of :data:`RR_RADORDNING`, input or derived."""
+        if nyckel in RR_INDATARADER:
+            return getattr(self.rader, nyckel)  # type: ignore[no-any-return]
+        return self.delsummor()[nyckel]
+
+    def delsummor(self) -> dict[str, RRKolumner]:
+        """The four derived rows."""
+        r = self.rader
+
+        def plus(total: RRKolumner, *rows: RRKolumner | None) -> RRKolumner:
+            return RRKolumner.summa([total, *(x for x in rows if x is not None)])
+
+        fore_indirekta = RRKolumner.summa(
+            x
+            for x in (
+                r.verksamhetens_intakter,
+                r.lamnade_bidrag,
+                r.personalkostnader,
+                r.ovriga_kostnader,
+                r.avskrivningar,
+                r.finansnetto,
+            )
+            if x is not None
+        )
+        fore_gemensamma = plus(fore_indirekta, r.indirekta_kostnader)
+        fore_kb = plus(fore_gemensamma, r.gemensamma_kostnader)
+        resultat = plus(fore_kb, r.kommunbidrag)
+        return {
+            "resultat_fore_indirekta_kostnader": fore_indirekta,
+            "resultat_fore_gemensamma_kostnader": fore_gemensamma,
+            "resultat_fore_kommunbidrag": fore_kb,
+            "resultat": resultat,
+        }
+
+    def radnycklar(self) -> tuple[str, ...]:
+        """The rows this table shows, in order: its input rows and every subtotal."""
+        return tuple(
+            k for k in RR_RADORDNING if k in RR_DELSUMMOR or getattr(self.rader, k) is not None
+        )
+
+    @property
+    def resultat(self) -> RRKolumner:
+        """The Resultat row."""
+        return self.delsummor()["resultat"]
+
+
+# -- summary table ------------------------------------------------------------------------
+
+_SAMMANFATTNING_KOLUMNER: Final = (
+    "kommunbidrag",
+    "periodens_utfall",
+    "periodens_utfall_fg",
+    "helarsprognos",
+)
+
+
+@attrs.frozen
+class Sammanfattningsvarden:
+    """The four columns of the summary table for one row (or the total)."""
+
+    kommunbidrag: Belopp | None = None
+    """The annual kommunbidrag ("Kommunbidrag 2020")."""
+    periodens_utfall: Belopp | None = None
+    """The result for the period ("Periodens utfall 202001-202008")."""
+    periodens_utfall_fg: Belopp | None = None
+    """The result for the same period last year ("Periodens utfall 201901-201908")."""
+    helarsprognos: Belopp | None = None
+    """The forecast full-year result ("Helårsprognos 202008")."""
+
+    KOLUMNER: ClassVar = _SAMMANFATTNING_KOLUMNER
+
+
+@attrs.frozen
+class Sammanfattningsrad:
+    """A row of the summary table, per verksamhet.
+
+    With *verksamhet* set to the name of a :class:`Verksamhetsavsnitt` that has a detail
+    table, kommunbidrag, periodens utfall and helårsprognos are derived from that table
+    (Budget-year kommunbidrag, the period's Resultat and the new forecast's Resultat) and
+    must not be given. *varav* rows are indented sub-rows that must sum to this row and
+    are left out of the total.
+    """
+
+    namn: str
+    kod: str | None = None
+    verksamhet: str | None = None
+    kommunbidrag: Belopp | None = None
+    periodens_utfall: Belopp | None = None
+    periodens_utfall_fg: Belopp | None = None
+    helarsprognos: Belopp | None = None
+    varav: tuple[Sammanfattningsrad, ...] = ()
+    rapporterat: Sammanfattningsvarden | None = None
+
+    def indata(self) -> Sammanfattningsvarden:
+        """The values given for this row (without anything derived)."""
+        return Sammanfattningsvarden(
+            self.kommunbidrag, self.periodens_utfall, self.periodens_utfall_fg, self.helarsprognos
+        )
+
+
+@attrs.frozen
+class Sammanfattningstabell:
+    """The summary table per verksamhet ("Belopp i miljoner kronor") with "Nämnden totalt".
+
+    The total is always the sum of the exact rows (never of rounded cells). When the row
+    values are transcribed from a printed report they are themselves rounded and their
+    exact sum is unknown; set *avrundade_indata* and give the source's totals in *totalt*:
+    they are then used for the columns whose rows are inputs, and the check compares them
+    with the rows. Without *avrundade_indata*, *totalt* is a reported figure, only compared.
+    """
+
+    rader: tuple[Sammanfattningsrad, ...]
+    enhet: Enhet = "mnkr"
+    avrundade_indata: bool = False
+    totalt: Sammanfattningsvarden | None = None
+
+
+@attrs.frozen
+class BeraknadSammanfattningsrad:
+    """A summary row with every value resolved (inputs and values derived from detail tables)."""
+
+    rad: Sammanfattningsrad
+    varden: Sammanfattningsvarden
+    harledda: frozenset[str]
+    """The columns derived from a detail table."""
+    varav: tuple[BeraknadSammanfattningsrad, ...]
+
+
+@attrs.frozen
+class BeraknadSammanfattning:
+    """The summary table resolved: exact rows and the total the documents print."""
+
+    rader: tuple[BeraknadSammanfattningsrad, ...]
+    totalt: Sammanfattningsvarden
+    """The total per column: the exact sum, or the source's total for rounded input columns."""
+    radsumma: Sammanfattningsvarden
+    """The exact sum of the top-level rows, per column (varav rows excluded, F7)."""
+    totalt_fran_kalla: frozenset[str]
+    """Columns whose total comes from the source (rounded inputs) rather than the sum."""
+
+
+# -- other Uppsala tables -----------------------------------------------------------------
+
+
+@attrs.frozen
+class Investeringsrad:
+    """The Investeringar row of the summary, in mnkr (positive = spending)."""
+
+    kf_budget: Belopp | None = None
+    periodens_utfall: Belopp | None = None
+    periodens_utfall_fg: Belopp | None = None
+    helarsprognos: Belopp | None = None
+    enhet: Enhet = "mnkr"
+
+
+@attrs.frozen
+class RapporteratSpann:
+    """The prognosspann as printed (a cell may be printed empty)."""
+
+    spann_min: RapporteratBelopp = None
+    spann_max: RapporteratBelopp = None
+
+
+@attrs.frozen
+class Prognososakerhet:
+    """Forecast uncertainty: how much worse (*forsamring*) or better (*forbattring*) it may be.
+
+    Both are non-negative magnitudes; the span is derived from the total forecast (F9).
+    """
+
+    forsamring: Belopp
+    forbattring: Belopp
+    enhet: Enhet = "mnkr"
+    rapporterat: RapporteratSpann | None = None
+
+    @property
+    def symmetrisk(self) -> bool:
+        """Whether the interval may be written "+/- x" (försämring = förbättring)."""
+        return self.forsamring == self.forbattring
+
+
+@attrs.frozen
+class TidigarePrognos:
+    """An earlier forecast of the year's result ("Prognosen i mars var -25 mnkr …")."""
+
+    manad: int
+    belopp: Belopp
+    forbattring: Belopp | None = None
+    forsamring: Belopp | None = None
+    enhet: Enhet = "mnkr"
+
+
+@attrs.frozen
+class Verksamhetsavsnitt:
+    """The section of the report for one verksamhet or avdelning.
+
+    It may carry a detail table in tkr (Uppsala SCN 2020), an insatskostnad table, and a
+    resultaträkning (Uppsala OSN's avdelningar), with the narrative text.
+    """
+
+    namn: str
+    text: Text = ()
+    tabell: Verksamhetstabell | None = None
+    insatskostnad: Insatskostnadstabell | None = None
+    insatskostnad_text: Text = ()
+    resultatrakning: Resultatrakning | None = None
+
+
+@attrs.frozen
+class EgenRegiRad:
+    """One row of the egen-regi results table."""
+
+    namn: str
+    resultat: Belopp | None = None
+    avvikelse: Belopp | None = None
+    resultat_fg: Belopp | None = None
+
+
+@attrs.frozen
+class EgenRegiTabell:
+    """Results of the nämnd's own service provision per avdelning, with a derived total (F29)."""
+
+    rader: tuple[EgenRegiRad, ...]
+    enhet: Enhet = "mnkr"
+    text: Text = ()
+
+    @property
+    def totalt(self) -> EgenRegiRad:
+        """Σ rows per column."""
+        return EgenRegiRad(
+            namn="Totalt",
+            resultat=summa(r.resultat for r in self.rader),
+            avvikelse=summa(r.avvikelse for r in self.rader),
+            resultat_fg=summa(r.resultat_fg for r in self.rader),
+        )
+
+
+# -- the document -------------------------------------------------------------------------
+
+
+@attrs.frozen
+class EkonomiskUppfoljning:
+    """The economic bilaga: summary, forecast, detail and free text; every table optional.
+
+    It holds Uppsala's net model (summary per verksamhet, detail tables, resultaträkningar)
+    and Upplands-Bro's gross model and plan tables (driftredovisning, statsbidrag,
+    investeringar, driftbudget), so that any report can be expressed and any layout can
+    choose what to show.
+    """
+
+    kind: ClassVar[str] = "ekonomi"
+
+    sammanfattning: Sammanfattningstabell | None = None
+    investeringar: Investeringsrad | None = None
+    prognososakerhet: Prognososakerhet | None = None
+    tidigare_prognoser: tuple[TidigarePrognos, ...] = ()
+    analys: Text = ()
+    resultatrakning: Resultatrakning | None = None
+    verksamheter: tuple[Verksamhetsavsnitt, ...] = ()
+    egen_regi: EgenRegiTabell | None = None
+    atgarder_ekonomi_i_balans: Text = ()
+    risker_och_osakerhet: Text = ()
+    investeringar_text: Text = ()
+    ovriga_avsnitt: tuple[Delavsnitt, ...] = ()
+    # Upplands-Bro: the year's accounts (gross model)
+    driftredovisning: Driftredovisning | None = None
+    kapitalkostnader: Kapitalkostnader | None = None
+    ekonomiskt_bistand: Driftredovisning | None = None
+    prognoser_under_aret: PrognoserUnderAret | None = None
+    statsbidrag: Statsbidragstabell | None = None
+    sociala_investeringsfonden: SIFTabell | None = None
+    investeringsredovisning: Investeringsredovisning | None = None
+    # Upplands-Bro: the plan (nämndplan)
+    driftbudget: Budgettabell | None = None
+    sarskilda_satsningar: Satsningstabell | None = None
+    investeringsbudget: Investeringsbudget | None = None
+    ekonomiskt_bistand_budget: Budgettabell | None = None
+    taxor_och_avgifter: Text = ()
+    budgetfordelning: tuple[Budgetfordelning, ...] = ()
+
+    def verksamhet(self, namn: str) -> Verksamhetsavsnitt | None:
+        """The verksamhet section called *namn*."""
+        for v in self.verksamheter:
+            if v.namn == namn:
+                return v
+        return None
+
+    def sammanfattning_berakning(self) -> BeraknadSammanfattning | None:
+        """The summary table with every value resolved and the totals the documents print."""
+        tabell = self.sammanfattning
+        if tabell is None:
+            return None
+
+        def resolve(rad: Sammanfattningsrad) -> BeraknadSammanfattningsrad:
+            varden = rad.indata()
+            harledda: set[str] = set()
+            if rad.verksamhet is not None:
+                avsnitt = self.verksamhet(rad.verksamhet)
+                if avsnitt is not None and avsnitt.tabell is not None:
+                    t = avsnitt.tabell
+                    varden = attrs.evolve(
+                        varden,
+                        kommunbidrag=t.kommunbidrag.budget_ar,
+                        periodens_utfall=t.resultat.utfall_period,
+                        helarsprognos=t.resultat.ny_prognos_ar,
+                    )
+                    harledda = {"kommunbidrag", "periodens_utfall", "helarsprognos"}
+            return BeraknadSammanfattningsrad(
+                rad=rad,
+                varden=varden,
+                harledda=frozenset(harledda),
+                varav=tuple(resolve(v) for v in rad.varav),
+            )
+
+        rader = tuple(resolve(r) for r in tabell.rader)
+        radsumma = Sammanfattningsvarden(
+            *(summa(getattr(r.varden, k) for r in rader) for k in Sammanfattningsvarden.KOLUMNER)
+        )
+        totalt = radsumma
+        fran_kalla: set[str] = set()
+        if tabell.avrundade_indata and tabell.totalt is not None:
+            for k in Sammanfattningsvarden.KOLUMNER:
+                given = getattr(tabell.totalt, k)
+                if given is not None and not any(k in r.harledda for r in rader):
+                    totalt = attrs.evolve(totalt, **{k: given})
+                    fran_kalla.add(k)
+        return BeraknadSammanfattning(
+            rader=rader, totalt=totalt, radsumma=radsumma, totalt_fran_kalla=frozenset(fran_kalla)
+        )
+
+    @property
+    def periodens_resultat(self) -> Belopp | None:
+        """The nämnd's result for the period, from the most precise source available.
+
+        The nämnd's resultaträkning if there is one, otherwise the summary total.
+        """
+        if self.resultatrakning is not None:
+            value = self.resultatrakning.resultat.utfall_period
+            if value is not None:
+                return value
+        berakning = self.sammanfattning_berakning()
+        return berakning.totalt.periodens_utfall if berakning else None
+
+    @property
+    def helarsprognos(self) -> Belopp | None:
+        """The forecast result for the whole year, from the most precise source available."""
+        if self.resultatrakning is not None:
+            value = self.resultatrakning.resultat.prognos_ar
+            if value is not None:
+                return value
+        berakning = self.sammanfattning_berakning()
+        return berakning.totalt.helarsprognos if berakning else None
+
+    @property
+    def kommunbidrag(self) -> Belopp | None:
+        """The annual kommunbidrag for the whole nämnd."""
+        if self.resultatrakning is not None and self.resultatrakning.rader.kommunbidrag:
+            value = self.resultatrakning.rader.kommunbidrag.budget_ar
+            if value is not None:
+                return value
+        berakning = self.sammanfattning_berakning()
+        return berakning.totalt.kommunbidrag if berakning else None
+
+    @property
+    def prognosspann(self) -> tuple[Belopp, Belopp] | None:
+        """(min, max) of the forecast: prognos − försämring, prognos + förbättring (F9)."""
+        if self.prognososakerhet is None or self.helarsprognos is None:
+            return None
+        prognos = self.helarsprognos
+        return (
+            prognos - self.prognososakerhet.forsamring,
+            prognos + self.prognososakerhet.forbattring,
+        )
+
+    @property
+    def prognos_andel_av_kommunbidrag(self) -> Decimal | None:
+        """|helårsprognos| as a share of the annual kommunbidrag (F16), or ``None``."""
+        if self.helarsprognos is None or not self.kommunbidrag:
+            return None
+        return abs(self.helarsprognos).andel_av(self.kommunbidrag)

@@ -1,0 +1,245 @@
+"""Verksamhetsuppföljning: goals, nämndmål, uppdrag, åtgärder and indicators, with status.
+
+Numbers of uppdrag and goals are labels of this plan's edition, not identities. Statuses
+and assessments are stored as normalised values (:mod:`delarsrapport._status`); the
+words, sentences and colours come from the layout.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import ClassVar, NewType, TypeAlias
+
+import attrs
+
+from delarsrapport._status import (
+    Bedomning,
+    Indikatorenhet,
+    Malniva,
+    Rapporteringstyp,
+    Status,
+    Trend,
+)
+from delarsrapport._text import Text
+
+__all__ = [
+    "Atgard",
+    "Indikator",
+    "KfMal",
+    "Malpost",
+    "Matning",
+    "Matvarde",
+    "Namndmal",
+    "RapporteratVerksamhet",
+    "Rapportering",
+    "Uppdrag",
+    "Verksamhetsuppfoljning",
+]
+
+Matvarde = NewType("Matvarde", Decimal)
+"""An indicator value: a share as a fraction (``86%`` → 0.86) or a count."""
+
+
+@attrs.frozen
+class Atgard:
+    """A measure decided by the nämnd, with its status and the förvaltning's activities."""
+
+    text: str
+    status: Status | None = None
+    kommentar: Text = ()
+    aktiviteter: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Matning:
+    """One outcome of an indicator: a label (``T1``, ``Nuvärde``) and its value (or none)."""
+
+    etikett: str
+    varde: Matvarde | None = None
+
+
+@attrs.frozen
+class Indikator:
+    """An indicator with its outcomes, target and, where given, the fraction behind it.
+
+    The trend is derived from the last two outcomes that have values and shows direction
+    only (F23); a reported arrow is kept in *rapporterad_trend* for checking.
+    """
+
+    namn: str
+    enhet: Indikatorenhet
+    utfall: tuple[Matning, ...] = ()
+    kvinnor: Matvarde | None = None
+    man: Matvarde | None = None
+    jamforvarde: Matvarde | None = None
+    ingangsvarde: Matvarde | None = None
+    malvarde: Matvarde | None = None
+    taljare: int | None = None
+    """With *namnare*: the counts behind the latest outcome ("39 av 42 ärenden")."""
+    namnare: int | None = None
+    utan_trend: bool = False
+    """The layout prints this indicator in a table without a trend column."""
+    kommentar: Text = ()
+    rapporterad_trend: str | None = None
+
+    @property
+    def varden(self) -> tuple[Decimal, ...]:
+        """The outcomes that have values, in order."""
+        return tuple(m.varde for m in self.utfall if m.varde is not None)
+
+    @property
+    def senaste(self) -> Decimal | None:
+        """The latest outcome with a value."""
+        values = self.varden
+        return values[-1] if values else None
+
+    @property
+    def trend(self) -> Trend | None:
+        """Up, down or unchanged between the last two outcomes; ``None`` with fewer than two."""
+        values = self.varden
+        if len(values) < 2:
+            return None
+        if values[-1] > values[-2]:
+            return Trend.UPP
+        if values[-1] < values[-2]:
+            return Trend.NED
+        return Trend.OFORANDRAD
+
+    @property
+    def kvot(self) -> Decimal | None:
+        """Täljare / nämnare when both are given (F24)."""
+        if self.taljare is None or not self.namnare:
+            return None
+        return Decimal(self.taljare) / Decimal(self.namnare)
+
+
+@attrs.frozen
+class Namndmal:
+    """A goal the nämnd sets itself (or a goal shared by all nämnder, *kommungemensamt*)."""
+
+    titel: str
+    nummer: str | None = None
+    kommungemensamt: bool = False
+    status: Status | None = None
+    bedomning: Bedomning | None = None
+    bedomningstext: str | None = None
+    """A bespoke assessment sentence printed instead of the layout's standard sentence."""
+    beskrivning: Text = ()
+    kommentar: Text = ()
+    atgarder: tuple[Atgard, ...] = ()
+    indikatorer: tuple[Indikator, ...] = ()
+
+    typ: ClassVar[str] = "namndmal"
+
+
+@attrs.frozen
+class Uppdrag:
+    """An assignment from kommunfullmäktige directed at named nämnder."""
+
+    titel: str
+    nummer: str | None = None
+    ursprung: str | None = None
+    """"Uppdrag från 2019": an uppdrag carried over from an earlier plan."""
+    riktade_namnder: tuple[str, ...] = ()
+    status: Status | None = None
+    forvantat_klart_ar: int | None = None
+    statustext: str | None = None
+    """A bespoke status sentence printed instead of the layout's standard one."""
+    bedomning: Bedomning | None = None
+    bedomningstext: str | None = None
+    beskrivning: Text = ()
+    kommentar: Text = ()
+    atgarder: tuple[Atgard, ...] = ()
+    indikatorer: tuple[Indikator, ...] = ()
+    namndmal: tuple[Namndmal, ...] = ()
+    """Nämndmål placed under this uppdrag (Upplands-Bro)."""
+
+    typ: ClassVar[str] = "uppdrag"
+
+
+Malpost: TypeAlias = Namndmal | Uppdrag
+"""An item under a goal: a nämndmål or an uppdrag, in printed order."""
+
+
+@attrs.frozen
+class KfMal:
+    """A goal of kommunfullmäktige (inriktningsmål, fokusmål, övergripande mål)."""
+
+    titel: str
+    nummer: int | None = None
+    bedomning: Bedomning | None = None
+    bedomningstext: str | None = None
+    text: Text = ()
+    poster: tuple[Malpost, ...] = ()
+    atgarder: tuple[Atgard, ...] = ()
+    indikatorer: tuple[Indikator, ...] = ()
+    uppfoljning_utover: Text = ()
+    """"Uppföljning utöver del- och helårsbokslut" (Uppsala OSN)."""
+
+    @property
+    def uppdrag(self) -> tuple[Uppdrag, ...]:
+        """The uppdrag under this goal."""
+        return tuple(p for p in self.poster if isinstance(p, Uppdrag))
+
+    @property
+    def namndmal(self) -> tuple[Namndmal, ...]:
+        """The nämndmål directly under this goal."""
+        return tuple(p for p in self.poster if isinstance(p, Namndmal))
+
+
+@attrs.frozen
+class Rapportering:
+    """Reporting outside the plan: a KS decision, an added uppdrag, a special request."""
+
+    typ: Rapporteringstyp
+    text: str
+    kommentar: Text = ()
+    forvantat_klart_ar: int | None = None
+
+
+@attrs.frozen
+class RapporteratVerksamhet:
+    """Counts a transcribed report printed, checked against the items."""
+
+    uppdrag_per_status: dict[Status, int] | None = None
+    mal_per_bedomning: dict[Bedomning, int] | None = None
+
+
+@attrs.frozen
+class Verksamhetsuppfoljning:
+    """The follow-up of the verksamhetsplan / nämndplan: goals and their items."""
+
+    kind: ClassVar[str] = "verksamhet"
+
+    mal: tuple[KfMal, ...]
+    malniva: Malniva = Malniva.INRIKTNINGSMAL
+    plan: str | None = None
+    """The plan being followed up ("Verksamhetsplan 2020", "Nämndplan år 2023")."""
+    inledning: Text = ()
+    rapportering: tuple[Rapportering, ...] = ()
+    rapporterat: RapporteratVerksamhet | None = None
+
+    def alla_uppdrag(self) -> Iterator[Uppdrag]:
+        """Every uppdrag under every goal, in order."""
+        for m in self.mal:
+            yield from m.uppdrag
+
+    def alla_poster(self) -> Iterator[Malpost]:
+        """Every nämndmål and uppdrag, including nämndmål nested under an uppdrag."""
+        for m in self.mal:
+            for p in m.poster:
+                yield p
+                if isinstance(p, Uppdrag):
+                    yield from p.namndmal
+
+    def uppdrag_per_status(self) -> dict[Status, int]:
+        """How many uppdrag have each status (F25); uppdrag without status are not counted."""
+        counts = Counter(u.status for u in self.alla_uppdrag() if u.status is not None)
+        return {s: counts[s] for s in Status}
+
+    def mal_per_bedomning(self) -> dict[Bedomning, int]:
+        """How many goals have each bedömning."""
+        counts = Counter(m.bedomning for m in self.mal if m.bedomning is not None)
+        return {b: counts[b] for b in Bedomning}
