@@ -47,9 +47,7 @@ def test_other_filters() -> None:
     assert _render("{{ x | procent(mellanslag=false) }}", x=Decimal("0.093")) == "9%"
     assert _render("{{ 8 | tal(ord=true, versal=true) }}") == "Åtta"
     assert _render('{{ d | datum("den") }}', d=date(2020, 9, 18)) == "den 18 september 2020"
-    assert _render('{{ p | period("kort") }} {{ p | period("kod") }}', p=p) == (
-        "jan-aug 202001-202008"
-    )
+    assert _render('{{ p | period("kort") }} {{ p | period("kod") }}', p=p) == ("jan-aug 202001-202008")
     assert _render("{{ x | lista }}", x=["KS", "UBN", "SCN"]) == "KS, UBN och SCN"
     assert _render("{{ 'socialnämnden' | versal }}") == "Socialnämnden"
 

@@ -15,7 +15,10 @@ ENHETER = ("kr", "tkr", "mnkr")
 
 # Amounts within ±10^12 in the unit they are formatted in, with up to four decimals.
 amounts = st.decimals(
-    min_value=Decimal(-(10**12)), max_value=Decimal(10**12), places=4, allow_nan=False,
+    min_value=Decimal(-(10**12)),
+    max_value=Decimal(10**12),
+    places=4,
+    allow_nan=False,
     allow_infinity=False,
 )
 
@@ -84,8 +87,6 @@ def test_percent_never_negative_zero(value: Decimal) -> None:
     minus=st.sampled_from(["-", "\u2212"]),
     tecken=st.booleans(),
 )
-def test_round_trip_long_run(
-    value: Decimal, enhet: str, decimaler: int, minus: str, tecken: bool
-) -> None:
+def test_round_trip_long_run(value: Decimal, enhet: str, decimaler: int, minus: str, tecken: bool) -> None:
     """The round-trip property over many more examples (--slow)."""
     _round_trip(value, enhet, decimaler, minus, tecken)

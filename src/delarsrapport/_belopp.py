@@ -241,6 +241,5 @@ class Belopp:
 
     def __round__(self, ndigits: SupportsIndex | None = None) -> Belopp:
         raise TypeError(
-            "avrunda inte belopp i förväg: avrundning sker en gång, när beloppet "
-            "formateras (format_belopp)"
+            "avrunda inte belopp i förväg: avrundning sker en gång, när beloppet formateras (format_belopp)"
         )

@@ -324,9 +324,7 @@ class Investeringsprojekt:
     @property
     def kvar(self) -> Belopp | None:
         """Budget this year − spent this year (F20; an empty cell counts as zero)."""
-        return (
-            diff(self.budget_ar, _noll(self.redovisat_ar)) if self.budget_ar is not None else None
-        )
+        return diff(self.budget_ar, _noll(self.redovisat_ar)) if self.budget_ar is not None else None
 
 
 @attrs.frozen

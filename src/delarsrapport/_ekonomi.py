@@ -98,9 +98,7 @@ class Sjukolumner:
         return tuple(getattr(self, k) for k in SJU_KOLUMNER)
 
     def __add__(self, other: Sjukolumner) -> Sjukolumner:
-        return Sjukolumner(
-            *(summa([a, b]) for a, b in zip(self.varden(), other.varden(), strict=True))
-        )
+        return Sjukolumner(*(summa([a, b]) for a, b in zip(self.varden(), other.varden(), strict=True)))
 
     @classmethod
     def summa(cls, rader: Iterable[Sjukolumner]) -> Sjukolumner:
@@ -354,9 +352,7 @@ class Resultatrakning:
 
     def radnycklar(self) -> tuple[str, ...]:
         """The rows this table shows, in order: its input rows and every subtotal."""
-        return tuple(
-            k for k in RR_RADORDNING if k in RR_DELSUMMOR or getattr(self.rader, k) is not None
-        )
+        return tuple(k for k in RR_RADORDNING if k in RR_DELSUMMOR or getattr(self.rader, k) is not None)
 
     @property
     def resultat(self) -> RRKolumner:
@@ -691,6 +687,26 @@ class EkonomiskUppfoljning:
             prognos - self.prognososakerhet.forsamring,
             prognos + self.prognososakerhet.forbattring,
         )
+
+    def forandring_mot(self, tidigare: TidigarePrognos) -> Belopp | None:
+        """The current forecast against an earlier one (F17): positive = better now."""
+        if self.helarsprognos is None:
+            return None
+        return self.helarsprognos - tidigare.belopp
+
+    @property
+    def budgetavvikelse_bokslut(self) -> Belopp | None:
+        """The year's net budget deviation: the driftredovisning's Summa avvikelse netto."""
+        if self.driftredovisning is None:
+            return None
+        return self.driftredovisning.summa.avvikelse_netto
+
+    @property
+    def avvikelse_mot_hostprognos(self) -> Belopp | None:
+        """The outcome against the autumn forecast (F30): bokslut − höstprognos."""
+        if self.prognoser_under_aret is None:
+            return None
+        return diff(self.budgetavvikelse_bokslut, self.prognoser_under_aret.hostprognos)
 
     @property
     def prognos_andel_av_kommunbidrag(self) -> Decimal | None:

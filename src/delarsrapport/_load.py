@@ -101,7 +101,7 @@ class Problem:
         return f"{where}: {self.path or '(hela filen)'}: {self.message}"
 
 
-class _Fel(ValueError):
+class _IndataError(ValueError):
     """A structuring error whose message is already what the user should read."""
 
 
@@ -130,6 +130,10 @@ def check_text(text: str, *, excel_radbrytning: bool = False) -> str:
     a line break. The sequences docxtpl rewrites (``{_{`` …) are refused too.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if any(_ERSATTNING <= ord(c) < _ERSATTNING + 0xA0 for c in text):
+        text = "".join(
+            chr(ord(c) - _ERSATTNING) if _ERSATTNING <= ord(c) < _ERSATTNING + 0xA0 else c for c in text
+        )
     if excel_radbrytning:
         text = text.replace("\x0b", "\n")
     for index, char in enumerate(text):
@@ -147,13 +151,13 @@ def check_text(text: str, *, excel_radbrytning: bool = False) -> str:
                 if code == 0x0B
                 else " Ta bort tecknet i källan."
             )
-            raise _Fel(
+            raise _IndataError(
                 f"otillåtet tecken U+{code:04X} ({name}) på position {index} i texten "
                 f"{_kort(text)}; det kan inte lagras i ett Word-dokument.{hint}"
             )
     for seq in _MALLSEKVENSER:
         if seq in text:
-            raise _Fel(
+            raise _IndataError(
                 f"texten innehåller {seq!r} på position {text.index(seq)}, som mallmotorn "
                 "skulle göra om till en malltagg; skriv om texten"
             )
@@ -194,6 +198,13 @@ _FLOAT = re.compile(
     r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
 )
 _CORE_TAG = "tag:yaml.org,2002:"
+_TILLATNA_TAGGAR: Final = frozenset(
+    _CORE_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+)
+# Raw control characters make the YAML reader stop with no line or path. They are swapped
+# for private-use stand-ins before parsing and reported by check_text like any other bad
+# character, with the field's path and line.
+_ERSATTNING: Final = 0xF0000
 
 
 def _scalar(node: ScalarNode) -> object:
@@ -201,10 +212,9 @@ def _scalar(node: ScalarNode) -> object:
     tag = str(node.tag)
     if node.style is not None:  # quoted or block scalar: always text
         return text
-    if tag == _CORE_TAG + "str" and not _NULL.fullmatch(text):
-        # An implicit resolution would not give str for these, so the tag was explicit.
-        if _BOOL.fullmatch(text) or _INT.fullmatch(text) or _FLOAT.fullmatch(text):
-            return text
+    # An implicit resolution would not give str for these, so the tag was explicit.
+    if tag == _CORE_TAG + "str" and (_BOOL.fullmatch(text) or _INT.fullmatch(text) or _FLOAT.fullmatch(text)):
+        return text
     if _NULL.fullmatch(text):
         return None
     if _BOOL.fullmatch(text):
@@ -216,41 +226,47 @@ def _scalar(node: ScalarNode) -> object:
     return text
 
 
-class _YamlProblem(Exception):
+class _YamlError(Exception):
     def __init__(self, line: int | None, message: str) -> None:
         self.line = line
         self.message = message
 
 
+def _mask_controls(text: str) -> str:
+    return "".join(
+        chr(_ERSATTNING + ord(c))
+        if (ord(c) < 0x20 and c not in "\t\n\r") or ord(c) == 0x7F or 0x80 <= ord(c) < 0xA0
+        else c
+        for c in text
+    )
+
+
 def _read_yaml(text: str) -> tuple[object, dict[Path_, int], list[tuple[Path_, str]]]:
+    text = _mask_controls(text)
     yaml = YAML(typ="rt")
     try:
         root = yaml.compose(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        raise _YamlProblem(line, f"ogiltig YAML: {exc.problem or exc}") from None
+        raise _YamlError(line, f"ogiltig YAML: {exc.problem or exc}") from None
     except YAMLError as exc:
-        raise _YamlProblem(None, f"ogiltig YAML: {exc}") from None
+        raise _YamlError(None, f"ogiltig YAML: {exc}") from None
     lines: dict[Path_, int] = {}
     problems: list[tuple[Path_, str]] = []
 
     def build(node: Node, path: Path_, depth: int) -> object:
         if depth > 60:
-            raise _YamlProblem(
-                node.start_mark.line + 1, "YAML-strukturen är för djup (alias i cirkel?)"
-            )
+            raise _YamlError(node.start_mark.line + 1, "YAML-strukturen är för djup (alias i cirkel?)")
         lines.setdefault(path, node.start_mark.line + 1)
         tag = str(node.tag)
-        if not tag.startswith(_CORE_TAG) and not tag.startswith("!!"):
+        if tag not in _TILLATNA_TAGGAR:
             problems.append((path, f"okänd YAML-tagg {tag!r}; taggar används inte i indata"))
         if isinstance(node, MappingNode):
             result: dict[str, object] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, ScalarNode):
-                    problems.append(
-                        (path, "en nyckel måste vara ett namn, inte en lista eller mappning")
-                    )
+                    problems.append((path, "en nyckel måste vara ett namn, inte en lista eller mappning"))
                     continue
                 key = str(key_node.value)
                 key_path = (*path, key)
@@ -267,7 +283,7 @@ def _read_yaml(text: str) -> tuple[object, dict[Path_, int], list[tuple[Path_, s
         return _scalar(node)
 
     if root is None:
-        raise _YamlProblem(None, "filen är tom")
+        raise _YamlError(None, "filen är tom")
     return build(root, (), 0), lines, problems
 
 
@@ -301,7 +317,7 @@ def _structure_str(value: object, _: object) -> str:
         value = value.text
     if isinstance(value, str):
         return check_text(str(value), excel_radbrytning=_EXCEL_RADBRYTNING.get())
-    raise _Fel(f"förväntade text, fick {_typnamn(value)}")
+    raise _IndataError(f"förväntade text, fick {_typnamn(value)}")
 
 
 def _structure_int(value: object, _: object) -> int:
@@ -312,13 +328,13 @@ def _structure_int(value: object, _: object) -> int:
         text = value.strip()
         if re.fullmatch(r"-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+", text):
             return int(re.sub(r"[ \u00a0\u202f]", "", text))
-    raise _Fel(f"förväntade ett heltal, fick {_typnamn(value)}")
+    raise _IndataError(f"förväntade ett heltal, fick {_typnamn(value)}")
 
 
 def _structure_bool(value: object, _: object) -> bool:
     if isinstance(value, bool):
         return value
-    raise _Fel(f"förväntade true eller false, fick {_typnamn(value)}")
+    raise _IndataError(f"förväntade true eller false, fick {_typnamn(value)}")
 
 
 def _structure_date(value: object, _: object) -> date:
@@ -328,8 +344,8 @@ def _structure_date(value: object, _: object) -> date:
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise _Fel(f"{value!r} är inget giltigt datum") from None
-    raise _Fel(f"förväntade ett datum som 2020-09-18, fick {_typnamn(value)}")
+            raise _IndataError(f"{value!r} är inget giltigt datum") from None
+    raise _IndataError(f"förväntade ett datum som 2020-09-18, fick {_typnamn(value)}")
 
 
 _TAL = re.compile(
@@ -340,14 +356,14 @@ _TAL = re.compile(
 def _exakt_tal(value: object, *, procent: bool = False) -> Decimal:
     """An exact number from an int, a Decimal or Swedish text; never from a float."""
     if isinstance(value, bool):
-        raise _Fel(f"förväntade ett tal, fick {_typnamn(value)}")
+        raise _IndataError(f"förväntade ett tal, fick {_typnamn(value)}")
     if isinstance(value, YamlFloat):
-        raise _Fel(
+        raise _IndataError(
             f"förväntade ett exakt tal, fick {_typnamn(value)} (ett flyttal i YAML/JSON); "
             f"skriv det med decimalkomma: {str(value).replace('.', ',')!r}"
         )
     if isinstance(value, float):
-        raise _Fel(
+        raise _IndataError(
             f"förväntade ett exakt tal, fick {_typnamn(value)}; flyttal är inte exakta, "
             "använd Decimal eller text med decimalkomma"
         )
@@ -355,7 +371,7 @@ def _exakt_tal(value: object, *, procent: bool = False) -> Decimal:
         return Decimal(int(value))
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise _Fel(f"förväntade ett ändligt tal, fick {value}")
+            raise _IndataError(f"förväntade ett ändligt tal, fick {value}")
         return value
     if isinstance(value, str):
         text = value.strip()
@@ -363,11 +379,11 @@ def _exakt_tal(value: object, *, procent: bool = False) -> Decimal:
             return _exakt_tal(text[:-1].rstrip(" \u00a0")) / 100
         m = _TAL.fullmatch(text)
         if m is None:
-            raise _Fel(f"förväntade ett tal som '-2 114' eller '64,9', fick {_typnamn(value)}")
+            raise _IndataError(f"förväntade ett tal som '-2 114' eller '64,9', fick {_typnamn(value)}")
         digits = re.sub(r"[ \u00a0\u202f]", "", m["heltal"]) + ("." + m["dec"] if m["dec"] else "")
         result = Decimal(digits)
         return -result if m["tecken"] and m["tecken"] != "+" else result
-    raise _Fel(f"förväntade ett tal, fick {_typnamn(value)}")
+    raise _IndataError(f"förväntade ett tal, fick {_typnamn(value)}")
 
 
 def _structure_decimal(value: object, _: object) -> Decimal:
@@ -383,18 +399,18 @@ def _structure_belopp(value: object, _: object) -> Belopp:
         return value
     enhet = _ENHET.get()
     if enhet is None:  # pragma: no cover - every amount field sits in a class with a unit
-        raise _Fel("belopp utan enhet")
+        raise _IndataError("belopp utan enhet")
     if isinstance(value, str) and not isinstance(value, YamlFloat):
         try:
             return parse_belopp(value, enhet=enhet)  # type: ignore[arg-type]
         except ParseError as exc:
-            raise _Fel(
+            raise _IndataError(
                 f"förväntade ett belopp i {enhet}, fick {_typnamn(value)}: {exc.reason}"
             ) from None
     try:
         return Belopp.from_enhet(_exakt_tal(value), enhet)  # type: ignore[arg-type]
-    except _Fel as exc:
-        raise _Fel(f"förväntade ett belopp i {enhet}: {exc}") from None
+    except _IndataError as exc:
+        raise _IndataError(f"förväntade ett belopp i {enhet}: {exc}") from None
 
 
 def _structure_rapporterat(value: object, _: object) -> Belopp | Tom | None:
@@ -412,7 +428,7 @@ def _structure_literal(value: object, tp: object) -> object:
     names = [str(c) for c in choices]
     what = "enhet" if tuple(names) == ENHETER else "värde"
     hint = _menade_du(value, names) if isinstance(value, str) else ""
-    raise _Fel(f"okänt {what} {_typnamn(value)}{hint}; använd en av {', '.join(names)}")
+    raise _IndataError(f"okänt {what} {_typnamn(value)}{hint}; använd en av {', '.join(names)}")
 
 
 # Words people type for a status, mapped to the value to suggest (never accepted silently).
@@ -470,7 +486,7 @@ def _structure_enum(value: object, cls: type[Enum]) -> Enum:
     what = _ENUMNAMN.get(cls, "värde")
     hint = _menade_du(value, choices) if isinstance(value, str) else ""
     found = repr(str(value)) if isinstance(value, str) else _typnamn(value)
-    raise _Fel(f"okänd {what} {found}{hint}; giltiga värden: {', '.join(choices)}")
+    raise _IndataError(f"okänd {what} {found}{hint}; giltiga värden: {', '.join(choices)}")
 
 
 def _structure_text(value: object, _: object) -> Text:
@@ -479,7 +495,7 @@ def _structure_text(value: object, _: object) -> Text:
     if isinstance(value, str):
         return (Stycke(_structure_str(value, str)),)
     if not isinstance(value, list):
-        raise _Fel(f"förväntade en lista med stycken, fick {_typnamn(value)}")
+        raise _IndataError(f"förväntade en lista med stycken, fick {_typnamn(value)}")
     blocks: list[Block] = []
     errors: list[Exception] = []
     for index, item in enumerate(value):
@@ -499,19 +515,19 @@ def _block(item: object) -> Block:
     if isinstance(item, Mapping) and "rubrik" in item and set(item) <= {"rubrik", "niva"}:
         niva = _structure_int(item.get("niva", 1), int)
         if not 1 <= niva <= 3:
-            raise _Fel(f"niva för en rubrik i löptext är 1–3, fick {niva}")
+            raise _IndataError(f"niva för en rubrik i löptext är 1–3, fick {niva}")
         return Rubrik(_structure_str(item["rubrik"], str), niva)
     if isinstance(item, Mapping) and len(item) == 1:
         ((key, inner),) = item.items()
         if key == "punkter":
             if not isinstance(inner, list):
-                raise _Fel(f"punkter ska vara en lista, fick {_typnamn(inner)}")
+                raise _IndataError(f"punkter ska vara en lista, fick {_typnamn(inner)}")
             return Punktlista(tuple(_structure_str(p, str) for p in inner))
-        raise _Fel(
+        raise _IndataError(
             f"okänt textblock {key!r}{_menade_du(key, ['rubrik', 'punkter'])}; "
             "ett block är ett stycke (text), {rubrik: …} eller {punkter: [...]}"
         )
-    raise _Fel(
+    raise _IndataError(
         f"förväntade ett stycke (text), {{rubrik: …}} eller {{punkter: [...]}}, fick {_typnamn(item)}"
     )
 
@@ -523,8 +539,8 @@ def _structure_diarienummer(value: object, cls: type) -> Diarienummer:
         try:
             return Diarienummer.parse(_structure_str(value, str))
         except ValueError as exc:
-            raise _Fel(str(exc)) from None
-    raise _Fel(f"förväntade ett diarienummer som 'SCN-2020-00459', fick {_typnamn(value)}")
+            raise _IndataError(str(exc)) from None
+    raise _IndataError(f"förväntade ett diarienummer som 'SCN-2020-00459', fick {_typnamn(value)}")
 
 
 _DELAR: Final[dict[str, type]] = {
@@ -543,21 +559,16 @@ def _tagged(
         if isinstance(value, tuple(kinds.values())):
             return value
         if not isinstance(value, Mapping) or len(value) != 1:
-            raise _Fel(
+            raise _IndataError(
                 f"förväntade {what} skriven som en nyckel ({', '.join(kinds)}) med innehållet "
                 f"under, fick {_typnamn(value)}"
-                + (
-                    f" med nycklarna {', '.join(map(str, value))}"
-                    if isinstance(value, Mapping)
-                    else ""
-                )
+                + (f" med nycklarna {', '.join(map(str, value))}" if isinstance(value, Mapping) else "")
             )
         ((key, inner),) = value.items()
         cls = kinds.get(key)
         if cls is None:
-            raise _Fel(
-                f"okänd sorts {what} {key!r}{_menade_du(key, list(kinds))}; "
-                f"använd en av {', '.join(kinds)}"
+            raise _IndataError(
+                f"okänd sorts {what} {key!r}{_menade_du(key, list(kinds))}; använd en av {', '.join(kinds)}"
             )
         try:
             return converter.structure(inner, cls)
@@ -584,7 +595,9 @@ _LISTFORMER: Final[dict[type, tuple[str, ...]]] = {
 
 
 def _class_hook(cls: type, converter: cattrs.Converter) -> Callable[[object, object], object]:
-    inner = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+    inner: Callable[[Mapping[str, object], Any], object] = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True
+    )
     fields = attrs.fields_dict(cls)
     listform = _LISTFORMER.get(cls)
     default_enhet = fields["enhet"].default if "enhet" in fields else None
@@ -594,13 +607,12 @@ def _class_hook(cls: type, converter: cattrs.Converter) -> Callable[[object, obj
             return value
         if listform is not None and isinstance(value, list):
             if len(value) != len(listform):
-                raise _Fel(
-                    f"förväntade {len(listform)} värden i ordningen {', '.join(listform)}, "
-                    f"fick {len(value)}"
+                raise _IndataError(
+                    f"förväntade {len(listform)} värden i ordningen {', '.join(listform)}, fick {len(value)}"
                 )
             value = dict(zip(listform, value, strict=True))
         if not isinstance(value, Mapping):
-            raise _Fel(
+            raise _IndataError(
                 f"förväntade en mappning med fälten {', '.join(fields)}, fick {_typnamn(value)}"
             )
         extra = sorted(str(k) for k in value if k not in fields)
@@ -633,9 +645,7 @@ def _with_unit(value: Mapping[str, object], default: object, fn: Callable[[], ob
 
 
 def _unknown_key(key: str, fields: list[str], cls: type) -> Exception:
-    exc = _Fel(
-        f"okänt fält {key!r}{_menade_du(key, fields)}; giltiga fält här: {', '.join(fields)}"
-    )
+    exc = _IndataError(f"okänt fält {key!r}{_menade_du(key, fields)}; giltiga fält här: {', '.join(fields)}")
     exc.add_note(AttributeValidationNote(f"@ {key}", key, cls))
     return exc
 
@@ -649,7 +659,7 @@ def _tuple_hook(tp: Any, converter: cattrs.Converter) -> Callable[[object, objec
         if isinstance(value, tuple) and all(not isinstance(v, Mapping) for v in value):
             value = list(value)
         if not isinstance(value, list):
-            raise _Fel(f"förväntade en lista, fick {_typnamn(value)}")
+            raise _IndataError(f"förväntade en lista, fick {_typnamn(value)}")
         result: list[object] = []
         errors: list[Exception] = []
         for index, item in enumerate(value):
@@ -692,7 +702,8 @@ def _indikator_hook(converter: cattrs.Converter) -> Callable[[object, object], o
 
     def structure(value: object, _: object) -> object:
         obj = base(value, Indikator)
-        assert isinstance(obj, Indikator) and isinstance(value, Mapping)
+        assert isinstance(obj, Indikator)
+        assert isinstance(value, Mapping)
         raw: list[tuple[str, object]] = [(f, value.get(f)) for f in _PROCENTFALT]
         utfall = value.get("utfall")
         if isinstance(utfall, Mapping):
@@ -702,12 +713,12 @@ def _indikator_hook(converter: cattrs.Converter) -> Callable[[object, object], o
                 continue
             har_procent = isinstance(v, str) and v.strip().endswith("%")
             if obj.enhet is Indikatorenhet.ANDEL and not har_procent:
-                raise _Fel(
+                raise _IndataError(
                     f"indikatorn är en andel, så {name} ska skrivas med procenttecken "
                     f"(t.ex. '86%'), fick {_typnamn(v)}"
                 )
             if obj.enhet is Indikatorenhet.ANTAL and har_procent:
-                raise _Fel(
+                raise _IndataError(
                     f"indikatorn räknar antal, men {name} är en procentsats ({v!r}); "
                     "sätt enhet: andel eller ta bort procenttecknet"
                 )
@@ -720,13 +731,10 @@ def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     # cattrs consults the most recently registered hook first: generic factories go in
     # first, the specific hooks after them.
-    converter.register_structure_hook_factory(
-        lambda t: get_origin(t) is tuple and len(get_args(t)) == 2 and get_args(t)[1] is Ellipsis,
-        lambda t: _tuple_hook(t, converter),
-    )
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook(t, converter))
     converter.register_structure_hook_factory(attrs.has, lambda t: _class_hook(t, converter))
     converter.register_structure_hook_factory(_is_optional, lambda t: _optional_hook(t, converter))
-    converter.register_structure_hook_func(lambda t: get_origin(t) is Literal, _structure_literal)
+    converter.register_structure_hook_func(_is_literal, _structure_literal)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(bool, _structure_bool)
@@ -735,9 +743,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(Matvarde, _structure_matvarde)
     converter.register_structure_hook(Belopp, _structure_belopp)
     converter.register_structure_hook(Diarienummer, _structure_diarienummer)
-    converter.register_structure_hook_func(
-        lambda t: t == RapporteratBelopp, _structure_rapporterat
-    )
+    converter.register_structure_hook_func(lambda t: t == RapporteratBelopp, _structure_rapporterat)
     converter.register_structure_hook_func(lambda t: t == (str | Tom | None), _structure_str_tom)
     converter.register_structure_hook_func(lambda t: t == Text, _structure_text)
     converter.register_structure_hook_func(
@@ -749,7 +755,6 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_func(
         lambda t: t == Malpost, _tagged(_POSTER, "post under målet", converter)
     )
-    converter.register_structure_hook(Indikator, _indikator_hook(converter))
     # The vocabularies are str subclasses: register each one directly, or the str hook
     # (found by class dispatch) would accept any text as a status.
     for enum_cls in (
@@ -763,16 +768,23 @@ def _make_converter() -> cattrs.Converter:
         Volymtyp,
     ):
         converter.register_structure_hook(enum_cls, _structure_enum)
+    # Last: this builds its structuring function now, from the hooks registered above.
+    converter.register_structure_hook(Indikator, _indikator_hook(converter))
     return converter
+
+
+def _is_homogeneous_tuple(tp: Any) -> bool:
+    args = get_args(tp)
+    return get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_literal(tp: Any) -> bool:
+    return get_origin(tp) is Literal
 
 
 def _is_optional(tp: object) -> bool:
     args = get_args(tp)
-    return (
-        get_origin(tp) in (UnionType, Union)
-        and len(args) == 2
-        and type(None) in args
-    )
+    return get_origin(tp) in (UnionType, Union) and len(args) == 2 and type(None) in args
 
 
 def _optional_hook(tp: object, converter: cattrs.Converter) -> Callable[[object, object], object]:
@@ -817,7 +829,7 @@ def _flatten(exc: BaseException, path: Path_) -> Iterator[tuple[Path_, BaseExcep
 
 
 def _message(exc: BaseException) -> str:
-    if isinstance(exc, _Fel):
+    if isinstance(exc, _IndataError):
         return str(exc)
     if isinstance(exc, KeyError):
         return "obligatoriskt fält saknas"
@@ -883,12 +895,10 @@ def load(
             try:
                 json.loads(text)
             except json.JSONDecodeError as exc:
-                raise LoadError(
-                    [Problem("", f"ogiltig JSON: {exc.msg}", name, exc.lineno)], name
-                ) from None
+                raise LoadError([Problem("", f"ogiltig JSON: {exc.msg}", name, exc.lineno)], name) from None
         try:
             data, lines, problems = _read_yaml(text)
-        except _YamlProblem as exc:
+        except _YamlError as exc:
             raise LoadError([Problem("", exc.message, name, exc.line)], name) from None
 
     problems.extend(_raw_bilaga_numbers(data))
@@ -978,9 +988,7 @@ def _validate_arende(arende: Arende, base: Path_) -> list[tuple[Path_, str]]:
             problems.append(((*base, "bilagor", i, "delar"), "en bilaga måste ha minst en del"))
         for j, del_ in enumerate(bilaga.delar):
             if isinstance(del_, EkonomiskUppfoljning):
-                problems.extend(
-                    _validate_ekonomi(del_, (*base, "bilagor", i, "delar", j, "ekonomi"))
-                )
+                problems.extend(_validate_ekonomi(del_, (*base, "bilagor", i, "delar", j, "ekonomi")))
     for k, sats in enumerate(arende.tjansteskrivelse.forslag_till_beslut):
         sats_path = (*base, "tjansteskrivelse", "forslag_till_beslut", k)
         if sats.bilaga is not None and sats.bilaga not in seen:
@@ -1056,7 +1064,8 @@ def _validate_rad(
             problems.append(
                 (
                     (*path, "verksamhet"),
-                    f"verksamheten {rad.verksamhet!r} finns inte bland ekonomins verksamheter{_menade_du(rad.verksamhet, namn)}",
+                    f"verksamheten {rad.verksamhet!r} finns inte bland ekonomins verksamheter"
+                    + _menade_du(rad.verksamhet, namn),
                 )
             )
         elif avsnitt.tabell is None:

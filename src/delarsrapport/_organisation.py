@@ -120,9 +120,7 @@ class Undertecknare:
     enhet_rad: str | None = None
 
 
-_UPPSALA = re.compile(
-    r"(?P<prefix>[A-ZÅÄÖ]+)-(?P<ar>\d{4})-(?P<lopnummer>\d+)(?:-(?P<suffix>\w+))?"
-)
+_UPPSALA = re.compile(r"(?P<prefix>[A-ZÅÄÖ]+)-(?P<ar>\d{4})-(?P<lopnummer>\d+)(?:-(?P<suffix>\w+))?")
 _BETECKNING = re.compile(r"(?P<prefix>[A-ZÅÄÖ]+(?: [A-ZÅÄÖ]+)?) (?P<ar>\d{2})/(?P<lopnummer>\d+)")
 
 
@@ -144,9 +142,7 @@ class Diarienummer:
     ar: str
     lopnummer: str
     suffix: str | None = None
-    form: str = attrs.field(
-        default="uppsala", validator=attrs.validators.in_(("uppsala", "beteckning"))
-    )
+    form: str = attrs.field(default="uppsala", validator=attrs.validators.in_(("uppsala", "beteckning")))
 
     @classmethod
     def parse(cls, text: str) -> Diarienummer:

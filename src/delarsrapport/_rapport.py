@@ -37,9 +37,7 @@ __all__ = [
     "RapporteradBilaga",
 ]
 
-Dokumentdel: TypeAlias = (
-    EkonomiskUppfoljning | Verksamhetsuppfoljning | Nyckeltalsbilaga | Internkontroll
-)
+Dokumentdel: TypeAlias = EkonomiskUppfoljning | Verksamhetsuppfoljning | Nyckeltalsbilaga | Internkontroll
 """One part of a bilaga; a compound bilaga (a verksamhetsberättelse) has several."""
 
 DOKUMENTSLAG: tuple[str, ...] = (

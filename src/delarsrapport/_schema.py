@@ -145,8 +145,9 @@ def json_schema() -> dict[str, Any]:
             return {
                 "type": "object",
                 "description": "Utfall per mätpunkt i ordning, t.ex. {T1: '86%', T2: '84%'}.",
-                "additionalProperties": {"anyOf": [{"type": "string"}, {"type": "integer"},
-                                                   {"type": "null"}]},
+                "additionalProperties": {
+                    "anyOf": [{"type": "string"}, {"type": "integer"}, {"type": "null"}]
+                },
             }
         optional, inner = _is_optional(tp)
         if optional:
@@ -156,15 +157,16 @@ def json_schema() -> dict[str, Any]:
             return {"type": "array", "items": typ(get_args(tp)[0])}
         if origin is dict:
             key, value = get_args(tp)
-            return {"type": "object", "propertyNames": typ(key),
-                    "additionalProperties": typ(value)}
+            return {"type": "object", "propertyNames": typ(key), "additionalProperties": typ(value)}
         if origin is Literal:
             return {"enum": list(get_args(tp))}
         if tp is Belopp:
             return _BELOPP_SCHEMA
         if tp is Matvarde:
-            return {"description": "Andel med procenttecken ('86%') eller antal.",
-                    "anyOf": [{"type": "string"}, {"type": "integer"}]}
+            return {
+                "description": "Andel med procenttecken ('86%') eller antal.",
+                "anyOf": [{"type": "string"}, {"type": "integer"}],
+            }
         if tp is str:
             return {"type": "string"}
         if tp is int:
@@ -186,8 +188,12 @@ def json_schema() -> dict[str, Any]:
     def tagged(kinds: dict[str, type]) -> dict[str, Any]:
         return {
             "oneOf": [
-                {"type": "object", "properties": {k: ref(c)}, "required": [k],
-                 "additionalProperties": False}
+                {
+                    "type": "object",
+                    "properties": {k: ref(c)},
+                    "required": [k],
+                    "additionalProperties": False,
+                }
                 for k, c in kinds.items()
             ]
         }
@@ -204,12 +210,21 @@ def json_schema() -> dict[str, Any]:
                 "items": {
                     "anyOf": [
                         {"type": "string"},
-                        {"type": "object", "properties": {"rubrik": {"type": "string"},
-                                                          "niva": {"type": "integer"}},
-                         "required": ["rubrik"], "additionalProperties": False},
-                        {"type": "object", "properties": {"punkter": {
-                            "type": "array", "items": {"type": "string"}}},
-                         "required": ["punkter"], "additionalProperties": False},
+                        {
+                            "type": "object",
+                            "properties": {
+                                "rubrik": {"type": "string"},
+                                "niva": {"type": "integer"},
+                            },
+                            "required": ["rubrik"],
+                            "additionalProperties": False,
+                        },
+                        {
+                            "type": "object",
+                            "properties": {"punkter": {"type": "array", "items": {"type": "string"}}},
+                            "required": ["punkter"],
+                            "additionalProperties": False,
+                        },
                     ]
                 },
             },
@@ -348,9 +363,7 @@ def markdown_reference() -> str:
             if not field.init:
                 continue
             desc = docs.get(field.name, "").replace("|", "\\|")
-            lines.append(
-                f"| `{field.name}` | {_typtext(hints[field.name])} | {_default(field)} | {desc} |"
-            )
+            lines.append(f"| `{field.name}` | {_typtext(hints[field.name])} | {_default(field)} | {desc} |")
         lines.append("")
     return "\n".join(lines)
 
@@ -361,9 +374,7 @@ def write(directory: Path) -> list[Path]:
     md = directory / "indata-referens.md"
     md.write_text(markdown_reference(), encoding="utf-8")
     schema = directory / "indata.schema.json"
-    schema.write_text(
-        json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    schema.write_text(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return [md, schema]
 
 

@@ -81,9 +81,7 @@ class Beslutssats:
         """The verb in the present tense (``godkänner``)."""
         form = self.presens or presens(self.verb)
         if form is None:
-            raise ValueError(
-                f"verbet {self.verb!r} finns inte i listan över beslutsverb; ange presens"
-            )
+            raise ValueError(f"verbet {self.verb!r} finns inte i listan över beslutsverb; ange presens")
         return form
 
 

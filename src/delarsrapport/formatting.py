@@ -123,9 +123,7 @@ def avrunda(value: Decimal | int, decimaler: int = 0) -> Decimal:
 
 def _check_minus(minus: str) -> None:
     if minus not in MINUSTECKEN:
-        raise ValueError(
-            f"minus måste vara '-' (bindestreck) eller '\\u2212' (minustecken), inte {minus!r}"
-        )
+        raise ValueError(f"minus måste vara '-' (bindestreck) eller '\\u2212' (minustecken), inte {minus!r}")
 
 
 def _siffror(magnitud: Decimal, decimaler: int, gruppera: bool = True) -> str:
@@ -336,9 +334,7 @@ def format_datum(d: date, stil: Datumstil = "iso") -> str:
     '18 september 2020'
     """
     if isinstance(d, datetime) or not isinstance(d, date):
-        raise TypeError(
-            f"format_datum vill ha ett datum (datetime.date), inte {type(d).__name__} ({d!r})"
-        )
+        raise TypeError(f"format_datum vill ha ett datum (datetime.date), inte {type(d).__name__} ({d!r})")
     if stil == "iso":
         return d.isoformat()
     patterns = {
@@ -350,9 +346,7 @@ def format_datum(d: date, stil: Datumstil = "iso") -> str:
     try:
         pattern = patterns[stil]
     except KeyError:
-        raise ValueError(
-            f"okänd datumstil {stil!r}; använd en av {', '.join(DATUMSTILAR)}"
-        ) from None
+        raise ValueError(f"okänd datumstil {stil!r}; använd en av {', '.join(DATUMSTILAR)}") from None
     return _babel_format_date(d, pattern, locale=_locale())
 
 
@@ -428,9 +422,7 @@ def format_period(period: Rapportperiod, stil: Periodstil = "kod", *, versal: bo
     try:
         text = labels[stil]
     except KeyError:
-        raise ValueError(
-            f"okänd periodstil {stil!r}; använd en av {', '.join(PERIODSTILAR)}"
-        ) from None
+        raise ValueError(f"okänd periodstil {stil!r}; använd en av {', '.join(PERIODSTILAR)}") from None
     return _versal(text) if versal else text
 
 
