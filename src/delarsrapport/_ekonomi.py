@@ -25,6 +25,7 @@ from delarsrapport._brutto import (
 )
 from delarsrapport._budget import (
     Budgetfordelning,
+    Budgetrad,
     Budgettabell,
     Investeringsbudget,
     Satsningstabell,
@@ -351,8 +352,23 @@ class Resultatrakning:
         }
 
     def radnycklar(self) -> tuple[str, ...]:
-        """The rows this table shows, in order: its input rows and every subtotal."""
-        return tuple(k for k in RR_RADORDNING if k in RR_DELSUMMOR or getattr(self.rader, k) is not None)
+        """The rows this table shows, in order.
+
+        Its input rows, and each "Resultat före X" subtotal when the table has the row X
+        that follows it; "Resultat" always.
+        """
+        fore = {
+            "resultat_fore_indirekta_kostnader": "indirekta_kostnader",
+            "resultat_fore_gemensamma_kostnader": "gemensamma_kostnader",
+            "resultat_fore_kommunbidrag": "kommunbidrag",
+        }
+        return tuple(
+            k
+            for k in RR_RADORDNING
+            if k == "resultat"
+            or (k in fore and getattr(self.rader, fore[k]) is not None)
+            or (k not in RR_DELSUMMOR and getattr(self.rader, k) is not None)
+        )
 
     @property
     def resultat(self) -> RRKolumner:
@@ -687,6 +703,38 @@ class EkonomiskUppfoljning:
             prognos - self.prognososakerhet.forsamring,
             prognos + self.prognososakerhet.forbattring,
         )
+
+    def fordelning(self, omrade: str) -> Budgetfordelning | None:
+        """The distribution (4.5.x) of the driftbudget row called *omrade*."""
+        for f in self.budgetfordelning:
+            if f.omrade == omrade:
+                return f
+        return None
+
+    def driftbudget_rader(self) -> tuple[Budgetrad, ...]:
+        """The driftbudget's rows, each område with a distribution summed from it.
+
+        A verksamhetsområde's budget in the driftbudget (4.1) is the sum of its
+        distribution (4.5.x) when the plan has one, exactly as a summary row in Uppsala is
+        the result of its detail table; what the plan printed stays under ``rapporterat``.
+        """
+        if self.driftbudget is None:
+            return ()
+        rader: list[Budgetrad] = []
+        for rad in self.driftbudget.rader:
+            f = self.fordelning(rad.namn)
+            if f is None:
+                rader.append(rad)
+                continue
+            total = f.tabell.summa
+            rader.append(attrs.evolve(total, namn=rad.namn, rapporterat=rad.rapporterat))
+        return tuple(rader)
+
+    def driftbudget_summa(self) -> Budgetrad | None:
+        """The driftbudget's Summa row over :meth:`driftbudget_rader`."""
+        if self.driftbudget is None:
+            return None
+        return Budgettabell(self.driftbudget_rader()).summa
 
     def forandring_mot(self, tidigare: TidigarePrognos) -> Belopp | None:
         """The current forecast against an earlier one (F17): positive = better now."""

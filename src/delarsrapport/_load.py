@@ -743,8 +743,8 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(Matvarde, _structure_matvarde)
     converter.register_structure_hook(Belopp, _structure_belopp)
     converter.register_structure_hook(Diarienummer, _structure_diarienummer)
+    converter.register_structure_hook_factory(_is_tom_union, lambda t: _tom_union_hook(t, converter))
     converter.register_structure_hook_func(lambda t: t == RapporteratBelopp, _structure_rapporterat)
-    converter.register_structure_hook_func(lambda t: t == (str | Tom | None), _structure_str_tom)
     converter.register_structure_hook_func(lambda t: t == Text, _structure_text)
     converter.register_structure_hook_func(
         lambda t: t == tuple[Matning, ...], lambda v, _: _matningar(v, converter)
@@ -796,12 +796,23 @@ def _optional_hook(tp: object, converter: cattrs.Converter) -> Callable[[object,
     return structure
 
 
-def _structure_str_tom(value: object, _: object) -> str | Tom | None:
-    if value is None:
-        return None
-    if isinstance(value, str) and value.strip().lower() == "tom":
-        return TOM
-    return _structure_str(value, str)
+def _is_tom_union(tp: Any) -> bool:
+    args = get_args(tp)
+    return get_origin(tp) in (UnionType, Union) and Tom in args and type(None) in args and len(args) == 3
+
+
+def _tom_union_hook(tp: Any, converter: cattrs.Converter) -> Callable[[object, object], object]:
+    """``X | Tom | None``: a reported value, ``tom`` for a cell printed empty, or nothing."""
+    (inner,) = [a for a in get_args(tp) if a not in (Tom, type(None))]
+
+    def structure(value: object, _: object) -> object:
+        if value is None:
+            return None
+        if isinstance(value, str) and value.strip().lower() == "tom":
+            return TOM
+        return converter.structure(value, inner)
+
+    return structure
 
 
 _CONVERTER: Final = _make_converter()
@@ -1033,6 +1044,19 @@ def _validate_ekonomi(ekonomi: EkonomiskUppfoljning, base: Path_) -> list[tuple[
                     )
                 )
     namn = [r.namn for r in ekonomi.driftbudget.rader] if ekonomi.driftbudget else []
+    for i, budgetrad in enumerate(ekonomi.driftbudget.rader if ekonomi.driftbudget else ()):
+        if ekonomi.fordelning(budgetrad.namn) is None:
+            continue
+        for falt in ("kostnad", "avskrivningar", "internranta", "intakt", "budget_netto_fg"):
+            if getattr(budgetrad, falt) is not None:
+                problems.append(
+                    (
+                        (*base, "driftbudget", "rader", i, falt),
+                        f"{falt} för {budgetrad.namn!r} räknas fram ur områdets fördelning "
+                        "(budgetfordelning) och ska inte anges; lägg det tryckta värdet under "
+                        "rapporterat om du vill jämföra",
+                    )
+                )
     for i, fordelning in enumerate(ekonomi.budgetfordelning):
         if fordelning.omrade not in namn:
             problems.append(

@@ -41,6 +41,8 @@ class Nyckeltal:
     kvotetikett: str
     """The result row's label ("Nettokostnad per vård dygn")."""
     intaktsetikett: str = "Avgår: övriga intäkter*)"
+    fotnoter: tuple[str, ...] = ()
+    """The footnotes printed under this measure ("*) Samtliga intäkter …")."""
     enhet: Enhet = "tkr"
     rapporterat: RapporteratNyckeltal | None = None
 
@@ -66,6 +68,7 @@ class Nyckeltalsgrupp:
     matt: tuple[Nyckeltal, ...]
     kod: str | None = None
     fotnoter: tuple[str, ...] = ()
+    """Footnotes printed once for the whole group (measures may have their own)."""
     kommentar: Text = ()
 
 

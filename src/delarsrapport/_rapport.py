@@ -56,8 +56,8 @@ _D = TypeVar("_D", EkonomiskUppfoljning, Verksamhetsuppfoljning, Nyckeltalsbilag
 class RapporteradBilaga:
     """What a transcribed bilaga printed about itself where the registry derives it."""
 
-    nummer: int | None = None
-    """The number in the bilaga's own header."""
+    nummer: int | Tom | None = None
+    """The number in the bilaga's own header (``tom`` if the document carries no label)."""
     titel: str | None = None
     """The title in the bilaga's own header."""
     rubrik: str | None = None
@@ -66,6 +66,12 @@ class RapporteradBilaga:
     """The title the Beslutsunderlag printed for it."""
     diarienummer: str | Tom | None = None
     """The diarienummer in the bilaga's header (``tom`` if printed empty)."""
+    datum: date | None = None
+    """The date in the bilaga's header, when it differs from the memo's."""
+    ovrig_text: tuple[str, ...] = ()
+    """Text the source printed outside the model's fields (leftover template text, filler)."""
+    tomma_falt: tuple[str, ...] = ()
+    """Labels printed with no value ("Version:")."""
 
 
 @attrs.frozen

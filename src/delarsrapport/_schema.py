@@ -64,6 +64,14 @@ def _hints(cls: type) -> dict[str, Any]:
     return get_type_hints(cls)
 
 
+def _tom_inner(tp: Any) -> Any:
+    """For ``X | Tom | None`` (a reported value that may be printed empty): X, else None."""
+    args = get_args(tp)
+    if get_origin(tp) in (UnionType, Union) and Tom in args and NoneType in args and len(args) == 3:
+        return next(a for a in args if a not in (Tom, NoneType))
+    return None
+
+
 def _is_optional(tp: Any) -> tuple[bool, Any]:
     args = get_args(tp)
     if get_origin(tp) in (UnionType, Union) and NoneType in args and len(args) == 2:
@@ -135,8 +143,9 @@ def json_schema() -> dict[str, Any]:
             return {"$ref": "#/$defs/Text"}
         if tp == RapporteratBelopp:
             return {"anyOf": [_BELOPP_SCHEMA, {"const": "tom"}, {"type": "null"}]}
-        if tp == (str | Tom | None):
-            return {"anyOf": [{"type": "string"}, {"type": "null"}]}
+        tom_inner = _tom_inner(tp)
+        if tom_inner is not None:
+            return {"anyOf": [typ(tom_inner), {"const": "tom"}, {"type": "null"}]}
         if tp == Dokumentdel:
             return tagged(_DELAR)
         if tp == Malpost:
@@ -247,8 +256,9 @@ def _typtext(tp: Any) -> str:
         return "löptext"
     if tp == RapporteratBelopp:
         return "belopp eller `tom`"
-    if tp == (str | Tom | None):
-        return "text eller `tom`"
+    tom_inner = _tom_inner(tp)
+    if tom_inner is not None:
+        return f"{_typtext(tom_inner)} eller `tom`"
     if tp == Dokumentdel:
         return "en av " + ", ".join(f"`{k}: {c.__name__}`" for k, c in _DELAR.items())
     if tp == Malpost:

@@ -101,6 +101,10 @@ class RapporteradTjansteskrivelse:
     """The date in "Tjänsteskrivelse, daterad den …" (should equal the memo's date)."""
     beslutsunderlag: tuple[str, ...] = ()
     """The Beslutsunderlag lines as printed."""
+    ovrig_text: tuple[str, ...] = ()
+    """Text the source printed outside the model's fields (leftover template text, filler)."""
+    tomma_falt: tuple[str, ...] = ()
+    """Labels printed with no value ("Version:")."""
 
 
 @attrs.frozen

@@ -32,6 +32,9 @@ __all__ = [
     "Matning",
     "Matvarde",
     "Namndmal",
+    "RapporteradIndikator",
+    "RapporteradPost",
+    "RapporteratAntal",
     "RapporteratVerksamhet",
     "Rapportering",
     "Uppdrag",
@@ -61,11 +64,31 @@ class Matning:
 
 
 @attrs.frozen
+class RapporteradIndikator:
+    """What the report printed about an indicator besides its outcomes (checks only)."""
+
+    taljare: int | None = None
+    """With *namnare*: the counts the commentary gives for the latest outcome ("39 av 42")."""
+    namnare: int | None = None
+    trend: str | None = None
+    """The trend arrow as printed (↗ ↘ →)."""
+
+
+@attrs.frozen
+class RapporteradPost:
+    """What the report printed for a goal item where the layout derives the text (checks only)."""
+
+    bedomningstext: str | None = None
+    """The assessment sentence as printed, when it is the layout's standard sentence."""
+
+
+@attrs.frozen
 class Indikator:
     """An indicator with its outcomes, target and, where given, the fraction behind it.
 
     The trend is derived from the last two outcomes that have values and shows direction
-    only (F23); a reported arrow is kept in *rapporterad_trend* for checking.
+    only (F23); a printed arrow and the counts a commentary gives are kept under
+    *rapporterat* for checking.
     """
 
     namn: str
@@ -76,13 +99,10 @@ class Indikator:
     jamforvarde: Matvarde | None = None
     ingangsvarde: Matvarde | None = None
     malvarde: Matvarde | None = None
-    taljare: int | None = None
-    """With *namnare*: the counts behind the latest outcome ("39 av 42 ärenden")."""
-    namnare: int | None = None
     utan_trend: bool = False
     """The layout prints this indicator in a table without a trend column."""
     kommentar: Text = ()
-    rapporterad_trend: str | None = None
+    rapporterat: RapporteradIndikator | None = None
 
     @property
     def varden(self) -> tuple[Decimal, ...]:
@@ -109,10 +129,11 @@ class Indikator:
 
     @property
     def kvot(self) -> Decimal | None:
-        """Täljare / nämnare when both are given (F24)."""
-        if self.taljare is None or not self.namnare:
+        """Täljare / nämnare, when the report states them (F24)."""
+        r = self.rapporterat
+        if r is None or r.taljare is None or not r.namnare:
             return None
-        return Decimal(self.taljare) / Decimal(self.namnare)
+        return Decimal(r.taljare) / Decimal(r.namnare)
 
 
 @attrs.frozen
@@ -130,6 +151,7 @@ class Namndmal:
     kommentar: Text = ()
     atgarder: tuple[Atgard, ...] = ()
     indikatorer: tuple[Indikator, ...] = ()
+    rapporterat: RapporteradPost | None = None
 
     typ: ClassVar[str] = "namndmal"
 
@@ -155,6 +177,7 @@ class Uppdrag:
     indikatorer: tuple[Indikator, ...] = ()
     namndmal: tuple[Namndmal, ...] = ()
     """Nämndmål placed under this uppdrag (Upplands-Bro)."""
+    rapporterat: RapporteradPost | None = None
 
     typ: ClassVar[str] = "uppdrag"
 
@@ -177,6 +200,7 @@ class KfMal:
     indikatorer: tuple[Indikator, ...] = ()
     uppfoljning_utover: Text = ()
     """"Uppföljning utöver del- och helårsbokslut" (Uppsala OSN)."""
+    rapporterat: RapporteradPost | None = None
 
     @property
     def uppdrag(self) -> tuple[Uppdrag, ...]:
@@ -197,13 +221,24 @@ class Rapportering:
     text: str
     kommentar: Text = ()
     forvantat_klart_ar: int | None = None
+    ks_beslut: bool = False
+    """The item reports on a decision of kommunstyrelsen ("KS-BESLUT:")."""
+
+
+@attrs.frozen
+class RapporteratAntal:
+    """A printed count of uppdrag with any of some statuses ("inte enligt plan/försenade": 3)."""
+
+    statusar: tuple[Status, ...]
+    antal: int
 
 
 @attrs.frozen
 class RapporteratVerksamhet:
     """Counts a transcribed report printed, checked against the items."""
 
-    uppdrag_per_status: dict[Status, int] | None = None
+    uppdrag_per_status: tuple[RapporteratAntal, ...] = ()
+    uppdrag_totalt: int | None = None
     mal_per_bedomning: dict[Bedomning, int] | None = None
 
 
