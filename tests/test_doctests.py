@@ -14,7 +14,8 @@ import delarsrapport
 def _modules() -> list[str]:
     names = ["delarsrapport"]
     for info in pkgutil.walk_packages(delarsrapport.__path__, "delarsrapport."):
-        names.append(info.name)
+        if not info.name.endswith("__main__"):  # importing it runs the command line
+            names.append(info.name)
     return sorted(names)
 
 

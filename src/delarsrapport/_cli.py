@@ -1,0 +1,128 @@
+"""The ``delarsrapport`` command: check report data, render documents, work with layouts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from delarsrapport._check import Finding, check
+from delarsrapport._errors import DelarsrapportError, LoadError
+from delarsrapport._kontrollkoder import Severity
+from delarsrapport._load import load
+
+__all__ = ["main"]
+
+_FORKLARING = {
+    Severity.FEL: "fel",
+    Severity.VARNING: "varning",
+    Severity.NOTERING: "notering",
+}
+
+
+def _summary(findings: Sequence[Finding]) -> str:
+    counts = Counter(f.severity for f in findings)
+
+    def n(sev: Severity, singular: str, plural: str) -> str:
+        c = counts[sev]
+        return f"{c} {singular if c == 1 else plural}"
+
+    return ", ".join(
+        [
+            n(Severity.FEL, "fel", "fel"),
+            n(Severity.VARNING, "varning", "varningar"),
+            n(Severity.NOTERING, "notering", "noteringar"),
+        ]
+    )
+
+
+def print_findings(findings: Sequence[Finding], out: TextIO, *, only: set[Severity] | None = None) -> None:
+    """Print findings grouped by document and section, in document order."""
+    document = section = None
+    for f in findings:
+        if only is not None and f.severity not in only:
+            continue
+        if f.document != document:
+            document, section = f.document, None
+            out.write(f"\n{document}\n")
+        if f.section != section:
+            section = f.section
+            out.write(f"  {section}\n")
+        out.write(f"    {_FORKLARING[f.severity]:<9}{f.code}  {f.path}\n")
+        out.write(f"             {f.message}\n")
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    rapport = load(args.fil, excel_radbrytningar=args.excel_radbrytningar)
+    findings = check(rapport)
+    if args.json:
+        json.dump(
+            {
+                "fil": str(args.fil),
+                "sammanfattning": dict(Counter(f.severity.value for f in findings)),
+                "fynd": [f.as_dict() for f in findings],
+            },
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(f"{args.fil}: {_summary(findings)}\n")
+        print_findings(findings, sys.stdout)
+    return _exit_status(findings, strict=args.strict)
+
+
+def _exit_status(findings: Sequence[Finding], *, strict: bool) -> int:
+    severities = {f.severity for f in findings}
+    if Severity.FEL in severities or (strict and Severity.VARNING in severities):
+        return 1
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="delarsrapport",
+        description="Delårsrapporter för svenska nämnder: kontrollera data och skapa .docx-handlingar.",
+    )
+    sub = parser.add_subparsers(dest="kommando", required=True, metavar="KOMMANDO")
+
+    p = sub.add_parser(
+        "check",
+        help="kontrollera en rapports siffror, datum, bilagor och texter",
+        description="Kontrollerar rapportdata och skriver varje fynd med kod, plats och siffror. "
+        "Avslutas med status 1 om något fel hittas (med --strict även vid varningar).",
+    )
+    p.add_argument("fil", type=Path, help="rapportdata i YAML eller JSON")
+    p.add_argument("--json", action="store_true", help="skriv fynden som JSON")
+    p.add_argument("--strict", action="store_true", help="avsluta med status 1 även vid varningar")
+    p.add_argument(
+        "--excel-radbrytningar",
+        action="store_true",
+        help="läs Excels vertikala tabb (radbrytning i en cell) som radbrytning",
+    )
+    p.set_defaults(func=_cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        status: int = args.func(args)
+    except LoadError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 2
+    except DelarsrapportError as exc:
+        sys.stderr.write(f"fel: {exc}\n")
+        return 2
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

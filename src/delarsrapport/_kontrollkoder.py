@@ -1,0 +1,442 @@
+"""Every finding code the consistency check can report, with its documentation in Swedish.
+
+The codes are stable: a user can look them up and a CI can filter on them. The
+documentation in ``docs/kontroller.md`` is generated from this table.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Final
+
+import attrs
+
+__all__ = ["KODER", "Kod", "Severity", "markdown"]
+
+
+class Severity(StrEnum):
+    """How serious a finding is."""
+
+    FEL = "fel"
+    """The report contradicts itself or prints something wrong; fix it before the nämnd meets."""
+    VARNING = "varning"
+    """Probably wrong or incomplete; a person should look."""
+    NOTERING = "notering"
+    """Explained and acceptable (for example a rounding difference); for information."""
+
+
+@attrs.frozen
+class Kod:
+    """One finding code and what it means."""
+
+    kod: str
+    severity: Severity
+    rubrik: str
+    betydelse: str
+    varfor: str
+    atgard: str
+
+
+def _k(kod: str, severity: Severity, rubrik: str, betydelse: str, varfor: str, atgard: str) -> Kod:
+    return Kod(kod, severity, rubrik, betydelse, varfor, atgard)
+
+
+_F, _V, _N = Severity.FEL, Severity.VARNING, Severity.NOTERING
+
+KODER: Final[dict[str, Kod]] = {
+    k.kod: k
+    for k in [
+        _k(
+            "RAPP-AVRUNDNING",
+            _N,
+            "Tryckt värde skiljer sig inom avrundningen",
+            "Ett värde som källan tryckte (under rapporterat) skiljer sig från det modellen räknar "
+            "fram, men bara så mycket som källsystemets avrundning av varje cell förklarar "
+            "(±1 tkr i tkr-tabeller och sammanfattningar, ±0,2 mnkr i resultaträkningar).",
+            "Källsystem summerar exakta kronor och avrundar varje cell för sig; därför kan en "
+            "summa av tryckta celler skilja sig från den tryckta totalen. Det är inget fel.",
+            "Inget behöver göras. Dokument som delarsrapport skapar räknar alltid från de exakta värdena.",
+        ),
+        _k(
+            "RAPP-AVVIKER",
+            _F,
+            "Tryckt värde stämmer inte med beräkningen",
+            "Ett värde som källan tryckte skiljer sig från det modellen räknar fram ur raderna, "
+            "mer än avrundning kan förklara.",
+            "En summa, ett resultat eller en avvikelse som inte stämmer med sina delar gör att "
+            "nämnden beslutar på fel siffror.",
+            "Kontrollera raderna och det tryckta värdet i källan. Rätta indata om en rad är fel; "
+            "stämmer raderna är det tryckta värdet fel och dokumenten får det beräknade.",
+        ),
+        _k(
+            "RAPP-TOM",
+            _F,
+            "Tom cell där ett värde ska stå",
+            "Källan tryckte en tom cell där ett värde hör hemma (till exempel en gräns i prognosspannet).",
+            "En saknad siffra i en tabell som nämnden beslutar om är ett fel i handlingen.",
+            "Dokument från delarsrapport fyller i det beräknade värdet; rätta källan om den ska "
+            "användas igen.",
+        ),
+        _k(
+            "RAPP-SUMMA-TOM",
+            _V,
+            "Tom summacell",
+            "Källan lämnade en summacell tom (till exempel Summa i en kolumn).",
+            "En summarad utan summa är ofullständig, även om värdet går att räkna fram.",
+            "Inget behöver göras i indata; delarsrapport skriver den beräknade summan.",
+        ),
+        _k(
+            "TOTAL-AVRUNDADE-RADER",
+            _N,
+            "Totalen skiljer sig från summan av avrundade rader",
+            "Sammanfattningens rader är avrundade värden (avrundade_indata) och källans total "
+            "skiljer sig från deras summa så lite som avrundningen förklarar.",
+            "Totalen räknades i källan fram ur exakta belopp; de avrundade raderna kan inte ge den exakt.",
+            "Inget behöver göras. Har du de exakta beloppen, ange dem i stället och ta bort "
+            "avrundade_indata.",
+        ),
+        _k(
+            "TOTAL-AVVIKER",
+            _F,
+            "Totalen stämmer inte med raderna",
+            "Källans total för en kolumn skiljer sig från summan av raderna mer än avrundningen "
+            "av raderna kan förklara.",
+            "Då stämmer antingen en rad eller totalen inte.",
+            "Jämför raderna med källan och rätta den rad eller total som är fel.",
+        ),
+        _k(
+            "AVRUNDNINGSDIFFERENS",
+            _N,
+            "De visade raderna summerar inte till den visade totalen",
+            "I en tabell som dokumenten visar blir summan av de avrundade raderna inte den "
+            "avrundade totalen, eftersom totalen räknas från exakta värden.",
+            "Det är korrekt, men en läsare kan tro att något är fel.",
+            "Layouten kan skriva 'Avrundningsdifferenser kan förekomma' under tabellen (variabeln "
+            "avrundningsdifferens).",
+        ),
+        _k(
+            "VARAV-SUMMA",
+            _F,
+            "Varav-raderna summerar inte till raden de hör till",
+            "Summan av en rads varav-rader är inte lika med raden själv.",
+            "Varav-rader är delar av sin rad; stämmer de inte är någon av dem fel.",
+            "Rätta varav-raderna eller raden.",
+        ),
+        _k(
+            "PROGNOSOSAKERHET-SAKNAS",
+            _V,
+            "Helårsprognos utan prognososäkerhet",
+            "Sammanfattningen har en helårsprognos men ingen prognososäkerhet att räkna prognosspannet ur.",
+            "Kommunstyrelsen sammanställer prognosspannet för alla nämnder.",
+            "Ange prognososakerhet med försämring och förbättring.",
+        ),
+        _k(
+            "PROGNOS-SAKNAS",
+            _F,
+            "Prognososäkerhet utan prognos",
+            "Det finns en prognososäkerhet men ingen helårsprognos att räkna prognosspannet från.",
+            "Utan prognos går spannet inte att räkna fram.",
+            "Ange helårsprognosen i sammanfattningen eller resultaträkningen.",
+        ),
+        _k(
+            "SAMMANFATTNING-RR",
+            _F,
+            "Sammanfattningen stämmer inte med resultaträkningen",
+            "Nämndens total i sammanfattningen (kommunbidrag, periodens utfall, helårsprognos) "
+            "skiljer sig från samma värde i nämndens resultaträkning mer än avrundningen förklarar.",
+            "Samma belopp visas två gånger i bilagan och ska vara lika.",
+            "Rätta sammanfattningen eller resultaträkningen.",
+        ),
+        _k(
+            "RR-AVDELNINGAR",
+            _N,
+            "Avdelningarna summerar till nämnden inom avrundningen",
+            "Summan av avdelningarnas resultaträkningar skiljer sig från nämndens, men bara så "
+            "mycket som avrundningen av de tryckta cellerna förklarar (±0,2 mnkr).",
+            "Nämndens resultat är summan av avdelningarnas.",
+            "Inget behöver göras.",
+        ),
+        _k(
+            "RR-AVDELNINGAR-AVVIKER",
+            _F,
+            "Avdelningarna summerar inte till nämnden",
+            "Summan av avdelningarnas resultaträkningar skiljer sig från nämndens mer än "
+            "avrundningen förklarar.",
+            "Nämndens resultat är summan av avdelningarnas; stämmer de inte saknas eller är fel "
+            "något belopp.",
+            "Leta upp raden som skiljer och rätta den avdelning eller nämnd som är fel.",
+        ),
+        _k(
+            "BUDGET-BRUTTO",
+            _V,
+            "Bruttobelopp i driftbudgeten skiljer sig från fördelningen",
+            "Ett områdes kostnad eller intäkt i driftbudgeten (4.1) skiljer sig från summan i "
+            "områdets fördelning (4.5.x), fast nettot kan stämma.",
+            "Brutto kan fördelas olika utan att nettoramen ändras, men tabellerna bör visa samma sak.",
+            "Jämför tabellerna och rätta den som är fel.",
+        ),
+        _k(
+            "INDIKATOR-KVOT",
+            _F,
+            "Indikatorns värde stämmer inte med täljare och nämnare",
+            "Kommentaren anger antal (till exempel '39 av 42') som ger ett annat värde än det "
+            "tryckta utfallet.",
+            "Värdet i tabellen och texten under den motsäger varandra.",
+            "Rätta utfallet eller antalen i kommentaren.",
+        ),
+        _k(
+            "TREND-PIL",
+            _F,
+            "Trendpilen pekar åt fel håll",
+            "Den tryckta trendpilen stämmer inte med riktningen mellan de två senaste utfallen.",
+            "Pilen visar bara riktning; en pil som pekar uppåt när värdet är oförändrat eller "
+            "sjunker är fel.",
+            "Ingen åtgärd i indata: delarsrapport räknar fram pilen. Rätta källan om den används igen.",
+        ),
+        _k(
+            "STATUS-SAKNAS",
+            _V,
+            "Status saknas",
+            "Ett uppdrag, nämndmål eller en åtgärd saknar status medan andra på samma nivå har en.",
+            "Uppföljningen ska visa var varje uppdrag står.",
+            "Ange status (till exempel enligt_plan).",
+        ),
+        _k(
+            "BEDOMNING-SAKNAS",
+            _V,
+            "Bedömning saknas",
+            "Ett mål saknar bedömning medan andra mål i samma bilaga har en.",
+            "Bedömningen är det nämnden ska ta ställning till för varje mål.",
+            "Ange bedomning.",
+        ),
+        _k(
+            "BEDOMNINGSTEXT-MOTSAGER",
+            _F,
+            "Bedömningsmeningen hör till en annan bedömning",
+            "Den tryckta bedömningsmeningen är standardmeningen för ett annat värde än målets "
+            "bedömning (till exempel 'Delvis uppfyllt' följt av 'I hög grad'-meningen).",
+            "Värde och mening säger olika saker om samma mål.",
+            "Ta bort den tryckta meningen: layouten skriver meningen som hör till värdet. Är "
+            "värdet fel, rätta bedomning.",
+        ),
+        _k(
+            "BEDOMNINGSTEXT-ANNAN",
+            _V,
+            "Egen bedömningsmening liknar en annan bedömning",
+            "En egen bedömningsmening (bedomningstext) är standardmeningen för ett annat värde än "
+            "målets bedömning.",
+            "Den som läser meningen får en annan bild än bedömningen.",
+            "Ta bort bedomningstext eller ändra bedomning.",
+        ),
+        _k(
+            "ANTAL-AVVIKER",
+            _F,
+            "Ett tryckt antal stämmer inte med posterna",
+            "Ett antal som rapporten anger (uppdrag per status, mål per bedömning, kontrollmoment "
+            "per resultat) stämmer inte med posterna i bilagan.",
+            "Antal i tjänsteskrivelsen räknas fram ur bilagan och ska stämma med den.",
+            "Ingen åtgärd i indata: delarsrapport räknar antalen ur posterna. Kontrollera att "
+            "alla poster har rätt status.",
+        ),
+        _k(
+            "DATUM-BILAGA-EFTER",
+            _F,
+            "Bilagan är daterad efter tjänsteskrivelsen",
+            "En bilaga har ett senare datum än tjänsteskrivelsen som hänvisar till den.",
+            "Tjänsteskrivelsen kan inte hänvisa till en handling som inte fanns när den skrevs.",
+            "Rätta bilagans eller tjänsteskrivelsens datum.",
+        ),
+        _k(
+            "DATUM-SJALVREFERENS",
+            _F,
+            "Tjänsteskrivelsen hänvisar till fel datum",
+            "Beslutsunderlagets rad 'Tjänsteskrivelse, daterad …' har ett annat datum än tjänsteskrivelsen.",
+            "Beslutsunderlaget ska peka ut just den handling nämnden har framför sig.",
+            "Ingen åtgärd i indata: delarsrapport skriver raden ur tjänsteskrivelsens datum.",
+        ),
+        _k(
+            "DATUM-NAMNDBEHANDLAS",
+            _F,
+            "Nämndbehandlas före dokumentets datum",
+            "Datumet då handlingen nämndbehandlas ligger före handlingens eget datum.",
+            "En handling kan inte behandlas innan den är skriven.",
+            "Rätta namndbehandlas eller datum.",
+        ),
+        _k(
+            "DATUM-SAMMANTRADE",
+            _V,
+            "Datum stämmer inte med sammanträdet",
+            "En handling är daterad efter sammanträdet den ska behandlas på, eller anger ett annat "
+            "nämndbehandlingsdatum än sammanträdets.",
+            "Handlingarna till ett sammanträde ska vara klara före det.",
+            "Kontrollera datumen.",
+        ),
+        _k(
+            "DIARIENUMMER-AVVIKER",
+            _F,
+            "Bilagan har ett annat diarienummer",
+            "En bilaga trycker ett annat diarienummer än ärendets (en bilaga får bara lägga till "
+            "ett suffix som '-1').",
+            "Ett ärende har ett diarienummer; allt som hör dit ska bära det.",
+            "Ingen åtgärd i indata: delarsrapport skriver ärendets diarienummer på alla bilagor.",
+        ),
+        _k(
+            "DIARIENUMMER-SAKNAS",
+            _F,
+            "Bilagan saknar diarienummer",
+            "En bilaga tryckte fältet Diarienummer utan värde.",
+            "Handlingen går inte att koppla till ärendet.",
+            "Ingen åtgärd i indata: delarsrapport skriver ärendets diarienummer på alla bilagor.",
+        ),
+        _k(
+            "BILAGA-NUMMER-AVVIKER",
+            _F,
+            "Bilagan bär ett annat nummer än i beslutsunderlaget",
+            "Bilagans egen rubrik anger ett annat bilagenummer än beslutsunderlaget, eller inget "
+            "nummer alls.",
+            "Beslutet hänvisar till bilagorna med nummer; fel nummer pekar på fel handling.",
+            "Ingen åtgärd i indata: delarsrapport numrerar bilagorna en gång och skriver numret överallt.",
+        ),
+        _k(
+            "BILAGA-TITEL-AVVIKER",
+            _F,
+            "Bilagan har olika titlar",
+            "Bilagans titel skiljer sig mellan beslutsunderlaget, bilagans sidhuvud och dess rubrik.",
+            "Samma handling ska heta samma sak överallt.",
+            "Ingen åtgärd i indata: delarsrapport skriver registrets titel överallt.",
+        ),
+        _k(
+            "BESLUTSUNDERLAG-AVVIKER",
+            _F,
+            "Beslutsunderlaget stämmer inte med bilagorna",
+            "Det tryckta beslutsunderlaget nämner en bilaga som inte finns, saknar en bilaga "
+            "eller har ett annat antal rader än ärendet har handlingar.",
+            "Beslutsunderlaget är listan över det nämnden beslutar på.",
+            "Ingen åtgärd i indata: delarsrapport skriver beslutsunderlaget ur bilageregistret.",
+        ),
+        _k(
+            "BILAGA-NUMRERING",
+            _V,
+            "Bilagorna är inte numrerade 1, 2, 3 …",
+            "Bilagenumren börjar inte på 1 eller har luckor.",
+            "En lucka får läsaren att leta efter en bilaga som inte finns.",
+            "Numrera bilagorna i följd.",
+        ),
+        _k(
+            "PLATSHALLARE",
+            _V,
+            "Texten innehåller något som liknar en platshållare",
+            "En text innehåller till exempel 'XX', 'xxx', 'X antal', '-----' eller Words "
+            "'Click or tap here to enter text.'",
+            "Platshållare som blir kvar trycks i nämndens handlingar.",
+            "Ersätt platshållaren med rätt text.",
+        ),
+        _k(
+            "PLATSHALLARE-TRYCKT",
+            _F,
+            "Källan tryckte en platshållare",
+            "Källan tryckte en platshållare eller utfyllnad (under rapporterat.ovrig_text).",
+            "En platshållare i en beslutshandling är ett fel.",
+            "Ingen åtgärd i indata; delarsrapport skriver aldrig utfyllnad.",
+        ),
+        _k(
+            "TOMT-FALT",
+            _F,
+            "Ett fält trycktes utan värde",
+            "Källan tryckte en etikett som 'Version:' utan värde.",
+            "Ett tomt fält ser ut som ett misstag.",
+            "Ingen åtgärd i indata: delarsrapport skriver inte fält som saknar värde.",
+        ),
+        _k(
+            "KOMMUNBIDRAG-ANDRAS",
+            _V,
+            "Kommunbidraget ändras mellan budget och prognos",
+            "En verksamhets kommunbidrag för året är olika i budgetkolumnen och i en prognoskolumn.",
+            "Kommunbidraget är beslutat av fullmäktige och ändras sällan under året; ett annat "
+            "värde är ofta ett kopierat fel (till exempel förra årets).",
+            "Kontrollera kommunbidraget i prognoskolumnerna.",
+        ),
+        _k(
+            "PROGNOS-TECKENBYTE",
+            _V,
+            "Prognosen har annat tecken än periodens resultat",
+            "En verksamhet har underskott för perioden men prognostiserar överskott för året, eller tvärtom.",
+            "Det kan vara rätt, men kräver en förklaring i texten.",
+            "Kontrollera prognosen och att texten förklarar vändningen.",
+        ),
+        _k(
+            "STICKPROV",
+            _V,
+            "Stickprovet är mindre än minsta volym",
+            "Antalet kontrollerade är färre än kontrollmetodens minsta volym.",
+            "Kontrollen är då inte genomförd enligt planen.",
+            "Kontrollera antalet eller beskriv avvikelsen i kommentaren.",
+        ),
+        _k(
+            "FOTNOT",
+            _V,
+            "Fotnotsmarkering utan fotnot",
+            "En etikett har en markering som '**)' utan en fotnot med samma markering, eller en "
+            "fotnot används inte.",
+            "Läsaren hittar inte förklaringen.",
+            "Gör markeringarna i etiketter och fotnoter lika.",
+        ),
+    ]
+}
+"""Every finding code, by code."""
+
+
+def markdown() -> str:
+    """``docs/kontroller.md``: every finding code documented in Swedish, from :data:`KODER`."""
+    lines = [
+        "# Kontroller – alla fyndkoder",
+        "",
+        "<!-- Genererad ur delarsrapport/_kontrollkoder.py; redigera inte för hand. -->",
+        "",
+        "`delarsrapport check FIL` läser rapportdata och letar efter det som verkliga",
+        "delårsrapporter gör fel: summor som inte stämmer, tomma celler, bilagor med olika",
+        "nummer eller titlar, datum i fel ordning, trendpilar åt fel håll, platshållare kvar i",
+        "texten. Varje fynd har en allvarlighetsgrad, en kod som inte ändras, fältets sökväg i",
+        "indata, ett meddelande och de siffror det gäller (tryckt värde, beräknat värde,",
+        "skillnad).",
+        "",
+        "## Allvarlighetsgrader",
+        "",
+        "| Grad | Betyder | Kommandot avslutas med |",
+        "|---|---|---|",
+        "| **fel** | Rapporten motsäger sig själv eller trycker något fel. Rätta före nämndmötet. | 1 |",
+        "| **varning** | Troligen fel eller ofullständigt; en människa behöver titta. "
+        "| 0 (1 med `--strict`) |",
+        "| **notering** | Förklarat och godtagbart, till exempel en avrundningsskillnad. | 0 |",
+        "",
+        "## Toleransregeln för tryckta värden",
+        "",
+        "Värden under `rapporterat` är vad källan tryckte där modellen räknar fram värdet.",
+        "Källsystem summerar exakta kronor och avrundar varje cell för sig, så en tryckt summa kan",
+        "skilja sig från summan av de tryckta raderna. En skillnad som den avrundningen kan",
+        "förklara blir en **notering** (`RAPP-AVRUNDNING`); en större blir ett **fel**",
+        "(`RAPP-AVVIKER`). Gränserna (domain.md §4.3): ±1 tkr i tkr-tabeller, ±1 mnkr i",
+        "sammanfattningen, ±0,2 mnkr i resultaträkningar, plus en halv enhet för avrundningen av",
+        "den tryckta cellen. Planeringstabeller i hela tkr (driftbudget, fördelning,",
+        "investeringsbudget, särskilda satsningar) har ingen tolerans: de ska gå jämnt ut.",
+        "",
+        "Kontrollen jämför aldrig mot dokumenten som delarsrapport skapar: de räknar alltid fram",
+        "värdena ur indata.",
+        "",
+        "## Koderna",
+        "",
+    ]
+    for kod in sorted(KODER.values(), key=lambda k: k.kod):
+        lines += [
+            f"### `{kod.kod}`: {kod.rubrik}",
+            "",
+            f"**Grad:** {kod.severity.value}",
+            "",
+            f"**Vad det betyder.** {kod.betydelse}",
+            "",
+            f"**Varför det spelar roll.** {kod.varfor}",
+            "",
+            f"**Vad du gör.** {kod.atgard}",
+            "",
+        ]
+    return "\n".join(lines)

@@ -1,0 +1,622 @@
+"""Every finding code: a minimal report that triggers it, and the same report fixed, which must not."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from delarsrapport import check, load
+from delarsrapport._kontrollkoder import KODER
+
+BAS: dict[str, Any] = {
+    "kommun": {"namn": "Uppsala kommun"},
+    "namnd": {"namn": "Socialnämnden", "forkortning": "SCN"},
+    "forvaltning": {"namn": "Socialförvaltningen"},
+    "period": {"ar": 2020, "slutmanad": 8},
+    "diarienummer": "SCN-2020-00459",
+    "tjansteskrivelse": {
+        "rubrik": "Delårsbokslut per augusti 2020",
+        "datum": "2020-09-18",
+        "handlaggare": [{"fornamn": "A", "efternamn": "B"}],
+        "forslag_till_beslut": [{"verb": "godkänna", "objekt": "bokslutet", "bilaga": 1}],
+        "undertecknare": [{"person": {"fornamn": "C", "efternamn": "D"}, "titel": "Direktör"}],
+    },
+    "bilagor": [{"nummer": 1, "titel": "Ekonomisk uppföljning", "delar": [{"ekonomi": {}}]}],
+}
+
+
+def _rapport(andra: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
+    data = copy.deepcopy(BAS)
+    andra(data)
+    return data
+
+
+def _ekonomi(data: dict[str, Any]) -> dict[str, Any]:
+    return data["bilagor"][0]["delar"][0]["ekonomi"]  # type: ignore[no-any-return]
+
+
+def _verksamhet(data: dict[str, Any], mal: list[dict[str, Any]], **extra: Any) -> None:
+    data["bilagor"].append(
+        {"nummer": 2, "titel": "Verksamhet", "delar": [{"verksamhet": {"mal": mal, **extra}}]}
+    )
+
+
+def _tabell(rapporterat_netto: int) -> dict[str, Any]:
+    return {
+        "konton": [
+            {"namn": "a", "belopp": [-2193, None, None, None, None, None, None]},
+            {"namn": "b", "belopp": [-1411, None, None, None, None, None, None]},
+        ],
+        "kommunbidrag": [3184, None, None, None, None, None, None],
+        "rapporterat": {"nettokostnad": [rapporterat_netto, None, None, None, None, None, None]},
+    }
+
+
+def _rr(namn: str, intakter: str, kb: str = "0") -> dict[str, Any]:
+    return {
+        "namn": namn,
+        "rader": {
+            "verksamhetens_intakter": [intakter, intakter, intakter, intakter],
+            "kommunbidrag": [kb, kb, kb, kb],
+        },
+    }
+
+
+def _summary(rows: list[dict[str, Any]], **kw: Any) -> dict[str, Any]:
+    return {"rader": rows, **kw}
+
+
+def _rad(namn: str, **v: Any) -> dict[str, Any]:
+    return {"namn": namn, **v}
+
+
+# code: (change that triggers it, change that is fine)
+FALL: dict[str, tuple[Callable[[dict[str, Any]], None], Callable[[dict[str, Any]], None]]] = {
+    "RAPP-AVRUNDNING": (
+        lambda d: _ekonomi(d).update(verksamheter=[{"namn": "P", "tabell": _tabell(-3603)}]),
+        lambda d: _ekonomi(d).update(verksamheter=[{"namn": "P", "tabell": _tabell(-3604)}]),
+    ),
+    "RAPP-AVVIKER": (
+        lambda d: _ekonomi(d).update(verksamheter=[{"namn": "P", "tabell": _tabell(-3610)}]),
+        lambda d: _ekonomi(d).update(verksamheter=[{"namn": "P", "tabell": _tabell(-3604)}]),
+    ),
+    "RAPP-TOM": (
+        lambda d: _ekonomi(d).update(
+            sammanfattning=_summary([_rad("a", kommunbidrag=1, helarsprognos=-10)]),
+            prognososakerhet={"forsamring": 5, "forbattring": 5, "rapporterat": {"spann_min": "tom"}},
+        ),
+        lambda d: _ekonomi(d).update(
+            sammanfattning=_summary([_rad("a", kommunbidrag=1, helarsprognos=-10)]),
+            prognososakerhet={"forsamring": 5, "forbattring": 5, "rapporterat": {"spann_min": -15}},
+        ),
+    ),
+    "RAPP-SUMMA-TOM": (
+        lambda d: _ekonomi(d).update(
+            driftredovisning={
+                "rader": [{"namn": "a", "budget_kostnad": 10}],
+                "rapporterat_summa": {"budget_kostnad": "tom"},
+            }
+        ),
+        lambda d: _ekonomi(d).update(
+            driftredovisning={
+                "rader": [{"namn": "a", "budget_intakt": 10}],
+                "rapporterat_summa": {"budget_kostnad": "tom"},
+            }
+        ),
+    ),
+    "TOTAL-AVRUNDADE-RADER": (
+        lambda d: _ekonomi(d).update(
+            sammanfattning=_summary(
+                [_rad("a", kommunbidrag=1), _rad("b", kommunbidrag=1), _rad("c", kommunbidrag=1)],
+                avrundade_indata=True,
+                totalt={"kommunbidrag": 4},
+            )
+        ),
+        lambda d: _ekonomi(d).update(
+            sammanfattning=_summary(
+                [_rad("a", kommunbidrag=1), _rad("b", kommunbidrag=1), _rad("c", kommunbidrag=1)],
+                avrundade_indata=True,
+                totalt={"kommunbidrag": 3},
+            )
+        ),
+    ),
+    "TOTAL-AVVIKER": (
+        lambda d: _ekonomi(d).update(
+            sammanfattning=_summary(
+                [_rad("a", kommunbidrag=1), _rad("b", kommunbidrag=1)],
+                avrundade_indata=True,
+                totalt={"kommunbidrag": 9},
+            )
+        ),
+        lambda d: _ekonomi(d).update(
+            sammanfattning=_summary(
+                [_rad("a", kommunbidrag=1), _rad("b", kommunbidrag=1)],
+                avrundade_indata=True,
+                totalt={"kommunbidrag": 2},
+            )
+        ),
+    ),
+    "AVRUNDNINGSDIFFERENS": (
+        lambda d: _ekonomi(d).update(sammanfattning=_summary([_rad(n, kommunbidrag="0,4") for n in "abc"])),
+        lambda d: _ekonomi(d).update(sammanfattning=_summary([_rad(n, kommunbidrag="0,1") for n in "abc"])),
+    ),
+    "VARAV-SUMMA": (
+        lambda d: _ekonomi(d).update(
+            sammanfattning=_summary(
+                [_rad("a", kommunbidrag=10, varav=[_rad("x", kommunbidrag=4), _rad("y", kommunbidrag=5)])]
+            )
+        ),
+        lambda d: _ekonomi(d).update(
+            sammanfattning=_summary(
+                [_rad("a", kommunbidrag=10, varav=[_rad("x", kommunbidrag=4), _rad("y", kommunbidrag=6)])]
+            )
+        ),
+    ),
+    "PROGNOSOSAKERHET-SAKNAS": (
+        lambda d: _ekonomi(d).update(sammanfattning=_summary([_rad("a", helarsprognos=-1)])),
+        lambda d: _ekonomi(d).update(
+            sammanfattning=_summary([_rad("a", helarsprognos=-1)]),
+            prognososakerhet={"forsamring": 1, "forbattring": 1},
+        ),
+    ),
+    "PROGNOS-SAKNAS": (
+        lambda d: _ekonomi(d).update(
+            sammanfattning=_summary([_rad("a", kommunbidrag=1)]),
+            prognososakerhet={"forsamring": 1, "forbattring": 1},
+        ),
+        lambda d: _ekonomi(d).update(
+            sammanfattning=_summary([_rad("a", helarsprognos=1)]),
+            prognososakerhet={"forsamring": 1, "forbattring": 1},
+        ),
+    ),
+    "SAMMANFATTNING-RR": (
+        lambda d: _ekonomi(d).update(
+            sammanfattning=_summary([_rad("a", kommunbidrag=100)]), resultatrakning=_rr("N", "0", "90")
+        ),
+        lambda d: _ekonomi(d).update(
+            sammanfattning=_summary([_rad("a", kommunbidrag=100)]), resultatrakning=_rr("N", "0", "100,2")
+        ),
+    ),
+    "RR-AVDELNINGAR": (
+        lambda d: _ekonomi(d).update(
+            resultatrakning=_rr("N", "10,1"),
+            verksamheter=[
+                {"namn": "A", "resultatrakning": _rr("A", "5,0")},
+                {"namn": "B", "resultatrakning": _rr("B", "5,0")},
+            ],
+        ),
+        lambda d: _ekonomi(d).update(
+            resultatrakning=_rr("N", "10,0"),
+            verksamheter=[
+                {"namn": "A", "resultatrakning": _rr("A", "5,0")},
+                {"namn": "B", "resultatrakning": _rr("B", "5,0")},
+            ],
+        ),
+    ),
+    "RR-AVDELNINGAR-AVVIKER": (
+        lambda d: _ekonomi(d).update(
+            resultatrakning=_rr("N", "12,0"),
+            verksamheter=[
+                {"namn": "A", "resultatrakning": _rr("A", "5,0")},
+                {"namn": "B", "resultatrakning": _rr("B", "5,0")},
+            ],
+        ),
+        lambda d: _ekonomi(d).update(
+            resultatrakning=_rr("N", "10,0"),
+            verksamheter=[
+                {"namn": "A", "resultatrakning": _rr("A", "5,0")},
+                {"namn": "B", "resultatrakning": _rr("B", "5,0")},
+            ],
+        ),
+    ),
+    "BUDGET-BRUTTO": (
+        lambda d: _ekonomi(d).update(
+            driftbudget={"rader": [{"namn": "Vuxen", "rapporterat": {"kostnad": 120}}]},
+            budgetfordelning=[{"omrade": "Vuxen", "tabell": {"rader": [{"namn": "x", "kostnad": 100}]}}],
+        ),
+        lambda d: _ekonomi(d).update(
+            driftbudget={"rader": [{"namn": "Vuxen", "rapporterat": {"kostnad": 100}}]},
+            budgetfordelning=[{"omrade": "Vuxen", "tabell": {"rader": [{"namn": "x", "kostnad": 100}]}}],
+        ),
+    ),
+    "INDIKATOR-KVOT": (
+        lambda d: _verksamhet(
+            d,
+            [
+                {
+                    "titel": "M",
+                    "indikatorer": [
+                        {
+                            "namn": "i",
+                            "enhet": "andel",
+                            "utfall": {"T3": "80%"},
+                            "rapporterat": {"taljare": 39, "namnare": 42},
+                        }
+                    ],
+                }
+            ],
+        ),
+        lambda d: _verksamhet(
+            d,
+            [
+                {
+                    "titel": "M",
+                    "indikatorer": [
+                        {
+                            "namn": "i",
+                            "enhet": "andel",
+                            "utfall": {"T3": "93%"},
+                            "rapporterat": {"taljare": 39, "namnare": 42},
+                        }
+                    ],
+                }
+            ],
+        ),
+    ),
+    "TREND-PIL": (
+        lambda d: _verksamhet(
+            d,
+            [
+                {
+                    "titel": "M",
+                    "indikatorer": [
+                        {
+                            "namn": "i",
+                            "enhet": "andel",
+                            "utfall": {"T1": "70%", "T2": "69%", "T3": "69%"},
+                            "rapporterat": {"trend": "↗"},
+                        }
+                    ],
+                }
+            ],
+        ),
+        lambda d: _verksamhet(
+            d,
+            [
+                {
+                    "titel": "M",
+                    "indikatorer": [
+                        {
+                            "namn": "i",
+                            "enhet": "andel",
+                            "utfall": {"T1": "70%", "T2": "69%", "T3": "69%"},
+                            "rapporterat": {"trend": "→"},
+                        }
+                    ],
+                }
+            ],
+        ),
+    ),
+    "STATUS-SAKNAS": (
+        lambda d: _verksamhet(
+            d,
+            [
+                {
+                    "titel": "M",
+                    "poster": [
+                        {"uppdrag": {"titel": "a", "status": "enligt_plan"}},
+                        {"uppdrag": {"titel": "b"}},
+                    ],
+                }
+            ],
+        ),
+        lambda d: _verksamhet(
+            d,
+            [
+                {
+                    "titel": "M",
+                    "poster": [
+                        {"uppdrag": {"titel": "a", "status": "enligt_plan"}},
+                        {"uppdrag": {"titel": "b", "status": "klar"}},
+                    ],
+                }
+            ],
+        ),
+    ),
+    "BEDOMNING-SAKNAS": (
+        lambda d: _verksamhet(
+            d, [{"titel": "M1", "bedomning": "delvis_uppfyllt"}, {"titel": "M2", "text": ["t"]}]
+        ),
+        lambda d: _verksamhet(
+            d,
+            [
+                {"titel": "M1", "bedomning": "delvis_uppfyllt"},
+                {"titel": "M2", "text": ["t"], "bedomning": "helt_uppfyllt"},
+            ],
+        ),
+    ),
+    "BEDOMNINGSTEXT-MOTSAGER": (
+        lambda d: _verksamhet(
+            d,
+            [
+                {
+                    "titel": "M",
+                    "bedomning": "delvis_uppfyllt",
+                    "rapporterat": {
+                        "bedomningstext": "Nämndens verksamhet tycks till övervägande del leda till de resultat den vill se inom målet."
+                    },
+                }
+            ],
+        ),
+        lambda d: _verksamhet(
+            d,
+            [
+                {
+                    "titel": "M",
+                    "bedomning": "i_hog_grad_uppfyllt",
+                    "rapporterat": {
+                        "bedomningstext": "Nämndens verksamhet tycks till övervägande del leda till de resultat den vill se inom målet."
+                    },
+                }
+            ],
+        ),
+    ),
+    "BEDOMNINGSTEXT-ANNAN": (
+        lambda d: _verksamhet(
+            d,
+            [
+                {
+                    "titel": "M",
+                    "bedomning": "helt_uppfyllt",
+                    "bedomningstext": "Målet bedöms vara delvis uppfyllt.",
+                }
+            ],
+        ),
+        lambda d: _verksamhet(
+            d,
+            [
+                {
+                    "titel": "M",
+                    "bedomning": "helt_uppfyllt",
+                    "bedomningstext": "Målet bedöms vara uppfyllt trots pandemin.",
+                }
+            ],
+        ),
+    ),
+    "ANTAL-AVVIKER": (
+        lambda d: _verksamhet(
+            d,
+            [{"titel": "M", "poster": [{"uppdrag": {"titel": "a", "status": "forsenad"}}]}],
+            rapporterat={"uppdrag_totalt": 2},
+        ),
+        lambda d: _verksamhet(
+            d,
+            [{"titel": "M", "poster": [{"uppdrag": {"titel": "a", "status": "forsenad"}}]}],
+            rapporterat={
+                "uppdrag_totalt": 1,
+                "uppdrag_per_status": [{"statusar": ["forsenad", "vantar"], "antal": 1}],
+            },
+        ),
+    ),
+    "DATUM-BILAGA-EFTER": (
+        lambda d: d["bilagor"][0].update(datum="2020-09-19"),
+        lambda d: d["bilagor"][0].update(datum="2020-09-18"),
+    ),
+    "DATUM-SJALVREFERENS": (
+        lambda d: d["tjansteskrivelse"].update(rapporterat={"sjalvreferens_datum": "2020-09-17"}),
+        lambda d: d["tjansteskrivelse"].update(rapporterat={"sjalvreferens_datum": "2020-09-18"}),
+    ),
+    "DATUM-NAMNDBEHANDLAS": (
+        lambda d: d["tjansteskrivelse"].update(namndbehandlas="2020-09-01"),
+        lambda d: d["tjansteskrivelse"].update(namndbehandlas="2020-09-25"),
+    ),
+    "DATUM-SAMMANTRADE": (
+        lambda d: d.update(sammantrade={"datum": "2020-09-10"}),
+        lambda d: d.update(sammantrade={"datum": "2020-09-25"}),
+    ),
+    "DIARIENUMMER-AVVIKER": (
+        lambda d: d["bilagor"][0].update(rapporterat={"diarienummer": "SCN-2019-00001"}),
+        lambda d: d["bilagor"][0].update(rapporterat={"diarienummer": "SCN-2020-00459-1"}),
+    ),
+    "DIARIENUMMER-SAKNAS": (
+        lambda d: d["bilagor"][0].update(rapporterat={"diarienummer": "tom"}),
+        lambda d: d["bilagor"][0].update(rapporterat={"diarienummer": "SCN-2020-00459"}),
+    ),
+    "BILAGA-NUMMER-AVVIKER": (
+        lambda d: d["bilagor"][0].update(rapporterat={"nummer": 2}),
+        lambda d: d["bilagor"][0].update(rapporterat={"nummer": 1}),
+    ),
+    "BILAGA-TITEL-AVVIKER": (
+        lambda d: d["bilagor"][0].update(rapporterat={"titel_i_beslutsunderlag": "Ekonomisk analys"}),
+        lambda d: d["bilagor"][0].update(rapporterat={"titel_i_beslutsunderlag": "Ekonomisk uppföljning."}),
+    ),
+    "BESLUTSUNDERLAG-AVVIKER": (
+        lambda d: d["tjansteskrivelse"].update(
+            rapporterat={"beslutsunderlag": ["Tjänsteskrivelse", "Bilaga 1, Ekonomi", "Bilaga 2, Nyckeltal"]}
+        ),
+        lambda d: d["tjansteskrivelse"].update(
+            rapporterat={"beslutsunderlag": ["Tjänsteskrivelse", "Bilaga 1, Ekonomi"]}
+        ),
+    ),
+    "BILAGA-NUMRERING": (
+        lambda d: (
+            d["bilagor"][0].update(nummer=2)
+            or d["tjansteskrivelse"]["forslag_till_beslut"][0].update(bilaga=2)
+        ),
+        lambda d: None,
+    ),
+    "PLATSHALLARE": (
+        lambda d: d["tjansteskrivelse"].update(arendet=["Till ersättare utses: XX"]),
+        lambda d: d["tjansteskrivelse"].update(arendet=["Till ersättare utses: Anna Andersson"]),
+    ),
+    "PLATSHALLARE-TRYCKT": (
+        lambda d: d["tjansteskrivelse"].update(
+            rapporterat={"ovrig_text": ["Click or tap here to enter text."]}
+        ),
+        lambda d: d["tjansteskrivelse"].update(rapporterat={"ovrig_text": ["www.uppsala.se"]}),
+    ),
+    "TOMT-FALT": (
+        lambda d: d["bilagor"][0].update(rapporterat={"tomma_falt": ["Version:"]}),
+        lambda d: d["bilagor"][0].update(rapporterat={"tomma_falt": []}),
+    ),
+    "KOMMUNBIDRAG-ANDRAS": (
+        lambda d: _ekonomi(d).update(
+            verksamheter=[
+                {
+                    "namn": "P",
+                    "tabell": {"konton": [], "kommunbidrag": [None, None, None, None, 4747, 4776, 4747]},
+                }
+            ]
+        ),
+        lambda d: _ekonomi(d).update(
+            verksamheter=[
+                {
+                    "namn": "P",
+                    "tabell": {"konton": [], "kommunbidrag": [None, None, None, None, 4776, 4776, 4747]},
+                }
+            ]
+        ),
+    ),
+    "PROGNOS-TECKENBYTE": (
+        lambda d: _ekonomi(d).update(
+            sammanfattning=_summary([_rad("a", periodens_utfall=-4, helarsprognos=14)]),
+            prognososakerhet={"forsamring": 1, "forbattring": 1},
+        ),
+        lambda d: _ekonomi(d).update(
+            sammanfattning=_summary([_rad("a", periodens_utfall=-4, helarsprognos=-6)]),
+            prognososakerhet={"forsamring": 1, "forbattring": 1},
+        ),
+    ),
+    "STICKPROV": (
+        lambda d: d["bilagor"].append(
+            {
+                "nummer": 2,
+                "titel": "IK",
+                "delar": [
+                    {
+                        "internkontroll": {
+                            "moment": [
+                                {
+                                    "kontrollomrade": "a",
+                                    "riskbeskrivning": "b",
+                                    "kontrollmoment": "c",
+                                    "kontrollmetod": "minst tio",
+                                    "minsta_volym": 10,
+                                    "kontrollerat_antal": 8,
+                                }
+                            ]
+                        }
+                    }
+                ],
+            }
+        ),
+        lambda d: d["bilagor"].append(
+            {
+                "nummer": 2,
+                "titel": "IK",
+                "delar": [
+                    {
+                        "internkontroll": {
+                            "moment": [
+                                {
+                                    "kontrollomrade": "a",
+                                    "riskbeskrivning": "b",
+                                    "kontrollmoment": "c",
+                                    "kontrollmetod": "minst tio",
+                                    "minsta_volym": 10,
+                                    "kontrollerat_antal": 12,
+                                }
+                            ]
+                        }
+                    }
+                ],
+            }
+        ),
+    ),
+    "FOTNOT": (
+        lambda d: d["bilagor"].append(
+            {
+                "nummer": 2,
+                "titel": "N",
+                "delar": [
+                    {
+                        "nyckeltal": {
+                            "grupper": [
+                                {
+                                    "verksamhet": "v",
+                                    "matt": [
+                                        {
+                                            "rubrik": "r",
+                                            "volymtyp": "varddygn",
+                                            "totala_kostnader": 10,
+                                            "ovriga_intakter": 1,
+                                            "volym": 3,
+                                            "volymetikett": "Antal**)",
+                                            "kvotetikett": "k",
+                                            "fotnoter": ["*) a", "***) b"],
+                                        }
+                                    ],
+                                }
+                            ]
+                        }
+                    }
+                ],
+            }
+        ),
+        lambda d: d["bilagor"].append(
+            {
+                "nummer": 2,
+                "titel": "N",
+                "delar": [
+                    {
+                        "nyckeltal": {
+                            "grupper": [
+                                {
+                                    "verksamhet": "v",
+                                    "matt": [
+                                        {
+                                            "rubrik": "r",
+                                            "volymtyp": "varddygn",
+                                            "totala_kostnader": 10,
+                                            "ovriga_intakter": 1,
+                                            "volym": 3,
+                                            "volymetikett": "Antal**)",
+                                            "kvotetikett": "k",
+                                            "fotnoter": ["*) a", "**) b"],
+                                        }
+                                    ],
+                                }
+                            ]
+                        }
+                    }
+                ],
+            }
+        ),
+    ),
+}
+
+
+def test_every_code_has_a_case() -> None:
+    """No finding code is left without a test that triggers it."""
+    assert set(FALL) == set(KODER)
+
+
+@pytest.mark.parametrize("code", sorted(FALL))
+def test_code_fires(code: str) -> None:
+    """The minimal report triggers the code, with the code's documented severity."""
+    findings = check(load(_rapport(FALL[code][0])))
+    found = [f for f in findings if f.code == code]
+    assert found, [str(f) for f in findings]
+    assert all(f.severity is KODER[code].severity for f in found)
+    assert all(f.message and f.path and f.document for f in found)
+
+
+@pytest.mark.parametrize("code", sorted(FALL))
+def test_code_does_not_fire_when_fixed(code: str) -> None:
+    """The same report, fixed, does not trigger the code."""
+    findings = check(load(_rapport(FALL[code][1])))
+    assert not [f for f in findings if f.code == code], [str(f) for f in findings]
+
+
+def test_finding_carries_the_numbers() -> None:
+    """A figure finding has printed, computed and difference in its unit, and serialises."""
+    (f,) = [x for x in check(load(_rapport(FALL["RAPP-AVRUNDNING"][0]))) if x.code == "RAPP-AVRUNDNING"]
+    assert (f.printed, f.computed, f.difference, f.unit) == (-3603, -3604, 1, "tkr")
+    assert f.as_dict()["printed"] == "-3603"
+    assert (
+        f.path == "bilagor[0].delar[0].ekonomi.verksamheter[0].tabell.rapporterat.nettokostnad.utfall_period"
+    )
+    assert "tryckt -3 603 tkr, beräknat -3 604 tkr" in f.message
