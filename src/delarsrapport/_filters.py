@@ -38,7 +38,7 @@ class Talstil:
     saknas: str = ""
 
 
-FILTERNAMN: Final = ("belopp", "procent", "tal", "datum", "period", "lista", "versal")
+FILTERNAMN: Final = ("belopp", "procent", "tal", "datum", "period", "lista", "versal", "som_text")
 """Every filter :func:`make_filters` registers, in the order the Mallguide lists them."""
 
 
@@ -121,6 +121,16 @@ def make_filters(stil: Talstil) -> dict[str, Callable[..., str]]:
     def versal(value: str) -> str:
         return fmt.versal(str(value))
 
+    def som_text(value: Iterable[Any]) -> str:
+        """Free text as one text with line breaks (for a table cell)."""
+        parts: list[str] = []
+        for block in value:
+            if getattr(block, "typ", None) == "punktlista":
+                parts.append("\n".join(f"• {p}" for p in block.punkter))
+            else:
+                parts.append(str(block.text))
+        return "\n".join(parts)
+
     filters: dict[str, Callable[..., str]] = {
         "belopp": belopp,
         "procent": procent,
@@ -129,6 +139,7 @@ def make_filters(stil: Talstil) -> dict[str, Callable[..., str]]:
         "period": period,
         "lista": lista,
         "versal": versal,
+        "som_text": som_text,
     }
     assert tuple(filters) == FILTERNAMN
     return filters

@@ -21,7 +21,7 @@ from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from types import UnionType
-from typing import Any, Final, Literal, Union, get_args, get_origin
+from typing import Any, Final, Literal, TypeVar, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -63,7 +63,7 @@ from delarsrapport._status import (
     Trend,
     Volymtyp,
 )
-from delarsrapport._text import Block, Punktlista, Rubrik, Stycke, Text
+from delarsrapport._text import TABELLER, Block, Punktlista, Rubrik, Stycke, Tabellplats, Text
 from delarsrapport._tjansteskrivelse import presens
 from delarsrapport._verksamhet import (
     Indikator,
@@ -76,7 +76,7 @@ from delarsrapport._verksamhet import (
 )
 from delarsrapport.formatting import parse_belopp
 
-__all__ = ["Problem", "check_text", "load"]
+__all__ = ["Problem", "check_text", "load", "read_structured"]
 
 Path_ = tuple[str | int, ...]
 
@@ -523,9 +523,17 @@ def _block(item: object) -> Block:
             if not isinstance(inner, list):
                 raise _IndataError(f"punkter ska vara en lista, fick {_typnamn(inner)}")
             return Punktlista(tuple(_structure_str(p, str) for p in inner))
+        if key == "tabell":
+            namn = _structure_str(inner, str)
+            if namn not in TABELLER:
+                raise _IndataError(
+                    f"okänd tabell {namn!r}{_menade_du(namn, list(TABELLER))}; "
+                    f"tabeller som kan stå i löptext: {', '.join(TABELLER)}"
+                )
+            return Tabellplats(namn)
         raise _IndataError(
-            f"okänt textblock {key!r}{_menade_du(key, ['rubrik', 'punkter'])}; "
-            "ett block är ett stycke (text), {rubrik: …} eller {punkter: [...]}"
+            f"okänt textblock {key!r}{_menade_du(key, ['rubrik', 'punkter', 'tabell'])}; "
+            "ett block är ett stycke (text), {rubrik: …}, {punkter: [...]} eller {tabell: …}"
         )
     raise _IndataError(
         f"förväntade ett stycke (text), {{rubrik: …}} eller {{punkter: [...]}}, fick {_typnamn(item)}"
@@ -884,6 +892,27 @@ def load(
     *excel_radbrytningar*, the vertical tab Excel puts in multi-line cells becomes a
     line break instead of an error.
     """
+    return read_structured(
+        source,
+        Delarsrapport,
+        excel_radbrytningar=excel_radbrytningar,
+        raw_checks=_raw_bilaga_numbers,
+        validate=_validate,
+    )
+
+
+_T = TypeVar("_T")
+
+
+def read_structured(
+    source: str | os.PathLike[str] | Mapping[str, Any],
+    cls: type[_T],
+    *,
+    excel_radbrytningar: bool = False,
+    raw_checks: Callable[[object], list[tuple[Path_, str]]] | None = None,
+    validate: Callable[[_T], list[tuple[Path_, str]]] | None = None,
+) -> _T:
+    """Read a YAML/JSON file or a dict into *cls*, collecting every problem into a LoadError."""
     lines: dict[Path_, int] = {}
     problems: list[tuple[Path_, str]] = []
     name: str | None
@@ -912,17 +941,18 @@ def load(
         except _YamlError as exc:
             raise LoadError([Problem("", exc.message, name, exc.line)], name) from None
 
-    problems.extend(_raw_bilaga_numbers(data))
-    rapport: Delarsrapport | None = None
+    if raw_checks is not None:
+        problems.extend(raw_checks(data))
+    result: _T | None = None
     token = _EXCEL_RADBRYTNING.set(excel_radbrytningar)
     try:
-        rapport = _CONVERTER.structure(data, Delarsrapport)
+        result = _CONVERTER.structure(data, cls)
     except Exception as exc:
-        problems.extend((p, _message(e)) for p, e in _flatten(_as_group(exc), ()))
+        problems.extend((p, _message(e)) for p, e in _flatten(_as_group(exc, cls), ()))
     finally:
         _EXCEL_RADBRYTNING.reset(token)
-    if rapport is not None:
-        problems.extend(_validate(rapport))
+    if result is not None and validate is not None:
+        problems.extend(validate(result))
     if problems:
         unique: dict[tuple[str, str], Problem] = {}
         for p, message in problems:
@@ -930,14 +960,14 @@ def load(
             unique.setdefault((problem.path, problem.message), problem)
         ordered = sorted(unique.values(), key=lambda pr: (pr.line or 0, pr.path))
         raise LoadError(list(ordered), name)
-    assert rapport is not None
-    return rapport
+    assert result is not None
+    return result
 
 
-def _as_group(exc: BaseException) -> BaseException:
+def _as_group(exc: BaseException, cls: type) -> BaseException:
     if isinstance(exc, BaseExceptionGroup):
         return exc
-    return ClassValidationError("Delarsrapport", [exc], Delarsrapport)  # type: ignore[list-item]
+    return ClassValidationError(cls.__name__, [exc], cls)  # type: ignore[list-item]
 
 
 # -- rules across fields ------------------------------------------------------------------

@@ -27,7 +27,7 @@ from delarsrapport._load import _DELAR, _LISTFORMER, _POSTER
 from delarsrapport._organisation import Diarienummer
 from delarsrapport._rapport import Delarsrapport, Dokumentdel
 from delarsrapport._rapporterat import RapporteratBelopp, Tom
-from delarsrapport._text import Text
+from delarsrapport._text import TABELLER, Text
 from delarsrapport._verksamhet import Malpost, Matning, Matvarde
 
 __all__ = ["json_schema", "markdown_reference", "write"]
@@ -210,7 +210,8 @@ def json_schema() -> dict[str, Any]:
     root = ref(Delarsrapport)
     defs["Text"] = {
         "description": "Löptext: en lista där varje post är ett stycke (text), "
-        "{rubrik: …, niva: 1–3} eller {punkter: [...]}. En ensam text blir ett stycke.",
+        "{rubrik: …, niva: 1–3}, {punkter: [...]} eller {tabell: uppdragsstatus} (platsen för "
+        "en tabell som räknas fram ur rapporten). En ensam text blir ett stycke.",
         "anyOf": [
             {"type": "string"},
             {"type": "null"},
@@ -232,6 +233,12 @@ def json_schema() -> dict[str, Any]:
                             "type": "object",
                             "properties": {"punkter": {"type": "array", "items": {"type": "string"}}},
                             "required": ["punkter"],
+                            "additionalProperties": False,
+                        },
+                        {
+                            "type": "object",
+                            "properties": {"tabell": {"enum": list(TABELLER)}},
+                            "required": ["tabell"],
                             "additionalProperties": False,
                         },
                     ]
@@ -350,8 +357,9 @@ def markdown_reference() -> str:
         "",
         "**Typer.** *belopp*: heltal eller text med decimalkomma (`-2 114`, `659,1`) i",
         "tabellens `enhet`; decimaltal med punkt (flyttal) godtas inte. *mätvärde*: en andel med",
-        "procenttecken (`86%`) eller ett antal. *löptext*: en lista av stycken, `{rubrik: …}`",
-        "och `{punkter: [...]}`. *belopp eller `tom`*: ett tryckt värde, eller `tom` om cellen",
+        "procenttecken (`86%`) eller ett antal. *löptext*: en lista av stycken, `{rubrik: …}`,",
+        "`{punkter: [...]}` och `{tabell: uppdragsstatus}`, platsen där en framräknad tabell står.",
+        "*belopp eller `tom`*: ett tryckt värde, eller `tom` om cellen",
         "var tom i källan. Fält under `rapporterat` är det som källan tryckte där modellen",
         "räknar fram värdet; de skrivs aldrig ut, de jämförs bara av `delarsrapport check`.",
         "",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TypeAlias
+from typing import Final, TypeAlias
 
 import attrs
 
-__all__ = ["Block", "Punktlista", "Rubrik", "Stycke", "Text", "plain_text"]
+__all__ = ["Block", "Punktlista", "Rubrik", "Stycke", "Tabellplats", "Text", "plain_text"]
 
 
 @attrs.frozen
@@ -34,7 +34,23 @@ class Punktlista:
     punkter: tuple[str, ...]
 
 
-Block: TypeAlias = Stycke | Rubrik | Punktlista
+@attrs.frozen
+class Tabellplats:
+    """The place in free text where a table derived from the report stands.
+
+    The memo of Uppsala omsorgsnämnden 2020 says "Se tabell." and prints the number of
+    uppdrag per status right there; the figures are derived from the verksamhetsbilaga,
+    so the text only marks the place. *tabell* names the table: ``uppdragsstatus``.
+    """
+
+    tabell: str
+
+
+TABELLER: Final = ("uppdragsstatus",)
+"""The derived tables free text may place."""
+
+
+Block: TypeAlias = Stycke | Rubrik | Punktlista | Tabellplats
 """One block of free text."""
 
 Text: TypeAlias = tuple[Block, ...]
@@ -47,6 +63,8 @@ def plain_text(text: Text) -> str:
     for block in text:
         if isinstance(block, Punktlista):
             parts.append("\n".join(block.punkter))
+        elif isinstance(block, Tabellplats):
+            continue
         else:
             parts.append(block.text)
     return "\n\n".join(parts)
