@@ -1,0 +1,251 @@
+"""Layouts: a folder with one .docx template per document kind and a settings file.
+
+A layout is chosen by name (a folder shipped in ``templates/``) or by path. Its settings
+(``installningar.yaml``) hold the choices that are words and numbers rather than
+document design: minus sign, name order, the casing of the nämnd's name, the words,
+sentences and colours for statuses and assessments, which optional sections to show and
+the output file names. They are validated like report data, every problem at once.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Final, Literal
+
+import attrs
+
+from delarsrapport._errors import LayoutError, LoadError
+from delarsrapport._filters import Talstil
+from delarsrapport._load import read_structured
+from delarsrapport._rapport import DOKUMENTSLAG
+from delarsrapport._status import Bedomning, Kontrollresultat, Malniva, Status, Trend, Volymtyp
+
+__all__ = [
+    "INSTALLNINGSFIL",
+    "Beslutsstil",
+    "Filnamn",
+    "Installningar",
+    "Layout",
+    "Ord",
+    "Statuskategori",
+    "Stilar",
+    "Visa",
+    "layout_katalog",
+    "load_layout",
+    "shipped_layouts",
+]
+
+INSTALLNINGSFIL: Final = "installningar.yaml"
+
+
+@attrs.frozen
+class Ord:
+    """How a value of a vocabulary is printed: the word, an optional sentence and colour.
+
+    *farg* is a cell background as six hexadecimal digits (``92D050``); a colour is always
+    shown together with the word, never alone.
+    """
+
+    ord: str
+    mening: str | None = None
+    farg: str | None = attrs.field(default=None)
+
+    @farg.validator
+    def _farg(self, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+        if value is not None and not (len(value) == 6 and all(c in "0123456789abcdefABCDEF" for c in value)):
+            raise ValueError(f"farg ska vara sex hexadecimala siffror som 92D050, inte {value!r}")
+
+
+@attrs.frozen
+class Beslutsstil:
+    """How the proposed decisions are written.
+
+    ``att``: "1. att godkänna …," (Uppsala), with ", samt" before the last when *samt* is
+    on. ``mening``: "1. Socialnämnden godkänner …." (Upplands-Bro). *numrera_ensam*
+    numbers a single proposal too.
+    """
+
+    stil: Literal["att", "mening"] = "att"
+    samt: bool = True
+    numrera_ensam: bool = True
+
+
+@attrs.frozen
+class Stilar:
+    """The styles the ``stycken`` filter gives free text, by style name (English or
+    Swedish, as Word shows them)."""
+
+    stycke: str = "Normal"
+    rubriker: tuple[str, ...] = ("Heading 3", "Heading 4", "Heading 5")
+    """Sub-headings in free text, by level below the section the text stands in."""
+    punktlista: str = "List Bullet"
+    tabell: str = "Table Grid"
+    """The table style of tables that free text places ({tabell: uppdragsstatus})."""
+
+
+@attrs.frozen
+class Filnamn:
+    """Output file names; ``{nummer}`` is the bilaga number, ``{slag}`` its document kind,
+    ``{titel}`` its title made safe for a file name, ``{arende}`` the ärende number."""
+
+    tjansteskrivelse: str = "{arende}-tjansteskrivelse.docx"
+    bilaga: str = "{arende}-bilaga-{nummer}-{titel}.docx"
+
+
+@attrs.frozen
+class Statuskategori:
+    """A row of the tjänsteskrivelse's count table: its text and the statuses it counts."""
+
+    text: str
+    statusar: tuple[Status, ...]
+
+
+@attrs.frozen
+class Visa:
+    """Optional parts of the documents that a layout shows or leaves out.
+
+    Templates read them as ``installningar.visa.<namn>``.
+    """
+
+    diarienummer_med_bilagesuffix: bool = False
+    """A bilaga's header shows the ärende's number with the bilaga's suffix ("SCN-2024-00493-1")."""
+    metarad: bool = True
+    """The verksamhetsuppföljning shows the line "Fas: … Rapportperiod: … Organisation: …"."""
+    avrundningsnot: bool = True
+    """Tables whose rounded rows do not add up print "Avrundningsdifferenser kan förekomma"."""
+    malposter_som_tabell: bool = False
+    """Goal items in one table per goal (Uppsala 2024) instead of one block per item (2020)."""
+    teckenforklaring: bool = False
+    """The verksamhetsuppföljning ends with a legend of the status words and colours."""
+    brevhuvud: bool = False
+    """The tjänsteskrivelse prints the kommun's letterhead (address, telephone, web)."""
+
+
+def _default_status() -> dict[Status, Ord]:
+    return {
+        Status.EJ_PABORJAD: Ord("Ej påbörjad", farg="FFD966"),
+        Status.ENLIGT_PLAN: Ord("Påbörjad", farg="92D050"),
+        Status.FORSENAD: Ord("Försenad", farg="FFD966"),
+        Status.VANTAR: Ord("Väntar", farg="FFD966"),
+        Status.KLAR: Ord("Färdig", farg="9DC3E6"),
+        Status.GENOMFORS_INTE: Ord("Genomförs inte", farg="FF7C80"),
+        Status.SAMMANSLAGEN: Ord("Ingår i likalydande uppdrag", farg="D9D9D9"),
+    }
+
+
+@attrs.frozen
+class Installningar:
+    """A layout's settings (``installningar.yaml``)."""
+
+    namn: str
+    """The layout's name as designers see it ("Uppsala kommun")."""
+    talstil: Talstil = attrs.field(factory=Talstil)
+    namnordning: Literal["fornamn_efternamn", "efternamn_fornamn"] = "fornamn_efternamn"
+    handlaggare_skiljetecken: str = ", "
+    """What joins several handläggare: ", " or " och "."""
+    namnd_i_lopande_text: Literal["gemen", "versal"] = "gemen"
+    """"Tjänsteskrivelse till socialnämnden" (gemen) or "… till Socialnämnden" (versal)."""
+    beslut: Beslutsstil = attrs.field(factory=Beslutsstil)
+    sjalvreferens: str = "Tjänsteskrivelse, daterad den {datum}"
+    """The first Beslutsunderlag line; {datum} is the memo's date in *sjalvreferens_datumstil*."""
+    sjalvreferens_datumstil: Literal["iso", "lang", "den", "den_ar"] = "lang"
+    bilagereferens: str = "Bilaga {nummer}, {titel}"
+    """A Beslutsunderlag line per bilaga; {nummer} and {titel} from the registry."""
+    status: dict[Status, Ord] = attrs.field(factory=_default_status)
+    bedomning: dict[Malniva, dict[Bedomning, Ord]] = attrs.field(factory=dict)
+    """Word, standard sentence and colour per goal level and assessment."""
+    kontrollresultat: dict[Kontrollresultat, Ord] = attrs.field(factory=dict)
+    avvikelseord: tuple[str, str] = ("anmärkning", "anmärkningar")
+    """The noun, singular and plural, of the internkontroll summary sentence ("utan anmärkning")."""
+    trendpilar: dict[Trend, str] = attrs.field(
+        factory=lambda: {Trend.UPP: "↗", Trend.NED: "↘", Trend.OFORANDRAD: "→"}
+    )
+    trend_saknas: str = "–"
+    """What an indicator without a computable trend shows."""
+    nyckeltal_decimaler: dict[Volymtyp, int] = attrs.field(
+        factory=lambda: {Volymtyp.VARDDYGN: 3, Volymtyp.VARDTAGARE: 1}
+    )
+    statuskategorier: tuple[Statuskategori, ...] = ()
+    """Rows of the uppdrag count table in the tjänsteskrivelse (empty: no table)."""
+    stilar: Stilar = attrs.field(factory=Stilar)
+    filnamn: Filnamn = attrs.field(factory=Filnamn)
+    visa: Visa = attrs.field(factory=Visa)
+    """Optional parts the templates show or leave out."""
+
+
+@attrs.frozen
+class Layout:
+    """A loaded layout: its folder, settings and template files."""
+
+    namn: str
+    katalog: Path
+    installningar: Installningar
+
+    def mall(self, slag: str) -> Path:
+        """The template file for document kind *slag*."""
+        return self.katalog / f"{slag}.docx"
+
+
+def layout_katalog() -> Path:
+    """The folder holding the shipped layouts (inside the installed package)."""
+    packaged = Path(str(importlib.resources.files("delarsrapport"))) / "templates"
+    if packaged.is_dir():
+        return packaged
+    # An editable install of the source tree: the layouts live at the repository's top.
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def shipped_layouts() -> tuple[str, ...]:
+    """The names of the layouts that ship with the library."""
+    katalog = layout_katalog()
+    return tuple(sorted(p.name for p in katalog.iterdir() if (p / INSTALLNINGSFIL).is_file()))
+
+
+def load_layout(layout: str | Path) -> Layout:
+    """A layout by name (``"uppsala"``) or by path to its folder.
+
+    Raises :class:`LayoutError` when the folder, a template or the settings file is
+    missing, or the settings are invalid (every problem, with line and path).
+    """
+    katalog = Path(layout) if isinstance(layout, Path) or "/" in str(layout) else None
+    if katalog is None:
+        katalog = layout_katalog() / str(layout)
+        if not (katalog / INSTALLNINGSFIL).is_file():
+            namn = ", ".join(shipped_layouts())
+            raise LayoutError(
+                f"det finns ingen layout som heter {layout!r}; de som följer med är {namn}, "
+                "eller ange sökvägen till en layoutmapp"
+            )
+    return _load_layout(katalog.resolve(), _mtimes(katalog))
+
+
+def _mtimes(katalog: Path) -> tuple[tuple[str, int], ...]:
+    if not katalog.is_dir():
+        raise LayoutError(f"layoutmappen {katalog} finns inte")
+    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in katalog.iterdir() if p.is_file()))
+
+
+@cache
+def _load_layout(katalog: Path, _stamp: tuple[tuple[str, int], ...]) -> Layout:
+    fil = katalog / INSTALLNINGSFIL
+    if not fil.is_file():
+        raise LayoutError(f"{katalog} saknar {INSTALLNINGSFIL}; en layout behöver en inställningsfil")
+    try:
+        installningar = read_structured(fil, Installningar)
+    except LoadError as exc:
+        raise LayoutError(f"inställningarna i layouten är ogiltiga:\n{exc}") from None
+    saknas = [s for s in DOKUMENTSLAG if not (katalog / f"{s}.docx").is_file()]
+    if saknas:
+        raise LayoutError(
+            f"layouten {katalog} saknar mallar för {', '.join(saknas)} "
+            f"(filerna {', '.join(s + '.docx' for s in saknas)})"
+        )
+    return Layout(namn=katalog.name, katalog=katalog, installningar=installningar)
+
+
+def installningar_fran(data: Mapping[str, object]) -> Installningar:
+    """Settings from a dict (for tests and programs); raises :class:`LoadError`."""
+    return read_structured(data, Installningar)
