@@ -57,7 +57,7 @@ def nytt(stil: Stil, titel: str, *, rapport: bool = True) -> Document:
     normal.font.size = Pt(11)
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), stil.font)
     normal.paragraph_format.space_after = Pt(6)
-    for level, size in ((1, 18), (2, 14), (3, 12), (4, 11)):
+    for level, size in ((1, 18), (2, 14), (3, 12), (4, 11), (5, 11), (6, 11)):
         h = styles[f"Heading {level}"]
         h.font.name = stil.font
         h.font.size = Pt(size)
@@ -594,7 +594,7 @@ def ekonomi_gemensamt_bro(doc, stil: Stil, niva: int) -> None:  # type: ignore[n
     ar = "{{ period|period('ar') }}"
     tag(doc, "{%p if ekonomi.driftredovisning %}")
     rubrik(doc, "Driftredovisning", niva)
-    drift_tabell(doc, stil, "ekonomi.driftredovisning")
+    drift_tabell(doc, stil, "ekonomi.driftredovisning", niva + 1)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if ekonomi.kapitalkostnader %}")
     rubrik(doc, "Varav kapitalkostnader", niva + 1)
@@ -633,7 +633,7 @@ def ekonomi_gemensamt_bro(doc, stil: Stil, niva: int) -> None:  # type: ignore[n
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if ekonomi.ekonomiskt_bistand %}")
     rubrik(doc, "Ekonomiskt bistånd", niva + 1)
-    drift_tabell(doc, stil, "ekonomi.ekonomiskt_bistand")
+    drift_tabell(doc, stil, "ekonomi.ekonomiskt_bistand", niva + 2)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if ekonomi.prognoser_under_aret %}")
     rubrik(doc, "Prognoser under året", niva + 1)
@@ -749,7 +749,7 @@ def ekonomi_gemensamt_bro(doc, stil: Stil, niva: int) -> None:  # type: ignore[n
     # the plan
     tag(doc, "{%p if ekonomi.driftbudget %}")
     rubrik(doc, "Driftbudget " + ar, niva)
-    budget_tabell(doc, stil, "ekonomi.driftbudget", kapital=True)
+    budget_tabell(doc, stil, "ekonomi.driftbudget", kapital=True, textniva=niva + 1)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if ekonomi.sarskilda_satsningar %}")
     tabell(
@@ -800,19 +800,19 @@ def ekonomi_gemensamt_bro(doc, stil: Stil, niva: int) -> None:  # type: ignore[n
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if ekonomi.ekonomiskt_bistand_budget %}")
     rubrik(doc, "Ekonomiskt bistånd", niva)
-    budget_tabell(doc, stil, "ekonomi.ekonomiskt_bistand_budget", kapital=False)
+    budget_tabell(doc, stil, "ekonomi.ekonomiskt_bistand_budget", kapital=False, textniva=niva + 1)
     tag(doc, "{%p endif %}")
     fritext(doc, "Förändringar i taxor och avgifter", "ekonomi.taxor_och_avgifter", niva)
     tag(doc, "{%p if ekonomi.budgetfordelning %}")
     rubrik(doc, "Fördelning av driftbudget i verksamheterna", niva)
     tag(doc, "{%p for f in ekonomi.budgetfordelning %}")
     rubrik(doc, "{{ f.rubrik }}", niva + 1)
-    budget_tabell(doc, stil, "f", kapital=False)
+    budget_tabell(doc, stil, "f", kapital=False, textniva=niva + 2)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
 
 
-def drift_tabell(doc, stil: Stil, falt: str) -> None:  # type: ignore[no-untyped-def]
+def drift_tabell(doc, stil: Stil, falt: str, textniva: int) -> None:  # type: ignore[no-untyped-def]
     ar = "{{ period|period('ar') }}"
     tabell(
         doc,
@@ -851,10 +851,10 @@ def drift_tabell(doc, stil: Stil, falt: str) -> None:  # type: ignore[no-untyped
         spann=[(0, 1, 2), (0, 3, 4), (0, 5, 7)],
         bredder=[3.4] + [1.65] * 8,
     )
-    tag(doc, "{{p " + falt + ".text|stycken }}")
+    tag(doc, "{{p " + falt + ".text|stycken(" + str(textniva) + ") }}")
 
 
-def budget_tabell(doc, stil: Stil, falt: str, *, kapital: bool) -> None:  # type: ignore[no-untyped-def]
+def budget_tabell(doc, stil: Stil, falt: str, *, kapital: bool, textniva: int) -> None:  # type: ignore[no-untyped-def]
     ar = "{{ period|period('ar') }}"
     fg = "{{ period|period('fg_ar') }}"
     if kapital:
@@ -887,15 +887,17 @@ def budget_tabell(doc, stil: Stil, falt: str, *, kapital: bool) -> None:  # type
         "r in " + falt + ".rader",
         ["{{ r.namn }}", *("{{ r." + k + "|belopp('tkr', noll='') }}" for k in celler)],
     )
-    tag(doc, "{{p " + falt + ".text|stycken }}")
+    tag(doc, "{{p " + falt + ".text|stycken(" + str(textniva) + ") }}")
 
 
 def ekonomi_uppsala(stil: Stil) -> Document:
     doc = nytt(stil, "Ekonomisk uppföljning")
     uppsala_bilagehuvud(doc, "{{ dokument.bilaga_etikett }}, {{ dokument.titel }}")
     rubrik(doc, "{{ dokument.titel }}", 1)
-    tag(doc, "{%p if ekonomi.sammanfattning %}")
+    tag(doc, "{%p if ekonomi.sammanfattning or ekonomi.analys %}")
     rubrik(doc, "Sammanfattning", 2)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if ekonomi.sammanfattning %}")
     tabell(
         doc,
         stil,
@@ -1136,7 +1138,7 @@ def ekonomi_bro(stil: Stil) -> Document:
 # -- verksamhet -----------------------------------------------------------------------------
 
 
-def indikator_tabeller(doc, stil: Stil, falt: str, bro: bool) -> None:  # type: ignore[no-untyped-def]
+def indikator_tabeller(doc, stil: Stil, falt: str, bro: bool, niva: int) -> None:  # type: ignore[no-untyped-def]
     ar = "{{ period|period('ar') }}"
     if bro:
         tag(doc, "{%p if " + falt + ".indikatorer_med_trend %}")
@@ -1187,7 +1189,7 @@ def indikator_tabeller(doc, stil: Stil, falt: str, bro: bool) -> None:  # type: 
         tag(doc, "{%p for i in " + falt + ".indikatorer %}")
         tag(doc, "{%p if i.kommentar %}")
         para(doc, b("{{ i.namn }}"))
-        tag(doc, "{{p i.kommentar|stycken(5) }}")
+        tag(doc, "{{p i.kommentar|stycken(" + str(niva + 1) + ") }}")
         tag(doc, "{%p endif %}")
         tag(doc, "{%p endfor %}")
         return
@@ -1211,7 +1213,7 @@ def indikator_tabeller(doc, stil: Stil, falt: str, bro: bool) -> None:  # type: 
     tag(doc, "{%p for i in " + falt + ".indikatorer %}")
     tag(doc, "{%p if i.kommentar %}")
     para(doc, b("{{ i.namn }}"))
-    tag(doc, "{{p i.kommentar|stycken(5) }}")
+    tag(doc, "{{p i.kommentar|stycken(" + str(niva + 1) + ") }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
@@ -1256,11 +1258,11 @@ def post_block(doc, stil: Stil, falt: str, niva: int, bro: bool) -> None:  # typ
     if bro:
         tag(doc, "{%p if " + falt + ".beskrivning %}")
         para(doc, b("Beskrivning"))
-        tag(doc, "{{p " + falt + ".beskrivning|stycken(5) }}")
+        tag(doc, "{{p " + falt + ".beskrivning|stycken(" + str(niva + 1) + ") }}")
         tag(doc, "{%p endif %}")
         tag(doc, "{%p if " + falt + ".kommentar %}")
         para(doc, b("Kommentar"))
-        tag(doc, "{{p " + falt + ".kommentar|stycken(5) }}")
+        tag(doc, "{{p " + falt + ".kommentar|stycken(" + str(niva + 1) + ") }}")
         tag(doc, "{%p endif %}")
         tag(doc, "{%p if " + falt + ".bedomning %}")
         para(doc, "{{ " + falt + ".bedomning.mening }}")
@@ -1270,10 +1272,10 @@ def post_block(doc, stil: Stil, falt: str, niva: int, bro: bool) -> None:  # typ
         para(doc, [("Bedömning: ", "b"), "{{ " + falt + ".bedomning.ord }}"])
         para(doc, "{{ " + falt + ".bedomning.mening }}")
         tag(doc, "{%p endif %}")
-        tag(doc, "{{p " + falt + ".beskrivning|stycken(5) }}")
-        tag(doc, "{{p " + falt + ".kommentar|stycken(5) }}")
+        tag(doc, "{{p " + falt + ".beskrivning|stycken(" + str(niva + 1) + ") }}")
+        tag(doc, "{{p " + falt + ".kommentar|stycken(" + str(niva + 1) + ") }}")
     atgard_tabell(doc, stil, falt)
-    indikator_tabeller(doc, stil, falt, bro)
+    indikator_tabeller(doc, stil, falt, bro, niva)
 
 
 def verksamhet(stil: Stil, bro: bool) -> Document:
@@ -1342,22 +1344,22 @@ def verksamhet(stil: Stil, bro: bool) -> Document:
     post_block(doc, stil, "p", mal_niva, bro)
     tag(doc, "{%p for n in p.namndmal %}")
     rubrik(doc, "{{ n.rubrik }}", mal_niva + 1)
-    tag(doc, "{{p n.beskrivning|stycken(5) }}")
-    tag(doc, "{{p n.kommentar|stycken(5) }}")
+    tag(doc, "{{p n.beskrivning|stycken(" + str(mal_niva + 2) + ") }}")
+    tag(doc, "{{p n.kommentar|stycken(" + str(mal_niva + 2) + ") }}")
     tag(doc, "{%p if n.bedomning %}")
     para(doc, "{{ n.bedomning.mening }}")
     tag(doc, "{%p endif %}")
     atgard_tabell(doc, stil, "n")
-    indikator_tabeller(doc, stil, "n", bro)
+    indikator_tabeller(doc, stil, "n", bro, mal_niva + 1)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
     if not bro:
         tag(doc, "{%p endif %}")
     atgard_tabell(doc, stil, "m")
-    indikator_tabeller(doc, stil, "m", bro)
+    indikator_tabeller(doc, stil, "m", bro, mal_niva - 1)
     tag(doc, "{%p if m.uppfoljning_utover %}")
     para(doc, b("Uppföljning utöver del- och helårsbokslut"))
-    tag(doc, "{{p m.uppfoljning_utover|stycken(5) }}")
+    tag(doc, "{{p m.uppfoljning_utover|stycken(" + str(mal_niva) + ") }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if verksamhet.rapportering %}")

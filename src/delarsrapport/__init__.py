@@ -19,6 +19,7 @@ from delarsrapport._kontrollkoder import Severity
 from delarsrapport._load import Problem, load
 from delarsrapport._period import Rapportperiod
 from delarsrapport._rapport import Delarsrapport
+from delarsrapport._render import render
 
 __version__ = "0.1.0"
 
@@ -40,4 +41,5 @@ __all__ = [
     "__version__",
     "check",
     "load",
+    "render",
 ]

@@ -39,7 +39,7 @@ from delarsrapport._nyckeltal import Nyckeltalsbilaga
 from delarsrapport._period import Rapportperiod
 from delarsrapport._rapport import Arende, Bilaga, Delarsrapport
 from delarsrapport._rapporterat import Tom
-from delarsrapport._status import Malniva, Trend
+from delarsrapport._status import Bedomning, Malniva, Trend
 from delarsrapport._text import Punktlista, Rubrik, Stycke
 from delarsrapport._verksamhet import (
     Indikator,
@@ -517,9 +517,10 @@ class _Checker:
                 self.add(
                     "BEDOMNINGSTEXT-MOTSAGER",
                     (*path, "rapporterat", "bedomningstext"),
-                    f"Bedömningen är {post.bedomning.value}, men den tryckta meningen "
-                    f"{_kort(r.bedomningstext)!r} hör till {', '.join(sorted(a.value for a in andra))}. "
-                    f"Meningen för {post.bedomning.value} är {egen!r}.",
+                    f"Bedömningen är {_bedomningsord(post.bedomning)!r}, men den tryckta meningen "
+                    f"{_kort(r.bedomningstext)!r} hör till "
+                    f"{', '.join(sorted(repr(_bedomningsord(a)) for a in andra))}. "
+                    f"Meningen för {_bedomningsord(post.bedomning)!r} är {egen!r}.",
                     printed=r.bedomningstext,
                     computed=egen,
                 )
@@ -529,9 +530,9 @@ class _Checker:
                 self.add(
                     "BEDOMNINGSTEXT-ANNAN",
                     (*path, "bedomningstext"),
-                    f"Bedömningen är {post.bedomning.value}, men bedömningstexten "
+                    f"Bedömningen är {_bedomningsord(post.bedomning)!r}, men bedömningstexten "
                     f"{_kort(post.bedomningstext)!r} är standardmeningen för "
-                    f"{', '.join(sorted(a.value for a in andra))}.",
+                    f"{', '.join(sorted(repr(_bedomningsord(a)) for a in andra))}.",
                     printed=post.bedomningstext,
                     computed=egen,
                 )
@@ -1479,6 +1480,11 @@ def _b(value: Belopp, enhet: Enhet, decimaler: int = 0) -> str:
 def _kort(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _bedomningsord(b: Bedomning) -> str:
+    """The assessment as an economist says it: "Delvis uppfyllt" (data value ``delvis_uppfyllt``)."""
+    return b.value.replace("_", " ").replace("hog", "hög").capitalize()
 
 
 def _strings(obj: object, path: Path_) -> Iterator[tuple[Path_, str]]:

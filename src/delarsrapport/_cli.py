@@ -13,7 +13,9 @@ from typing import TextIO
 from delarsrapport._check import Finding, check
 from delarsrapport._errors import DelarsrapportError, LoadError
 from delarsrapport._kontrollkoder import Severity
+from delarsrapport._layout import shipped_layouts
 from delarsrapport._load import load
+from delarsrapport._render import render
 
 __all__ = ["main"]
 
@@ -77,6 +79,31 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return _exit_status(findings, strict=args.strict)
 
 
+def _cmd_render(args: argparse.Namespace) -> int:
+    rapport = load(args.fil, excel_radbrytningar=args.excel_radbrytningar)
+    findings = check(rapport)
+    fel = [f for f in findings if f.severity is Severity.FEL]
+    sys.stdout.write(f"{args.fil}: {_summary(findings)}\n")
+    if fel:
+        print_findings(fel, sys.stdout)
+        sys.stdout.write("\n")
+        if args.strict:
+            sys.stderr.write(
+                "inga dokument skapades (--strict): rätta felen ovan, "
+                "eller kör utan --strict för att skapa dokumenten med de framräknade siffrorna\n"
+            )
+            return 1
+        sys.stdout.write(
+            "Dokumenten skapas ändå och visar de framräknade siffrorna. "
+            f"Kör 'delarsrapport check {args.fil}' för alla fynd.\n"
+        )
+    layout = args.layout if args.layout is not None else "uppsala"
+    paths = render(rapport, layout=Path(layout) if Path(layout).is_dir() else layout, out_dir=args.o)
+    for path in paths:
+        sys.stdout.write(f"skrev {path}\n")
+    return 0
+
+
 def _exit_status(findings: Sequence[Finding], *, strict: bool) -> int:
     severities = {f.severity for f in findings}
     if Severity.FEL in severities or (strict and Severity.VARNING in severities):
@@ -106,6 +133,30 @@ def _parser() -> argparse.ArgumentParser:
         help="läs Excels vertikala tabb (radbrytning i en cell) som radbrytning",
     )
     p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser(
+        "render",
+        help="skapa rapportens .docx-handlingar (tjänsteskrivelse och bilagor)",
+        description="Läser och kontrollerar rapportdata och skapar tjänsteskrivelsen och varje bilaga "
+        "som .docx med en layout. Fel som kontrollen hittar skrivs ut; dokumenten skapas ändå och "
+        "visar alltid de framräknade siffrorna (med --strict skapas inget om något fel hittas).",
+    )
+    p.add_argument("fil", type=Path, help="rapportdata i YAML eller JSON")
+    p.add_argument(
+        "--layout",
+        metavar="NAMN|MAPP",
+        help=f"layoutens namn ({', '.join(shipped_layouts())}) eller en layoutmapp; standard uppsala",
+    )
+    p.add_argument(
+        "-o", metavar="MAPP", type=Path, default=Path("out"), help="mappen dokumenten skrivs till (out)"
+    )
+    p.add_argument("--strict", action="store_true", help="skapa inga dokument om kontrollen hittar fel")
+    p.add_argument(
+        "--excel-radbrytningar",
+        action="store_true",
+        help="läs Excels vertikala tabb (radbrytning i en cell) som radbrytning",
+    )
+    p.set_defaults(func=_cmd_render)
     return parser
 
 

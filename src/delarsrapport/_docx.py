@@ -21,15 +21,19 @@ import re
 import tempfile
 import traceback
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Final, cast
 
 import attrs
+import docx.oxml.ns
 import docxcompose.composer
+import docxcompose.utils
 import jinja2
+import markupsafe
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined
@@ -56,6 +60,24 @@ _FOOTNOTES: Final = "application/vnd.openxmlformats-officedocument.wordprocessin
 _HEADER: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 _FOOTER: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 _ZIPTID: Final = (1980, 1, 1, 0, 0, 0)
+
+# docxcompose, when imported, rebinds python-docx's global "cp" prefix to the *custom*
+# properties namespace, so that python-docx then writes title, creator and dates of the
+# core properties into the wrong namespace (Word ignores them, the title is lost). The
+# prefix is python-docx's again everywhere except inside join(), where docxcompose needs it.
+_CP_KARNA: Final = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+_CP_COMPOSE: Final = docxcompose.utils.NS["cp"]
+docx.oxml.ns.nsmap["cp"] = _CP_KARNA
+
+
+@contextmanager
+def _docxcompose_namespaces() -> Iterator[None]:
+    docx.oxml.ns.nsmap["cp"] = _CP_COMPOSE
+    try:
+        yield
+    finally:
+        docx.oxml.ns.nsmap["cp"] = _CP_KARNA
+
 
 # Word's Swedish names for built-in styles, as a designer sees them, to the stored names.
 _SVENSKA_STILAR: Final = {
@@ -171,8 +193,12 @@ def _table(stilar: _Stilar, rader: tuple[tuple[str, ...], ...]) -> str:
 
 
 def _stycken_filter(stilar: _Stilar) -> Callable[..., _Xml]:
-    def stycken(text: Iterable[Any], rubrikniva: int = 1) -> _Xml:
-        """Free text as Word paragraphs: {{p ts.arendet | stycken }}."""
+    def stycken(text: Iterable[Any], rubrikniva: int = 3) -> _Xml:
+        """Free text as Word paragraphs: {{p ts.arendet|stycken(3) }}.
+
+        *rubrikniva* is the heading level of the text's own sub-headings: one below the
+        heading the text stands under, so that headings stay in order.
+        """
         parts: list[str] = []
         for block in text:
             if block.typ == "stycke":
@@ -189,14 +215,31 @@ def _stycken_filter(stilar: _Stilar) -> Callable[..., _Xml]:
     return stycken
 
 
+_BRYT: Final = '</w:t><w:br/><w:t xml:space="preserve">'
+_TABB: Final = '</w:t><w:tab/><w:t xml:space="preserve">'
+
+
+def _finalize(value: object) -> object:
+    """Line breaks and tabs in a value become Word's own, so they come out as given.
+
+    A ``{{ … }}`` always stands inside a run's text (``w:t``), where a raw newline or tab
+    would show as a space. The value is escaped first; only then are the two characters
+    replaced by closing the text, writing ``w:br``/``w:tab`` and opening it again.
+    """
+    if isinstance(value, str) and not hasattr(value, "__html__") and ("\n" in value or "\t" in value):
+        escaped = str(markupsafe.escape(value))
+        return markupsafe.Markup(escaped.replace("\n", _BRYT).replace("\t", _TABB))
+    return value
+
+
 def make_environment(talstil: Talstil, stilar: _Stilar | None) -> ImmutableSandboxedEnvironment:
     """The one environment templates render in: sandboxed, autoescaping, strict."""
-    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
     env.filters.update(make_filters(talstil))
     if stilar is not None:
         env.filters["stycken"] = _stycken_filter(stilar)
     else:
-        env.filters["stycken"] = lambda text, rubrikniva=1: _Xml("")
+        env.filters["stycken"] = lambda text, rubrikniva=3: _Xml("")
     return env
 
 
@@ -486,10 +529,11 @@ def join(docs: list[Any]) -> Any:
     replaced by ones derived from their position, so the result is deterministic.
     """
     master = docs[0]
-    composer = docxcompose.composer.Composer(master)
-    for doc in docs[1:]:
-        _page_break(composer.doc)
-        composer.append(doc)
+    with _docxcompose_namespaces():
+        composer = docxcompose.composer.Composer(master)
+        for doc in docs[1:]:
+            _page_break(composer.doc)
+            composer.append(doc)
     numbering = composer.doc.part.numbering_part.element if _has_numbering(composer.doc) else None
     if numbering is not None:
         for abstract in numbering.iter(qn("w:abstractNum")):
@@ -539,6 +583,31 @@ def deterministic_zip(data: bytes) -> bytes:
 _STRICT: Final = etree.XMLParser(recover=False, resolve_entities=False, no_network=True, huge_tree=True)
 
 
+_KARNA_NS: Final = frozenset(
+    {
+        _CP_KARNA,
+        "http://purl.org/dc/elements/1.1/",
+        "http://purl.org/dc/terms/",
+    }
+)
+
+
+def _validera_karnegenskaper(root: etree._Element) -> None:
+    """The core properties hold a title and language, each property once, in its own namespace."""
+    seen: set[str] = set()
+    for child in root:
+        tag = etree.QName(child)
+        if tag.namespace not in _KARNA_NS:
+            raise RenderError(f"kärnegenskapen {tag.localname} står i fel namnrymd ({tag.namespace})")
+        if tag.localname in seen:
+            raise RenderError(f"kärnegenskapen {tag.localname} förekommer två gånger")
+        seen.add(tag.localname)
+    for krav in ("title", "language"):
+        el = root.find(f"{{http://purl.org/dc/elements/1.1/}}{krav}")
+        if el is None or not (el.text or "").strip():
+            raise RenderError(f"dokumentet saknar kärnegenskapen {krav}")
+
+
 def validera(data: bytes) -> None:
     """Check a produced package before it is written: zip, every XML part, structure.
 
@@ -574,6 +643,7 @@ def validera(data: bytes) -> None:
             raise RenderError("dokumentets brödtext eller sektionsinställningar saknas")
         if body.find(f".//{qn('w:p')}") is None:
             raise RenderError("dokumentet har inga stycken")
+        _validera_karnegenskaper(etree.fromstring(zf.read("docProps/core.xml"), parser=_STRICT))
         for name in sorted(names):
             if re.fullmatch(r"word/(document|header\d*|footer\d*|footnotes)\.xml", name):
                 text = "".join(str(t) for t in etree.fromstring(zf.read(name), parser=_STRICT).itertext())

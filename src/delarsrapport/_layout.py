@@ -79,8 +79,8 @@ class Stilar:
     Swedish, as Word shows them)."""
 
     stycke: str = "Normal"
-    rubriker: tuple[str, ...] = ("Heading 3", "Heading 4", "Heading 5")
-    """Sub-headings in free text, by level below the section the text stands in."""
+    rubriker: tuple[str, ...] = tuple(f"Heading {n}" for n in range(1, 7))
+    """The heading styles by level (Rubrik 1, Rubrik 2, …), for the sub-headings in free text."""
     punktlista: str = "List Bullet"
     tabell: str = "Table Grid"
     """The table style of tables that free text places ({tabell: uppdragsstatus})."""
