@@ -61,7 +61,7 @@ class _Paket:
             self.delar = {
                 n: etree.fromstring(zf.read(n))
                 for n in self.namn
-                if n.endswith(".xml") and (n.startswith("word/") or n.startswith("docProps/"))
+                if n.endswith(".xml") and n.startswith(("word/", "docProps/"))
             }
         self.body = self.delar["word/document.xml"].find(_w("body"))
         self.stilar = self._stilnamn()
@@ -256,9 +256,8 @@ def accessibility_problems(document: bytes | str | Path) -> list[str]:
             previous = level
         else:
             rows = el.findall(_w("tr"))
-            first_text = (
-                _cell_text(rows[0].find(_w("tc"))) if rows and rows[0].find(_w("tc")) is not None else ""
-            )
+            first_cell = rows[0].find(_w("tc")) if rows else None
+            first_text = _cell_text(first_cell) if first_cell is not None else ""
             if not rows or not _is_header_row(rows[0]):
                 problems.append(f"tabellen som börjar med {first_text!r} saknar en upprepad rubrikrad")
             for tr in rows:
