@@ -35,3 +35,46 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
+LAYOUTS = ("uppsala", "upplands-bro")
+
+
+class Renders:
+    """Every sample rendered with every shipped layout, once per test session."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, str], list[object]] = {}
+
+    def __call__(self, sample: str, layout: str) -> list[object]:
+        from delarsrapport import load
+        from delarsrapport._render import render_bytes
+
+        key = (sample, layout)
+        if key not in self._cache:
+            self._cache[key] = list(render_bytes(load(ROOT / "samples" / f"{sample}.yaml"), layout=layout))
+        return self._cache[key]
+
+
+@pytest.fixture(scope="session")
+def renders() -> Renders:
+    """``renders(sample_stem, layout)`` → the rendered documents (cached for the session)."""
+    return Renders()
+
+
+_BENCHMARK = pytest.StashKey[list[str]]()
+
+
+@pytest.fixture
+def benchmark_report(request: pytest.FixtureRequest) -> list[str]:
+    """Lines a benchmark adds here are printed in the summary at the end of the run."""
+    return request.config.stash.setdefault(_BENCHMARK, [])
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    lines = config.stash.get(_BENCHMARK, [])
+    if lines:
+        terminalreporter.write_sep("-", "benchmark")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -139,15 +139,10 @@ def _numrera_rubriker(doc: Document) -> None:
     )
     numbering.append(num)
     for level in (1, 2, 3):
-        ppr = doc.styles[f"Heading {level}"].element.get_or_add_pPr()
-        numpr = OxmlElement("w:numPr")
-        ilvl = OxmlElement("w:ilvl")
-        ilvl.set(qn("w:val"), str(level - 1))
-        nid = OxmlElement("w:numId")
-        nid.set(qn("w:val"), num_id)
-        numpr.append(ilvl)
-        numpr.append(nid)
-        ppr.insert(0, numpr)
+        # python-docx places numPr where the schema's element order wants it (Word is strict).
+        numpr = doc.styles[f"Heading {level}"].element.get_or_add_pPr().get_or_add_numPr()
+        numpr.get_or_add_ilvl().val = level - 1
+        numpr.get_or_add_numId().val = int(num_id)
 
 
 def para(container, runs: Cell = "", style: str | None = None, align: str | None = None):  # type: ignore[no-untyped-def]
@@ -261,7 +256,11 @@ def tabell(
         _header_row(t.rows[r], stil.tabellhuvud)
         r += 1
     for row_i, first, last in spann:
-        t.cell(row_i, first).merge(t.cell(row_i, last))
+        merged = t.cell(row_i, first).merge(t.cell(row_i, last))
+        # Merging keeps the paragraphs of every cell; the empty ones would be blank lines.
+        for extra in merged.paragraphs[1:]:
+            if not extra.text:
+                extra._p.getparent().remove(extra._p)
     if loop:
         _set(t.cell(r, 0), "{%tr for " + loop + " %}")
         r += 1
@@ -291,9 +290,19 @@ def tabell(
     tblw = t._tbl.tblPr.find(qn("w:tblW"))
     if tblw is None:
         tblw = OxmlElement("w:tblW")
-        t._tbl.tblPr.append(tblw)
+        t._tbl.tblPr.insert_element_before(
+            tblw, "w:jc", "w:tblInd", "w:tblBorders", "w:tblLayout", "w:tblLook"
+        )
     tblw.set(qn("w:type"), "dxa")
     tblw.set(qn("w:w"), str(int(Cm(sum(bredder)).twips)))
+    # Narrow cell margins (1 mm) leave room for seven-digit figures in 1,7 cm columns.
+    mar = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), "57")
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    t._tbl.tblPr.insert_element_before(mar, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
     for row in t.rows:
         for c, w in enumerate(bredder):
             row.cells[c].width = Cm(w)

@@ -13,7 +13,7 @@ from typing import TextIO
 from delarsrapport._check import Finding, check
 from delarsrapport._errors import DelarsrapportError, LoadError
 from delarsrapport._kontrollkoder import Severity
-from delarsrapport._layout import shipped_layouts
+from delarsrapport._layout import INSTALLNINGSFIL, new_layout, shipped_layouts
 from delarsrapport._load import load
 from delarsrapport._render import render
 
@@ -97,11 +97,26 @@ def _cmd_render(args: argparse.Namespace) -> int:
             "Dokumenten skapas ändå och visar de framräknade siffrorna. "
             f"Kör 'delarsrapport check {args.fil}' för alla fynd.\n"
         )
-    layout = args.layout if args.layout is not None else "uppsala"
-    paths = render(rapport, layout=Path(layout) if Path(layout).is_dir() else layout, out_dir=args.o)
+    paths = render(rapport, layout=_layout_arg(args.layout or "uppsala"), out_dir=args.o)
     for path in paths:
         sys.stdout.write(f"skrev {path}\n")
     return 0
+
+
+def _cmd_layout_new(args: argparse.Namespace) -> int:
+    mapp = new_layout(args.namn, fran=_layout_arg(args.fran), katalog=args.mapp)
+    sys.stdout.write(
+        f"skapade layouten {mapp}\n"
+        f"  ändra mallarna (*.docx) i Word eller LibreOffice och orden i {mapp / INSTALLNINGSFIL}\n"
+        f"  kontrollera:  delarsrapport layout check {mapp}\n"
+        f"  prova:        delarsrapport render RAPPORT.yaml --layout {mapp} -o ut/\n"
+    )
+    return 0
+
+
+def _layout_arg(value: str) -> str | Path:
+    """A layout given on the command line: a folder if one exists there, otherwise a name."""
+    return Path(value) if Path(value).is_dir() else value
 
 
 def _exit_status(findings: Sequence[Finding], *, strict: bool) -> int:
@@ -157,6 +172,30 @@ def _parser() -> argparse.ArgumentParser:
         help="läs Excels vertikala tabb (radbrytning i en cell) som radbrytning",
     )
     p.set_defaults(func=_cmd_render)
+
+    layout = sub.add_parser(
+        "layout",
+        help="arbeta med layouter (mallar och inställningar)",
+        description="Skapa och kontrollera layouter: en mapp med en .docx-mall per dokumentslag "
+        "och inställningsfilen installningar.yaml.",
+    )
+    lsub = layout.add_subparsers(dest="layoutkommando", required=True, metavar="KOMMANDO")
+    p = lsub.add_parser(
+        "new",
+        help="kopiera en layout till en ny mapp att ändra i",
+        description="Kopierar en layout (mallar och inställningar) till MAPP/NAMN. Kopian går att "
+        "skapa dokument med direkt; ändra sedan mallarna i Word och orden i installningar.yaml.",
+    )
+    p.add_argument("namn", help="den nya layoutens namn, t.ex. mitt-kommun")
+    p.add_argument("mapp", nargs="?", type=Path, default=Path("."), help="mappen den skapas i (.)")
+    p.add_argument(
+        "--from",
+        dest="fran",
+        default="uppsala",
+        metavar="NAMN|MAPP",
+        help=f"layouten att kopiera ({', '.join(shipped_layouts())} eller en mapp); standard uppsala",
+    )
+    p.set_defaults(func=_cmd_layout_new)
     return parser
 
 

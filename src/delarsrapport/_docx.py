@@ -495,6 +495,37 @@ def _set_language(doc: Any) -> None:
     lang.set(qn("w:bidi"), "ar-SA")
 
 
+# The order the schema gives the children of cell and table properties. Word refuses a
+# part whose children are out of order; docxtpl's {% cellbg %} puts w:shd first in w:tcPr.
+_TCPR: Final = (
+    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+    "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge",
+    "tcPrChange",
+)  # fmt: skip
+_TBLPR: Final = (
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+    "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+    "tblCaption", "tblDescription", "tblPrChange",
+)  # fmt: skip
+_ORDNING: Final = {
+    qn("w:tcPr"): tuple(qn(f"w:{t}") for t in _TCPR),
+    qn("w:tblPr"): tuple(qn(f"w:{t}") for t in _TBLPR),
+}
+
+
+def _schemaordning(root: etree._Element) -> None:
+    """Put the children of every w:tcPr and w:tblPr under *root* in the schema's order."""
+    for tag, ordning in _ORDNING.items():
+        rank = {t: i for i, t in enumerate(ordning)}
+        for el in root.iter(tag):
+            children = list(el)
+            ordered = sorted(children, key=lambda c: rank.get(c.tag, len(rank)))
+            if ordered != children:
+                for child in children:
+                    el.remove(child)
+                el.extend(ordered)
+
+
 def finish(doc: Any, egenskaper: Karnegenskaper) -> bytes:
     """Set properties and language, serialise deterministically and validate."""
     tid = datetime(egenskaper.datum.year, egenskaper.datum.month, egenskaper.datum.day, tzinfo=UTC)
@@ -515,6 +546,10 @@ def finish(doc: Any, egenskaper: Karnegenskaper) -> bytes:
     cp.revision = 1
     cp.version = ""
     _set_language(doc)
+    for part in doc.part.package.iter_parts():
+        element = getattr(part, "element", None)
+        if element is not None and str(part.partname).startswith("/word/"):
+            _schemaordning(element)
     buffer = io.BytesIO()
     doc.save(buffer)
     data = deterministic_zip(buffer.getvalue())

@@ -10,6 +10,10 @@ the output file names. They are validated like report data, every problem at onc
 from __future__ import annotations
 
 import importlib.resources
+import json
+import re
+import shutil
+import tempfile
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -35,6 +39,7 @@ __all__ = [
     "Visa",
     "layout_katalog",
     "load_layout",
+    "new_layout",
     "shipped_layouts",
 ]
 
@@ -244,6 +249,43 @@ def _load_layout(katalog: Path, _stamp: tuple[tuple[str, int], ...]) -> Layout:
             f"(filerna {', '.join(s + '.docx' for s in saknas)})"
         )
     return Layout(namn=katalog.name, katalog=katalog, installningar=installningar)
+
+
+def new_layout(namn: str, *, fran: str | Path = "uppsala", katalog: str | Path = ".") -> Path:
+    """Copy a layout into ``katalog/namn`` as a starting point for a new municipality.
+
+    The copy holds the five templates and the settings file, whose ``namn`` becomes
+    *namn*; it renders at once. Nothing is overwritten: an existing folder is an error.
+    Returns the new folder.
+    """
+    if not namn or not re.fullmatch(r"[\w.-]+", namn) or namn in {".", ".."}:
+        raise LayoutError(
+            f"layoutnamnet {namn!r} duger inte som mappnamn; använd bokstäver, siffror, '-', '_' eller '.'"
+        )
+    kalla = load_layout(fran)
+    mal = Path(katalog) / namn
+    if mal.exists():
+        raise LayoutError(f"{mal} finns redan; välj ett annat namn eller en annan mapp")
+    mal.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{namn}-", dir=mal.parent))
+    try:
+        for slag in DOKUMENTSLAG:
+            shutil.copyfile(kalla.mall(slag), tmp / f"{slag}.docx")
+        text = (kalla.katalog / INSTALLNINGSFIL).read_text(encoding="utf-8")
+        rubrik = (
+            f"# Inställningar för layouten {namn}, kopierad från {kalla.namn} ({kalla.installningar.namn}).\n"
+            "# Ändra ord, färger och val här; mallarnas utseende ändras i .docx-filerna.\n"
+        )
+        # The source's own heading comment describes the source; the copy gets its own.
+        text = re.sub(r"\A(?:#.*\n)+", "", text)
+        ny_rad = f"namn: {json.dumps(namn, ensure_ascii=False)}"
+        text = re.sub(r"(?m)^namn:.*$", lambda _m: ny_rad, text, count=1)
+        (tmp / INSTALLNINGSFIL).write_text(rubrik + text, encoding="utf-8")
+        tmp.rename(mal)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return mal
 
 
 def installningar_fran(data: Mapping[str, object]) -> Installningar:

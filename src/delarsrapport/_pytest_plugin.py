@@ -7,6 +7,7 @@ pytest-regressions when a test asks for it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,15 @@ class DocxRegression:
         it is committed.
         """
         self._data_regression.check(normalise(document), basename=basename)
+
+    def check_all(self, documents: Iterable[bytes | str | Path], basename: str | None = None) -> None:
+        """Compare a whole report (the paths :func:`delarsrapport.render` returns) with one
+        golden file, each document under its file name, in order."""
+        data: dict[str, object] = {}
+        for i, document in enumerate(documents, start=1):
+            name = Path(document).name if not isinstance(document, bytes) else f"dokument {i}"
+            data[name] = normalise(document)
+        self._data_regression.check(data, basename=basename)
 
 
 @pytest.fixture

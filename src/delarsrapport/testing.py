@@ -132,12 +132,14 @@ def _tabell(tbl: etree._Element) -> dict[str, object]:
     rader: list[list[str]] = []
     rubrikrader = 0
     for i, tr in enumerate(tbl.findall(_w("tr"))):
-        if _is_header_row(tr) and i == rubrikrader:
+        rubrik = _is_header_row(tr) and i == rubrikrader
+        if rubrik:
             rubrikrader += 1
         cells = []
         for tc in tr.findall(_w("tc")):
             text = _cell_text(tc)
-            fill = _fill(tc)
+            # The colour of a data cell carries meaning (a status); a header's is design.
+            fill = None if rubrik else _fill(tc)
             cells.append(f"{text} [{fill}]" if fill else text)
         rader.append(cells)
     return {"rubrikrader": rubrikrader, "rader": rader}
@@ -191,8 +193,8 @@ def normalise(document: bytes | str | Path) -> Dokumentdata:
     and ``innehall``: the body in order, each paragraph as ``"Style name: text"`` (empty
     paragraphs left out, tabs and line breaks kept as ``\\t`` and ``\\n``) and each table as
     ``{"tabell": {"rubrikrader": n, "rader": [[cell, …], …]}}``, where a shaded cell
-    ends in its colour, ``"Påbörjad [92D050]"``. The same document always gives the same
-    data, whatever the machine.
+    outside the header rows ends in its colour, ``"Påbörjad [92D050]"``. The same document
+    always gives the same data, whatever the machine.
     """
     paket = _Paket(document)
     innehall = [

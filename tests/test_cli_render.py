@@ -1,0 +1,99 @@
+"""``delarsrapport render`` and ``delarsrapport layout new``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from delarsrapport._cli import main
+from delarsrapport._layout import load_layout
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SCN20 = SAMPLES / "uppsala-socialnamnden-2020-08.yaml"
+SCN24 = SAMPLES / "uppsala-socialnamnden-2024-08.yaml"
+
+
+def test_render_prints_summary_and_fel_and_still_renders(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The sample has real errors: they are printed, and the documents are written anyway."""
+    assert main(["render", str(SCN20), "-o", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    first = out.splitlines()[0]
+    assert first.startswith(str(SCN20)) and " fel, " in first and "varningar" in first
+    assert "BILAGA-TITEL-AVVIKER" in out  # a fel is shown ...
+    assert "RAPP-AVRUNDNING" not in out  # ... but not the noteringar
+    assert "Dokumenten skapas ändå" in out
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == [
+        "1-bilaga-1-ekonomisk-uppfoljning-scn-augusti-2020.docx",
+        "1-bilaga-2-verksamhetsuppfoljning-per-augusti-2020-uppfoljning-av-inrik.docx",
+        "1-bilaga-3-nyckeltal.docx",
+        "1-tjansteskrivelse.docx",
+    ]
+    for name in written:
+        assert f"skrev {tmp_path / name}" in out
+
+
+def test_render_strict_writes_nothing_when_there_is_a_fel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["render", str(SCN20), "-o", str(tmp_path / "ut"), "--strict"]) == 1
+    captured = capsys.readouterr()
+    assert "inga dokument skapades" in captured.err
+    assert not (tmp_path / "ut").exists()
+
+
+def test_render_with_a_layout_by_name_and_by_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["render", str(SCN24), "--layout", "upplands-bro", "-o", str(tmp_path / "a")]) == 0
+    assert main(["layout", "new", "min", str(tmp_path), "--from", "upplands-bro"]) == 0
+    assert main(["render", str(SCN24), "--layout", str(tmp_path / "min"), "-o", str(tmp_path / "b")]) == 0
+    a = sorted((tmp_path / "a").iterdir())
+    b = sorted((tmp_path / "b").iterdir())
+    assert [p.name for p in a] == [p.name for p in b]
+    # The copy is the same layout: the same documents, byte for byte.
+    assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
+
+
+def test_render_unknown_layout_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", str(SCN24), "--layout", "stockholm", "-o", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "ingen layout som heter 'stockholm'" in err and "upplands-bro, uppsala" in err
+
+
+def test_render_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", str(tmp_path / "finns-inte.yaml"), "-o", str(tmp_path)]) == 2
+    assert "finns-inte.yaml" in capsys.readouterr().err
+
+
+def test_layout_new_copies_and_names_the_layout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["layout", "new", "vasteras", str(tmp_path)]) == 0
+    mapp = tmp_path / "vasteras"
+    assert sorted(p.name for p in mapp.iterdir()) == [
+        "ekonomi.docx",
+        "installningar.yaml",
+        "internkontroll.docx",
+        "nyckeltal.docx",
+        "tjansteskrivelse.docx",
+        "verksamhet.docx",
+    ]
+    assert load_layout(mapp).installningar.namn == "vasteras"
+    assert "delarsrapport layout check" in capsys.readouterr().out
+
+
+def test_layout_new_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "finns").mkdir()
+    (tmp_path / "finns" / "min.txt").write_text("behåll", encoding="utf-8")
+    assert main(["layout", "new", "finns", str(tmp_path)]) == 2
+    assert "finns redan" in capsys.readouterr().err
+    assert (tmp_path / "finns" / "min.txt").read_text(encoding="utf-8") == "behåll"
+
+
+def test_layout_new_refuses_a_name_that_is_not_a_folder_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["layout", "new", "../utanför", str(tmp_path)]) == 2
+    assert "duger inte som mappnamn" in capsys.readouterr().err

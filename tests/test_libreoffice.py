@@ -1,0 +1,85 @@
+"""A real client opens every rendered document: LibreOffice converts each one to PDF,
+and the PDF's text carries the figures (checked in the output file, not the exit code).
+
+Slow (about a minute); runs with ``--slow``. Without LibreOffice the test is skipped,
+unless ``DELARSRAPPORT_KRAV_LIBREOFFICE=1`` (as in CI) makes a missing one a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from delarsrapport import load, render
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = sorted(p.stem for p in (ROOT / "samples").glob("*.yaml"))
+LAYOUTS = ("uppsala", "upplands-bro")
+
+# Figures and words each sample's documents must show (whitespace and grouping normalised).
+FIGURES = {
+    "uppsala-socialnamnden-2020-08": ["-47 725", "-20 664", "788", "-65", "Resultat Barn och ungdomsvård"],
+    "uppsala-socialnamnden-2024-08": ["SCN-2024-00493", "Förslag till beslut"],
+    "uppsala-omsorgsnamnden-2020-08": ["659,1", "Totalt 21"],
+    "upplands-bro-socialnamnden-2022": ["335 813", "-15 116", "SN 23/0007"],
+}
+BY_LAYOUT = {
+    ("uppsala-socialnamnden-2020-08", "uppsala"): ["4,542"],
+    ("uppsala-socialnamnden-2020-08", "upplands-bro"): ["4,5"],
+    ("uppsala-socialnamnden-2024-08", "uppsala"): ["Påbörjad", "Utan anmärkning"],
+    ("uppsala-socialnamnden-2024-08", "upplands-bro"): ["Pågående", "Ingen avvikelse"],
+    ("uppsala-omsorgsnamnden-2020-08", "uppsala"): ["Nämndens åtgärder ingår i ett likalydande uppdrag. 1"],
+}
+
+
+def _tools() -> tuple[str, str] | None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    pdftotext = shutil.which("pdftotext")
+    if soffice and pdftotext:
+        return soffice, pdftotext
+    if os.environ.get("DELARSRAPPORT_KRAV_LIBREOFFICE") == "1":
+        pytest.fail("LibreOffice (soffice) och pdftotext krävs men saknas")
+    pytest.skip("LibreOffice eller pdftotext saknas")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_libreoffice_opens_every_document(tmp_path: Path, sample: str, layout: str) -> None:
+    tools = _tools()
+    assert tools is not None
+    soffice, pdftotext = tools
+    docx = render(load(ROOT / "samples" / f"{sample}.yaml"), layout=layout, out_dir=tmp_path / "docx")
+    pdf_dir = tmp_path / "pdf"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'profil'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(pdf_dir),
+            *map(str, docx),
+        ],
+        capture_output=True,
+        timeout=600,
+        check=False,
+    )
+    texts = []
+    for path in docx:
+        pdf = pdf_dir / f"{path.stem}.pdf"
+        assert pdf.is_file() and pdf.stat().st_size > 1000, f"LibreOffice gav ingen PDF för {path.name}"
+        text = subprocess.run(
+            [pdftotext, str(pdf), "-"], capture_output=True, check=True, timeout=120
+        ).stdout.decode("utf-8")
+        assert text.strip(), f"PDF:en för {path.name} är tom"
+        texts.append(" ".join(text.split()))  # also folds U+00A0 and a cell's wrapped lines
+    alla = "\n".join(texts)
+    for figure in FIGURES[sample] + BY_LAYOUT.get((sample, layout), []):
+        assert figure in alla, f"{figure!r} saknas i PDF:erna för {sample} med {layout}"
+    assert "{{" not in alla and "{%" not in alla
