@@ -32,14 +32,17 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     assert test_command in ci.splitlines()
 
 
-def test_python_example_runs_and_prints_what_the_comments_say() -> None:
-    """The README's Python block runs, and each '# expected' comment is what it prints."""
+def test_python_example_runs_and_prints_what_the_comments_say(tmp_path: Path) -> None:
+    """The README's Python block runs, and each '# expected' comment is what it prints.
+
+    It runs in a scratch folder with the samples beside it, so its out/ lands there."""
+    (tmp_path / "samples").symlink_to(ROOT / "samples")
     block = re.search(r"```python\n(.+?)\n```", README, flags=re.S)
     assert block is not None
     code = block.group(1)
     expected = [m.group(1).strip() for m in re.finditer(r"#\s*(.+)$", code, flags=re.M)]
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, check=True, cwd=ROOT
+        [sys.executable, "-c", code], capture_output=True, check=True, cwd=tmp_path
     ).stdout.decode("utf-8")
     printed = [line.replace("\xa0", " ") for line in out.splitlines()]
     assert printed[: len(expected)] == expected
