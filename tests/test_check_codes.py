@@ -442,6 +442,10 @@ FALL: dict[str, tuple[Callable[[dict[str, Any]], None], Callable[[dict[str, Any]
         lambda d: d["tjansteskrivelse"].update(arendet=["Till ersättare utses: XX"]),
         lambda d: d["tjansteskrivelse"].update(arendet=["Till ersättare utses: Anna Andersson"]),
     ),
+    "RUBRIKNIVA-HOPPAR": (
+        lambda d: d["tjansteskrivelse"].update(arendet=[{"rubrik": "Ekonomi"}, {"rubrik": "Vuxen", "niva": 3}]),
+        lambda d: d["tjansteskrivelse"].update(arendet=[{"rubrik": "Ekonomi"}, {"rubrik": "Vuxen", "niva": 2}]),
+    ),
     "PLATSHALLARE-TRYCKT": (
         lambda d: d["tjansteskrivelse"].update(
             rapporterat={"ovrig_text": ["Click or tap here to enter text."]}

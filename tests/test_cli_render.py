@@ -28,7 +28,7 @@ def test_render_prints_summary_and_fel_and_still_renders(
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == [
         "1-bilaga-1-ekonomisk-uppfoljning-scn-augusti-2020.docx",
-        "1-bilaga-2-verksamhetsuppfoljning-per-augusti-2020-uppfoljning-av-inrik.docx",
+        "1-bilaga-2-verksamhetsuppfoljning-per-augusti-2020-uppfoljning-av.docx",
         "1-bilaga-3-nyckeltal.docx",
         "1-tjansteskrivelse.docx",
     ]

@@ -86,7 +86,7 @@ def test_file_names_and_order(renders: Any) -> None:
     assert names == [
         "1-tjansteskrivelse.docx",
         "1-bilaga-1-ekonomisk-uppfoljning-scn-augusti-2020.docx",
-        "1-bilaga-2-verksamhetsuppfoljning-per-augusti-2020-uppfoljning-av-inrik.docx",
+        "1-bilaga-2-verksamhetsuppfoljning-per-augusti-2020-uppfoljning-av.docx",
         "1-bilaga-3-nyckeltal.docx",
     ]
 

@@ -246,6 +246,7 @@ class _Checker:
         self.document = prefix + "Hela ärendet"
         self.section = "Texter"
         self.platshallare(arende, base)
+        self.rubriknivaer(arende, base)
 
     def tjansteskrivelse(self, arende: Arende, base: Path_) -> None:
         ts = arende.tjansteskrivelse
@@ -660,6 +661,27 @@ class _Checker:
         for i, bilaga in enumerate(arende.bilagor):
             for path, text in _strings(bilaga, (*base, "bilagor", i)):
                 self._platshallare(path, text)
+
+    def rubriknivaer(self, arende: Arende, base: Path_) -> None:
+        objs: list[tuple[object, Path_]] = [(arende.tjansteskrivelse, (*base, "tjansteskrivelse"))]
+        objs += [(b, (*base, "bilagor", i)) for i, b in enumerate(arende.bilagor)]
+        for obj, path in objs:
+            for text_path, text in _texter(obj, path):
+                forra = 0
+                for k, block in enumerate(text):
+                    if not isinstance(block, Rubrik):
+                        continue
+                    if block.niva > forra + 1:
+                        foregaende = f"niva {forra}" if forra else "ingen rubrik"
+                        self.add(
+                            "RUBRIKNIVA-HOPPAR",
+                            (*text_path, k),
+                            f"Rubriken {_kort(block.text)!r} har niva {block.niva} efter {foregaende}; "
+                            f"ge den niva {forra + 1}.",
+                            printed=str(block.niva),
+                            computed=str(forra + 1),
+                        )
+                    forra = block.niva
 
     def _platshallare(self, path: Path_, text: str) -> None:
         if "rapporterat" in path:
@@ -1485,6 +1507,20 @@ def _kort(text: str, limit: int = 60) -> str:
 def _bedomningsord(b: Bedomning) -> str:
     """The assessment as an economist says it: "Delvis uppfyllt" (data value ``delvis_uppfyllt``)."""
     return b.value.replace("_", " ").replace("hog", "hög").capitalize()
+
+
+def _texter(obj: object, path: Path_) -> Iterator[tuple[Path_, tuple[object, ...]]]:
+    """Every free text (a tuple of blocks) in a model object, with its field path."""
+    if isinstance(obj, tuple):
+        if any(isinstance(x, (Stycke, Rubrik, Punktlista)) for x in obj):
+            yield path, obj
+        else:
+            for i, item in enumerate(obj):
+                yield from _texter(item, (*path, i))
+    elif attrs.has(type(obj)):
+        for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(obj))):
+            if field.name != "rapporterat":
+                yield from _texter(getattr(obj, field.name), (*path, field.name))
 
 
 def _strings(obj: object, path: Path_) -> Iterator[tuple[Path_, str]]:

@@ -2121,7 +2121,14 @@ def bygg_kontext(
 
 
 def filnamnsdel(text: str) -> str:
-    """*text* made safe for a file name: ``Ekonomisk uppföljning`` → ``ekonomisk-uppfoljning``."""
+    """*text* made safe for a file name: ``Ekonomisk uppföljning`` → ``ekonomisk-uppfoljning``.
+
+    At most 60 characters, cut between words.
+    """
     folded = unicodedata.normalize("NFKD", text.casefold())
     ascii_ = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")[:60] or "bilaga"
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")
+    if len(slug) > 60:
+        cut = slug[:61]
+        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:60]
+    return slug or "bilaga"

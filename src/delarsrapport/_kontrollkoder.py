@@ -332,6 +332,16 @@ KODER: Final[dict[str, Kod]] = {
             "Ersätt platshållaren med rätt text.",
         ),
         _k(
+            "RUBRIKNIVA-HOPPAR",
+            _V,
+            "En rubrik i löptexten hoppar över en nivå",
+            "En rubrik i en text har en nivå som är mer än ett steg under rubriken före den, "
+            "till exempel niva 3 direkt efter niva 1, eller niva 2 som första rubrik.",
+            "Skärmläsare och innehållsförteckningar bygger på rubriknivåerna; ett hopp gör "
+            "dokumentet svårare att navigera och bryter mot tillgänglighetskraven (WCAG 1.3.1).",
+            "Ge rubriken en nivå som är högst ett steg under den föregående.",
+        ),
+        _k(
             "PLATSHALLARE-TRYCKT",
             _F,
             "Källan tryckte en platshållare",
