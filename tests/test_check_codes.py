@@ -213,13 +213,34 @@ FALL: dict[str, tuple[Callable[[dict[str, Any]], None], Callable[[dict[str, Any]
         ),
     ),
     "BUDGET-BRUTTO": (
+        # Same net (20), different gross split: a varning only.
         lambda d: _ekonomi(d).update(
-            driftbudget={"rader": [{"namn": "Vuxen", "rapporterat": {"kostnad": 120}}]},
-            budgetfordelning=[{"omrade": "Vuxen", "tabell": {"rader": [{"namn": "x", "kostnad": 100}]}}],
+            driftbudget={"rader": [{"namn": "Vuxen", "kostnad": 120, "intakt": 100}]},
+            budgetfordelning=[{"omrade": "Vuxen", "tabell": {"rader": [{"namn": "x", "kostnad": 20}]}}],
         ),
         lambda d: _ekonomi(d).update(
-            driftbudget={"rader": [{"namn": "Vuxen", "rapporterat": {"kostnad": 100}}]},
-            budgetfordelning=[{"omrade": "Vuxen", "tabell": {"rader": [{"namn": "x", "kostnad": 100}]}}],
+            driftbudget={"rader": [{"namn": "Vuxen", "kostnad": 20}]},
+            budgetfordelning=[{"omrade": "Vuxen", "tabell": {"rader": [{"namn": "x", "kostnad": 20}]}}],
+        ),
+    ),
+    "FORDELNING-AVVIKER": (
+        lambda d: _ekonomi(d).update(
+            driftbudget={"rader": [{"namn": "Vuxen", "kostnad": 101, "budget_netto_fg": 90}]},
+            budgetfordelning=[
+                {
+                    "omrade": "Vuxen",
+                    "tabell": {"rader": [{"namn": "x", "kostnad": 100, "budget_netto_fg": 90}]},
+                }
+            ],
+        ),
+        lambda d: _ekonomi(d).update(
+            driftbudget={"rader": [{"namn": "Vuxen", "kostnad": 100, "budget_netto_fg": 90}]},
+            budgetfordelning=[
+                {
+                    "omrade": "Vuxen",
+                    "tabell": {"rader": [{"namn": "x", "kostnad": 100, "budget_netto_fg": 90}]},
+                }
+            ],
         ),
     ),
     "INDIKATOR-KVOT": (
@@ -443,8 +464,12 @@ FALL: dict[str, tuple[Callable[[dict[str, Any]], None], Callable[[dict[str, Any]
         lambda d: d["tjansteskrivelse"].update(arendet=["Till ersättare utses: Anna Andersson"]),
     ),
     "RUBRIKNIVA-HOPPAR": (
-        lambda d: d["tjansteskrivelse"].update(arendet=[{"rubrik": "Ekonomi"}, {"rubrik": "Vuxen", "niva": 3}]),
-        lambda d: d["tjansteskrivelse"].update(arendet=[{"rubrik": "Ekonomi"}, {"rubrik": "Vuxen", "niva": 2}]),
+        lambda d: d["tjansteskrivelse"].update(
+            arendet=[{"rubrik": "Ekonomi"}, {"rubrik": "Vuxen", "niva": 3}]
+        ),
+        lambda d: d["tjansteskrivelse"].update(
+            arendet=[{"rubrik": "Ekonomi"}, {"rubrik": "Vuxen", "niva": 2}]
+        ),
     ),
     "PLATSHALLARE-TRYCKT": (
         lambda d: d["tjansteskrivelse"].update(

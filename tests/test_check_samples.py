@@ -179,11 +179,11 @@ CASES: list[tuple[str, Path, str, str, str | None, str | None]] = [
         "",
         "0.0",
     ),
-    ("002-01a", UB22, "RAPP-AVVIKER", "driftbudget.rader[3].rapporterat.budget_netto", "19287", "19288"),
-    ("002-01b", UB22, "RAPP-AVVIKER", "driftbudget.rader[3].rapporterat.forandring", "359", "360"),
-    ("002-02a", UB22, "RAPP-AVVIKER", "driftbudget.rader[6].rapporterat.budget_netto", "20084", "20083"),
-    ("002-02b", UB22, "RAPP-AVVIKER", "driftbudget.rader[6].rapporterat.budget_netto_fg", "19710", "19709"),
-    ("002-03", UB22, "BUDGET-BRUTTO", "driftbudget.rader[0].rapporterat.kostnad", "57229", "55229"),
+    ("002-01a", UB22, "FORDELNING-AVVIKER", "budgetfordelning[3].tabell.budget_netto", "19288", "19287"),
+    ("002-01b", UB22, "FORDELNING-AVVIKER", "budgetfordelning[3].tabell.forandring", "360", "359"),
+    ("002-02a", UB22, "FORDELNING-AVVIKER", "budgetfordelning[5].tabell.budget_netto", "20083", "20084"),
+    ("002-02b", UB22, "FORDELNING-AVVIKER", "budgetfordelning[5].tabell.budget_netto_fg", "19709", "19710"),
+    ("002-03", UB22, "BUDGET-BRUTTO", "budgetfordelning[0].tabell.kostnad", "57229", "55229"),
     ("002-08", UB22, "RAPP-AVVIKER", "investeringsbudget.rapporterat_summa.internranta_ar1", "11", "11.9"),
     ("002-10", UB22, "RAPP-SUMMA-TOM", "investeringsredovisning.rapporterat_summa.ombudgeteras", "", "653"),
 ]
@@ -237,7 +237,7 @@ def test_examples_named_in_the_issue() -> None:
     f = _hitta(SCN20, "RAPP-AVRUNDNING", "verksamheter[0].tabell.rapporterat.nettokostnad.prognos_period")
     assert "tryckt -3 603 tkr, beräknat -3 604 tkr" in f.message and "avrundar" in f.message
     assert f.severity is Severity.NOTERING
-    f = _hitta(UB22, "RAPP-AVVIKER", "driftbudget.rader[3].rapporterat.budget_netto")
+    f = _hitta(UB22, "FORDELNING-AVVIKER", "budgetfordelning[3].tabell.budget_netto")
     assert "Socialpsykiatri" in f.message and "19 287" in f.message and "19 288" in f.message
     assert f.severity is Severity.FEL
     f = _hitta(UB22, "TREND-PIL", "indikatorer[1].rapporterat.trend")
@@ -293,14 +293,28 @@ def _strip(node: Any) -> Any:
 
 @pytest.mark.parametrize("path", ALLA, ids=lambda p: p.stem)
 def test_no_fel_without_reported_figures(path: Path, tmp_path: Path) -> None:
-    """A copy of the sample with every reported figure removed has no fel."""
+    """A copy of the sample with every reported figure removed has no fel from printed figures."""
     yaml = YAML(typ="rt")
     data = _strip(yaml.load(path.read_text(encoding="utf-8")))
     copy = tmp_path / path.name
     with copy.open("w", encoding="utf-8") as fh:
         yaml.dump(data, fh)
-    fel = [str(f) for f in check(load(copy)) if f.severity is Severity.FEL]
-    assert fel == []
+    fel = [f for f in check(load(copy)) if f.severity is Severity.FEL]
+    # The one exception is not a reported figure: Upplands-Bro's nämndplan gives two input
+    # tables, the driftbudget (4.1) and each område's distribution (4.5.x), and two of the
+    # distributions add up to 1 tkr more or less than their område (domain.md §9 002-01/02).
+    # That contradiction stays in the data without any printed total, and is a fel.
+    ovantade = [str(f) for f in fel if f.code != "FORDELNING-AVVIKER"]
+    assert ovantade == []
+    if path.stem.startswith("upplands-bro"):
+        assert sorted(f.path.rsplit(".", 2)[-2:][1] for f in fel) == [
+            "budget_netto",
+            "budget_netto",
+            "budget_netto_fg",
+            "forandring",
+        ]
+    else:
+        assert fel == []
 
 
 @pytest.mark.parametrize("path", ALLA, ids=lambda p: p.stem)

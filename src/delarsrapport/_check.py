@@ -1230,26 +1230,12 @@ class Ekonomi:
         if e.driftbudget is not None:
             c.section = "Driftbudget"
             dp = (*self.path, "driftbudget")
-            for i, rad in enumerate(e.driftbudget_rader()):
-                if rad.rapporterat is None:
-                    continue
-                harledd = e.fordelning(rad.namn) is not None
-                for k in kolumner:
-                    label = f"{rad.namn}, {_BUDGETKOLUMN[k]}"
-                    if harledd:
-                        label += " (mot områdets fördelning)"
-                    if harledd and k in brutto:
-                        self.brutto_varning(
-                            (*dp, "rader", i, "rapporterat", k),
-                            label,
-                            getattr(rad.rapporterat, k),
-                            getattr(rad, k),
-                            e.driftbudget.enhet,
-                        )
-                    else:
+            for i, rad in enumerate(e.driftbudget.rader):
+                if rad.rapporterat is not None:
+                    for k in kolumner:
                         c.jamfor(
                             (*dp, "rader", i, "rapporterat", k),
-                            label,
+                            f"{rad.namn}, {_BUDGETKOLUMN[k]}",
                             getattr(rad.rapporterat, k),
                             getattr(rad, k),
                             enhet=e.driftbudget.enhet,
@@ -1257,8 +1243,8 @@ class Ekonomi:
                         )
             if e.driftbudget.rapporterat_summa is not None:
                 # The printed Summa is checked against the printed rows it adds up (a row
-                # that differs from its distribution is already reported at the row).
-                grund = [_tryckt_eller(rad) for rad in e.driftbudget_rader()]
+                # that differs from its inputs is already reported at the row).
+                grund = [_tryckt_eller(rad) for rad in e.driftbudget.rader]
                 summa = Budgettabell(tuple(grund)).summa
                 self.rad_mot(
                     e.driftbudget.rapporterat_summa,
@@ -1271,6 +1257,33 @@ class Ekonomi:
                     summa=True,
                     etiketter=_BUDGETKOLUMN,
                 )
+            # Each område's distribution (4.5.x) must add up to its driftbudget row: the net
+            # amounts exactly, the gross ones may be split differently (a varning).
+            for i, f in enumerate(e.budgetfordelning):
+                omradesrad = e.driftbudget.rad(f.omrade)
+                if omradesrad is None:
+                    continue
+                c.section = f"Fördelning: {f.omrade}"
+                fordelad = f.tabell.summa
+                for k in kolumner:
+                    path = (*self.path, "budgetfordelning", i, "tabell", k)
+                    if k in brutto:
+                        self.brutto_varning(
+                            path,
+                            f"{f.omrade}, {_BUDGETKOLUMN[k]}",
+                            getattr(omradesrad, k),
+                            getattr(fordelad, k),
+                            e.driftbudget.enhet,
+                        )
+                    else:
+                        self.fordelning_mot(
+                            path,
+                            f.omrade,
+                            _BUDGETKOLUMN[k],
+                            getattr(fordelad, k),
+                            getattr(omradesrad, k),
+                            e.driftbudget.enhet,
+                        )
         for namn, tabell, falt in (
             ("Ekonomiskt bistånd (budget)", e.ekonomiskt_bistand_budget, ("ekonomiskt_bistand_budget",)),
             *(
@@ -1373,11 +1386,35 @@ class Ekonomi:
         self.c.add(
             "BUDGET-BRUTTO",
             path,
-            f"{label}: driftbudgeten trycker {_b(printed_b, enhet)} men fördelningen summerar till "
-            f"{_b(c, enhet)}.",
+            f"{label}: driftbudgeten har {_b(printed_b, enhet)} men fördelningen summerar till "
+            f"{_b(c, enhet)}; nettot kan stämma ändå, men kontrollera att bruttobeloppen är rätt fördelade.",
             printed=printed_b.i_enhet(enhet),
             computed=c.i_enhet(enhet),
             difference=(printed_b - c).i_enhet(enhet),
+            unit=enhet,
+        )
+
+    def fordelning_mot(
+        self,
+        path: Path_,
+        omrade: str,
+        kolumn: str,
+        fordelad: Belopp | None,
+        budget: Belopp | None,
+        enhet: Enhet,
+    ) -> None:
+        f = fordelad or Belopp.noll()
+        b = budget or Belopp.noll()
+        if f == b:
+            return
+        self.c.add(
+            "FORDELNING-AVVIKER",
+            path,
+            f"{omrade}, {kolumn}: fördelningen summerar till {_b(f, enhet)}, men driftbudgeten har "
+            f"{_b(b, enhet)} för området (skillnad {_b(f - b, enhet)}).",
+            printed=f.i_enhet(enhet),
+            computed=b.i_enhet(enhet),
+            difference=(f - b).i_enhet(enhet),
             unit=enhet,
         )
 

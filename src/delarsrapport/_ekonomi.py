@@ -712,29 +712,17 @@ class EkonomiskUppfoljning:
         return None
 
     def driftbudget_rader(self) -> tuple[Budgetrad, ...]:
-        """The driftbudget's rows, each område with a distribution summed from it.
+        """The driftbudget's rows (4.1), as given.
 
-        A verksamhetsområde's budget in the driftbudget (4.1) is the sum of its
-        distribution (4.5.x) when the plan has one, exactly as a summary row in Uppsala is
-        the result of its detail table; what the plan printed stays under ``rapporterat``.
+        The driftbudget is the plan's own table: a verksamhetsområde's distribution
+        (4.5.x) must add up to its row in net terms, which the check compares; the gross
+        amounts may legitimately be split differently.
         """
-        if self.driftbudget is None:
-            return ()
-        rader: list[Budgetrad] = []
-        for rad in self.driftbudget.rader:
-            f = self.fordelning(rad.namn)
-            if f is None:
-                rader.append(rad)
-                continue
-            total = f.tabell.summa
-            rader.append(attrs.evolve(total, namn=rad.namn, rapporterat=rad.rapporterat))
-        return tuple(rader)
+        return self.driftbudget.rader if self.driftbudget is not None else ()
 
     def driftbudget_summa(self) -> Budgetrad | None:
-        """The driftbudget's Summa row over :meth:`driftbudget_rader`."""
-        if self.driftbudget is None:
-            return None
-        return Budgettabell(self.driftbudget_rader()).summa
+        """The driftbudget's Summa row."""
+        return self.driftbudget.summa if self.driftbudget is not None else None
 
     def forandring_mot(self, tidigare: TidigarePrognos) -> Belopp | None:
         """The current forecast against an earlier one (F17): positive = better now."""

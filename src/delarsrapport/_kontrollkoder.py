@@ -167,6 +167,16 @@ KODER: Final[dict[str, Kod]] = {
             "Leta upp raden som skiljer och rätta den avdelning eller nämnd som är fel.",
         ),
         _k(
+            "FORDELNING-AVVIKER",
+            _F,
+            "Ett områdes fördelning summerar inte till driftbudgeten",
+            "Nettot (budget netto, fjolårets budget netto eller förändringen) i ett områdes "
+            "fördelning (4.5.x) skiljer sig från områdets rad i driftbudgeten (4.1).",
+            "Fördelningen ska fördela exakt den ram som driftbudgeten ger området; en skillnad "
+            "betyder att en av tabellerna är fel.",
+            "Rätta raderna i fördelningen eller områdets rad i driftbudgeten.",
+        ),
+        _k(
             "BUDGET-BRUTTO",
             _V,
             "Bruttobelopp i driftbudgeten skiljer sig från fördelningen",

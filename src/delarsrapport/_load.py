@@ -1074,19 +1074,6 @@ def _validate_ekonomi(ekonomi: EkonomiskUppfoljning, base: Path_) -> list[tuple[
                     )
                 )
     namn = [r.namn for r in ekonomi.driftbudget.rader] if ekonomi.driftbudget else []
-    for i, budgetrad in enumerate(ekonomi.driftbudget.rader if ekonomi.driftbudget else ()):
-        if ekonomi.fordelning(budgetrad.namn) is None:
-            continue
-        for falt in ("kostnad", "avskrivningar", "internranta", "intakt", "budget_netto_fg"):
-            if getattr(budgetrad, falt) is not None:
-                problems.append(
-                    (
-                        (*base, "driftbudget", "rader", i, falt),
-                        f"{falt} för {budgetrad.namn!r} räknas fram ur områdets fördelning "
-                        "(budgetfordelning) och ska inte anges; lägg det tryckta värdet under "
-                        "rapporterat om du vill jämföra",
-                    )
-                )
     for i, fordelning in enumerate(ekonomi.budgetfordelning):
         if fordelning.omrade not in namn:
             problems.append(
