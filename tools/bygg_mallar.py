@@ -304,8 +304,14 @@ def tabell(
         mar.append(el)
     t._tbl.tblPr.insert_element_before(mar, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
     for row in t.rows:
+        # A merged cell appears once per grid column it spans: give it the sum of their widths.
+        widths: dict[int, tuple[object, float]] = {}
         for c, w in enumerate(bredder):
-            row.cells[c].width = Cm(w)
+            cell = row.cells[c]
+            key = id(cell._tc)
+            widths[key] = (cell, widths.get(key, (cell, 0.0))[1] + w)
+        for cell, w in widths.values():
+            cell.width = Cm(w)  # type: ignore[attr-defined]
     doc.add_paragraph()
 
 
@@ -1169,7 +1175,14 @@ def indikator_tabeller(doc, stil: Stil, falt: str, bro: bool, niva: int) -> None
             bredder=[6.4, 1.75, 1.75, 1.75, 2.0, 1.6],
         )
         tag(doc, "{%p endif %}")
-        tag(doc, "{%p if " + falt + ".indikatorer_utan_trend %}")
+        # Without a trend column: the plan's "Ingångsvärde | Målvärde", the report's outcomes,
+        # or both, by which columns have values.
+        k = falt + ".kolumner"
+        utan = "i in " + falt + ".indikatorer_utan_trend"
+        tag(
+            doc,
+            "{%p if " + falt + ".indikatorer_utan_trend and " + k + ".ingangsvarde and " + k + ".utfall %}",
+        )
         tabell(
             doc,
             stil,
@@ -1183,7 +1196,7 @@ def indikator_tabeller(doc, stil: Stil, falt: str, bro: bool, niva: int) -> None
                     f"Målvärde {ar}",
                 ]
             ],
-            "i in " + falt + ".indikatorer_utan_trend",
+            utan,
             [
                 "{{ i.namn }}",
                 "{{ i.ingangsvarde }}",
@@ -1193,6 +1206,24 @@ def indikator_tabeller(doc, stil: Stil, falt: str, bro: bool, niva: int) -> None
                 "{{ i.malvarde }}",
             ],
             bredder=[6.0, 2.4, 1.7, 1.7, 1.7, 2.0],
+        )
+        tag(doc, "{%p elif " + falt + ".indikatorer_utan_trend and " + k + ".utfall %}")
+        tabell(
+            doc,
+            stil,
+            [["Indikatorer", f"Utfall T1 {ar}", f"Utfall T2 {ar}", f"Utfall T3 {ar}", f"Målvärde {ar}"]],
+            utan,
+            ["{{ i.namn }}", "{{ i.t1 }}", "{{ i.t2 }}", "{{ i.t3 }}", "{{ i.malvarde }}"],
+            bredder=[8.4, 1.9, 1.9, 1.9, 2.5],
+        )
+        tag(doc, "{%p elif " + falt + ".indikatorer_utan_trend %}")
+        tabell(
+            doc,
+            stil,
+            [["Indikatorer", "Ingångsvärde", f"Målvärde {ar}"]],
+            utan,
+            ["{{ i.namn }}", "{{ i.ingangsvarde }}", "{{ i.malvarde }}"],
+            bredder=[11.6, 2.5, 2.5],
         )
         tag(doc, "{%p endif %}")
         tag(doc, "{%p for i in " + falt + ".indikatorer %}")
@@ -1229,21 +1260,49 @@ def indikator_tabeller(doc, stil: Stil, falt: str, bro: bool, niva: int) -> None
 
 
 def atgard_tabell(doc, stil: Stil, falt: str) -> None:  # type: ignore[no-untyped-def]
-    tag(doc, "{%p if " + falt + ".atgarder %}")
+    """The nämnd's åtgärder, with a Status and an Uppföljning column only where some
+    åtgärd has a value in it (four variants, chosen by ``kolumner``)."""
+    k = falt + ".kolumner"
+    text = "{{ a.text }}{% for akt in a.aktiviteter %}\n• {{ akt }}{% endfor %}"
+    status = "{{ a.status.ord if a.status else '' }}"
+    kommentar = "{{ a.kommentar|som_text }}"
+    uppfoljning = "Uppföljning {{ period|period('manad_ar') }}"
+    loop = "a in " + falt + ".atgarder"
+    bg = {1: "a.status.farg if a.status else 'auto'"}
+    tag(doc, "{%p if " + falt + ".atgarder and " + k + ".atgardsstatus and " + k + ".atgardskommentar %}")
     tabell(
         doc,
         stil,
-        [["Nämndens åtgärder", "Status", "Uppföljning {{ period|period('manad_ar') }}"]],
-        "a in " + falt + ".atgarder",
-        [
-            "{{ a.text }}{% for akt in a.aktiviteter %}\n• {{ akt }}{% endfor %}",
-            "{{ a.status.ord if a.status else '' }}",
-            "{{ a.kommentar|som_text }}",
-        ],
+        [["Nämndens åtgärder", "Status", uppfoljning]],
+        loop,
+        [text, status, kommentar],
         hoger_fran=9,
-        cellbg={1: "a.status.farg if a.status else 'auto'"},
+        cellbg=bg,
         bredder=[7.0, 2.6, 7.0],
     )
+    tag(doc, "{%p elif " + falt + ".atgarder and " + k + ".atgardsstatus %}")
+    tabell(
+        doc,
+        stil,
+        [["Nämndens åtgärder", "Status"]],
+        loop,
+        [text, status],
+        hoger_fran=9,
+        cellbg=bg,
+        bredder=[13.0, 3.6],
+    )
+    tag(doc, "{%p elif " + falt + ".atgarder and " + k + ".atgardskommentar %}")
+    tabell(
+        doc,
+        stil,
+        [["Nämndens åtgärd", uppfoljning]],
+        loop,
+        [text, kommentar],
+        hoger_fran=9,
+        bredder=[7.6, 9.0],
+    )
+    tag(doc, "{%p elif " + falt + ".atgarder %}")
+    tabell(doc, stil, [["Nämndens åtgärder"]], loop, [text], hoger_fran=9, bredder=[16.6])
     tag(doc, "{%p endif %}")
 
 
@@ -1317,7 +1376,9 @@ def verksamhet(stil: Stil, bro: bool) -> Document:
         tag(doc, "{%p endif %}")
         mal_niva = 3
     if not bro:
-        tag(doc, "{%p if m.bedomning %}")
+        # The word with the standard sentence under it; a scale without words (fokusmål)
+        # prints the sentence alone.
+        tag(doc, "{%p if m.bedomning and m.bedomning.ord %}")
         tabell(
             doc,
             stil,
@@ -1325,10 +1386,19 @@ def verksamhet(stil: Stil, bro: bool) -> Document:
             None,
             ["{{ m.bedomning.mening }}", ""],
             hoger_fran=9,
-            spann=[],
+            spann=[(1, 0, 1)],
         )
+        tag(doc, "{%p elif m.bedomning %}")
+        para(doc, "{{ m.bedomning.mening }}")
         tag(doc, "{%p endif %}")
     tag(doc, "{{p m.text|stycken(" + str(mal_niva + 1) + ") }}")
+    if bro:
+        tag(doc, "{%p if m.bedomning %}")
+        para(doc, "{{ m.bedomning.mening }}")
+        tag(doc, "{%p endif %}")
+    # The goal's own åtgärder and indicators come before its nämndmål and uppdrag.
+    atgard_tabell(doc, stil, "m")
+    indikator_tabeller(doc, stil, "m", bro, mal_niva - 1)
     if not bro:
         tag(doc, "{%p if installningar.visa.malposter_som_tabell and m.poster %}")
         tabell(
@@ -1364,8 +1434,6 @@ def verksamhet(stil: Stil, bro: bool) -> Document:
     tag(doc, "{%p endfor %}")
     if not bro:
         tag(doc, "{%p endif %}")
-    atgard_tabell(doc, stil, "m")
-    indikator_tabeller(doc, stil, "m", bro, mal_niva - 1)
     tag(doc, "{%p if m.uppfoljning_utover %}")
     para(doc, b("Uppföljning utöver del- och helårsbokslut"))
     tag(doc, "{{p m.uppfoljning_utover|stycken(" + str(mal_niva) + ") }}")
@@ -1393,7 +1461,7 @@ def verksamhet(stil: Stil, bro: bool) -> Document:
         stil,
         [["Status", "Betydelse"]],
         "s in verksamhet.statusar",
-        ["{{ s.ord }}", "{{ s.mening }}"],
+        ["{{ s.ord }}", "{{ s.forklaring }}"],
         hoger_fran=9,
         cellbg={0: "s.farg"},
     )

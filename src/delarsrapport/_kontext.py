@@ -843,6 +843,8 @@ class StatusVy:
     """Statusmeningen, eller tomt."""
     farg: str
     """Cellens bakgrundsfärg (sex hexadecimala siffror, eller "auto"). Visa alltid ordet också."""
+    forklaring: str = ""
+    """Vad ordet och färgen betyder, för en teckenförklaring ("Uppdraget går enligt plan.")."""
 
 
 @attrs.frozen
@@ -857,6 +859,24 @@ class BedomningVy:
     """Bedömningsmeningen: nämndens egen om den finns, annars layoutens standardmening."""
     farg: str
     """Bakgrundsfärg (sex hexadecimala siffror, eller "auto")."""
+
+
+@attrs.frozen
+class KolumnerVy:
+    """Vilka valfria kolumner en tabell behöver: sant om någon rad har ett värde där.
+
+    Så kan en mall välja en tabell utan tomma kolumner:
+    {%p if p.kolumner.atgardsstatus %} … {%p endif %}.
+    """
+
+    atgardsstatus: bool = False
+    """Någon åtgärd har status."""
+    atgardskommentar: bool = False
+    """Någon åtgärd har en uppföljning eller kommentar."""
+    ingangsvarde: bool = False
+    """Någon indikator (i tabellen utan trend) har ett ingångsvärde."""
+    utfall: bool = False
+    """Någon indikator (i tabellen utan trend) har ett utfall T1–T3."""
 
 
 @attrs.frozen
@@ -961,6 +981,8 @@ class PostVy:
     """Indikatorerna som visas i en tabell utan trendkolumn."""
     namndmal: tuple[PostVy, ...]
     """Nämndmål som hör till uppdraget (Upplands-Bro)."""
+    kolumner: KolumnerVy = attrs.field(factory=lambda: KolumnerVy())
+    """Vilka valfria kolumner åtgärds- och indikatortabellerna har värden i."""
 
 
 @attrs.frozen
@@ -991,6 +1013,8 @@ class MalVy:
     """Indikatorerna direkt under målet som visas i en tabell utan trendkolumn."""
     uppfoljning_utover: Lopande
     """Uppföljning utöver del- och helårsbokslut."""
+    kolumner: KolumnerVy = attrs.field(factory=lambda: KolumnerVy())
+    """Vilka valfria kolumner åtgärds- och indikatortabellerna direkt under målet har värden i."""
 
 
 @attrs.frozen
@@ -1330,7 +1354,9 @@ class _Bygg:
         mening = ord_.mening or ""
         if "{ar}" in mening:
             mening = mening.replace("{ar}", str(ar)) if ar is not None else ""
-        return StatusVy(status.value, _s(ord_.ord), _s(mening), ord_.farg or "auto")
+        return StatusVy(
+            status.value, _s(ord_.ord), _s(mening), ord_.farg or "auto", _s(ord_.forklaring or "")
+        )
 
     def resultat(self, resultat: Kontrollresultat | None) -> StatusVy | None:
         if resultat is None:
@@ -1789,7 +1815,7 @@ class _Bygg:
                 )
                 for r in v.rapportering
             ),
-            statusar=tuple(s for s in (self.status(st) for st in Status) if s is not None),
+            statusar=tuple(vy for st in Status if st in _anvanda_statusar(v) and (vy := self.status(st))),
         )
 
     def _per(self) -> str:
@@ -1818,10 +1844,12 @@ class _Bygg:
             indikatorer_med_trend=med,
             indikatorer_utan_trend=utan,
             uppfoljning_utover=self.text(m.uppfoljning_utover),
+            kolumner=self.kolumner(m.atgarder, utan),
         )
 
     def post(self, p: Namndmal | Uppdrag, niva: Malniva) -> PostVy:
         indikatorer = tuple(self.indikator(i) for i in p.indikatorer)
+        med, utan = self._trend_split(p.indikatorer, indikatorer)
         if isinstance(p, Uppdrag):
             nummer = f" {p.nummer}" if p.nummer else ""
             rubrik = f"{p.ursprung}: {p.titel}" if p.ursprung else f"Uppdrag{nummer}: {p.titel}"
@@ -1846,8 +1874,10 @@ class _Bygg:
                 self.text(p.kommentar),
                 tuple(self.atgard(a) for a in p.atgarder),
                 indikatorer,
-                *self._trend_split(p.indikatorer, indikatorer),
+                med,
+                utan,
                 namndmal,
+                kolumner=self.kolumner(p.atgarder, utan),
             )
         prefix = "Kommungemensamt nämndmål" if p.kommungemensamt else "Nämndmål"
         status = self.status(p.status)
@@ -1868,8 +1898,20 @@ class _Bygg:
             self.text(p.kommentar),
             tuple(self.atgard(a) for a in p.atgarder),
             indikatorer,
-            *self._trend_split(p.indikatorer, indikatorer),
+            med,
+            utan,
             (),
+            kolumner=self.kolumner(p.atgarder, utan),
+        )
+
+    @staticmethod
+    def kolumner(atgarder: Sequence[Atgard], utan_trend: Sequence[IndikatorVy]) -> KolumnerVy:
+        saknas = {"", "-", "–"}
+        return KolumnerVy(
+            atgardsstatus=any(a.status is not None for a in atgarder),
+            atgardskommentar=any(a.kommentar for a in atgarder),
+            ingangsvarde=any(i.ingangsvarde not in saknas for i in utan_trend),
+            utfall=any(t not in saknas for i in utan_trend for t in (i.t1, i.t2, i.t3)),
         )
 
     @staticmethod
@@ -2044,6 +2086,24 @@ class _Bygg:
                     satser.append(f"{_antal(n)} kontrollmoment har {slag} {flera}")
             delar.append(versal(format_lista(satser)) + ".")
         return _s(" ".join(delar))
+
+
+def _anvanda_statusar(v: Verksamhetsuppfoljning) -> set[Status]:
+    """The statuses that occur in a verksamhetsuppföljning (uppdrag, nämndmål, åtgärder)."""
+    found: set[Status | None] = set()
+
+    def post(p: Uppdrag | Namndmal) -> None:
+        found.add(p.status)
+        found.update(a.status for a in p.atgarder)
+        if isinstance(p, Uppdrag):
+            for n in p.namndmal:
+                post(n)
+
+    for m in v.mal:
+        found.update(a.status for a in m.atgarder)
+        for p in m.poster:
+            post(p)
+    return {s for s in found if s is not None}
 
 
 def _antal(n: int) -> str:

@@ -57,6 +57,8 @@ class Ord:
     ord: str
     mening: str | None = None
     farg: str | None = attrs.field(default=None)
+    forklaring: str | None = None
+    """What the word and colour mean, for a legend (teckenförklaring)."""
 
     @farg.validator
     def _farg(self, attribute: attrs.Attribute[str | None], value: str | None) -> None:
