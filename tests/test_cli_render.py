@@ -84,6 +84,14 @@ def test_layout_new_copies_and_names_the_layout(tmp_path: Path, capsys: pytest.C
     assert "delarsrapport layout check" in capsys.readouterr().out
 
 
+def test_layout_new_takes_the_folder_after_the_source(tmp_path: Path) -> None:
+    """The order the documentation uses: layout new NAMN --from uppsala MAPP."""
+    assert main(["layout", "new", "ett", "--from", "upplands-bro", str(tmp_path)]) == 0
+    assert load_layout(tmp_path / "ett").installningar.namn == "ett"
+    with pytest.raises(SystemExit):
+        main(["layout", "new", "tva", "--from", "uppsala", str(tmp_path), "extra"])
+
+
 def test_layout_new_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "finns").mkdir()
     (tmp_path / "finns" / "min.txt").write_text("behåll", encoding="utf-8")
@@ -97,3 +105,30 @@ def test_layout_new_refuses_a_name_that_is_not_a_folder_name(
 ) -> None:
     assert main(["layout", "new", "../utanför", str(tmp_path)]) == 2
     assert "duger inte som mappnamn" in capsys.readouterr().err
+
+
+def test_layout_check_passes_on_the_shipped_layouts(capsys: pytest.CaptureFixture[str]) -> None:
+    for layout in ("uppsala", "upplands-bro"):
+        assert main(["layout", "check", layout]) == 0
+        assert "0 fel, 0 varningar" in capsys.readouterr().out
+
+
+def test_layout_check_reports_a_broken_copy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from docx import Document
+
+    assert main(["layout", "new", "trasig", str(tmp_path)]) == 0
+    mall = tmp_path / "trasig" / "nyckeltal.docx"
+    doc = Document(str(mall))
+    doc.add_paragraph("{{ nyckeltal.gruper }}")
+    doc.save(str(mall))
+    capsys.readouterr()
+    assert main(["layout", "check", str(tmp_path / "trasig")]) == 1
+    out = capsys.readouterr().out
+    assert "1 fel" in out and "nyckeltal.docx" in out and "MALL-OKANT-FALT" in out and "'grupper'" in out
+    assert main(["layout", "check", str(tmp_path / "trasig"), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["sammanfattning"]["fel"] == 1
+    assert data["fynd"][0]["kod"] == "MALL-OKANT-FALT"
+    assert data["fynd"][0]["fil"] == "nyckeltal.docx"

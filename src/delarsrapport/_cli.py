@@ -13,7 +13,8 @@ from typing import TextIO
 from delarsrapport._check import Finding, check
 from delarsrapport._errors import DelarsrapportError, LoadError
 from delarsrapport._kontrollkoder import Severity
-from delarsrapport._layout import INSTALLNINGSFIL, new_layout, shipped_layouts
+from delarsrapport._layout import INSTALLNINGSFIL, layout_katalog, new_layout, shipped_layouts
+from delarsrapport._layoutcheck import check_layout
 from delarsrapport._load import load
 from delarsrapport._render import render
 
@@ -114,6 +115,42 @@ def _cmd_layout_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_layout_check(args: argparse.Namespace) -> int:
+    katalog = _layout_arg(args.mapp)
+    if not isinstance(katalog, Path):
+        katalog = layout_katalog() / katalog if katalog in shipped_layouts() else Path(katalog)
+    fynd = check_layout(katalog)
+    antal = Counter(f.severity for f in fynd)
+    if args.json:
+        json.dump(
+            {
+                "layout": str(katalog),
+                "sammanfattning": {"fel": antal[Severity.FEL], "varningar": antal[Severity.VARNING]},
+                "fynd": [f.as_dict() for f in fynd],
+            },
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
+        sys.stdout.write("\n")
+    else:
+        fel, varningar = antal[Severity.FEL], antal[Severity.VARNING]
+        sys.stdout.write(
+            f"{katalog}: {fel} fel, {varningar} {'varning' if varningar == 1 else 'varningar'}\n"
+        )
+        fil = None
+        for f in fynd:
+            if f.fil != fil:
+                fil = f.fil
+                sys.stdout.write(f"\n{fil}\n")
+            sys.stdout.write(f"  {_FORKLARING[f.severity]:<9}{f.kod}  {f.plats}\n")
+            sys.stdout.write(f"           {f.meddelande}\n")
+            sys.stdout.write(f"           åtgärd: {f.atgard}\n")
+        if not fynd:
+            sys.stdout.write("Layouten följer mallkontraktet.\n")
+    return 1 if antal[Severity.FEL] else 0
+
+
 def _layout_arg(value: str) -> str | Path:
     """A layout given on the command line: a folder if one exists there, otherwise a name."""
     return Path(value) if Path(value).is_dir() else value
@@ -196,13 +233,36 @@ def _parser() -> argparse.ArgumentParser:
         help=f"layouten att kopiera ({', '.join(shipped_layouts())} eller en mapp); standard uppsala",
     )
     p.set_defaults(func=_cmd_layout_new)
+
+    p = lsub.add_parser(
+        "check",
+        help="kontrollera en layouts mallar och inställningar utan rapportdata",
+        description="Kontrollerar varje mall i layouten mot mallkontraktet (docs/mallguide.md) och "
+        "inställningsfilen, och skriver alla problem på en gång med fil, del, stycke eller "
+        "tabellcell och dess text. Avslutas med status 1 om något fel hittas.",
+    )
+    p.add_argument("mapp", help="layoutmappen (eller namnet på en layout som följer med)")
+    p.add_argument("--json", action="store_true", help="skriv fynden som JSON")
+    p.set_defaults(func=_cmd_layout_check)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    # argparse cannot take an optional positional after an option, but the natural order is
+    # "layout new NAMN --from uppsala MAPP": a single leftover word is the folder.
+    if (
+        rest
+        and getattr(args, "layoutkommando", None) == "new"
+        and args.mapp == Path(".")
+        and len(rest) == 1
+        and not rest[0].startswith("-")
+    ):
+        args.mapp, rest = Path(rest[0]), []
+    if rest:
+        parser.error(f"okända argument: {' '.join(rest)}")
     try:
         status: int = args.func(args)
     except LoadError as exc:
