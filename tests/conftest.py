@@ -38,7 +38,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
-LAYOUTS = ("uppsala", "upplands-bro")
+LAYOUTS = ("uppsala", "uppsala-2024", "upplands-bro")
 
 
 class Renders:

@@ -36,7 +36,7 @@ def test_benchmark(benchmark_report: list[str]) -> None:
         rapport = load(sample)
         las = statistics.median(_time(lambda sample=sample: load(sample)) for _ in range(REPEAT))
         kontroll = statistics.median(_time(lambda rapport=rapport: check(rapport)) for _ in range(REPEAT))
-        for layout in ("uppsala", "upplands-bro"):
+        for layout in ("uppsala", "uppsala-2024", "upplands-bro"):
             dokument = render_bytes(rapport, layout=layout)  # also prepares the templates once
             skapa = statistics.median(
                 _time(lambda layout=layout, rapport=rapport: render_bytes(rapport, layout=layout))

@@ -61,7 +61,7 @@ def test_render_with_a_layout_by_name_and_by_folder(
 def test_render_unknown_layout_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["render", str(SCN24), "--layout", "stockholm", "-o", str(tmp_path)]) == 2
     err = capsys.readouterr().err
-    assert "ingen layout som heter 'stockholm'" in err and "upplands-bro, uppsala" in err
+    assert "ingen layout som heter 'stockholm'" in err and "upplands-bro, uppsala, uppsala-2024" in err
 
 
 def test_render_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -108,7 +108,7 @@ def test_layout_new_refuses_a_name_that_is_not_a_folder_name(
 
 
 def test_layout_check_passes_on_the_shipped_layouts(capsys: pytest.CaptureFixture[str]) -> None:
-    for layout in ("uppsala", "upplands-bro"):
+    for layout in ("uppsala", "uppsala-2024", "upplands-bro"):
         assert main(["layout", "check", layout]) == 0
         assert "0 fel, 0 varningar" in capsys.readouterr().out
 

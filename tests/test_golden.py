@@ -17,7 +17,7 @@ from delarsrapport import load, render
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted(p.stem for p in (ROOT / "samples").glob("*.yaml"))
-LAYOUTS = ("uppsala", "upplands-bro")
+LAYOUTS = ("uppsala", "uppsala-2024", "upplands-bro")
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)

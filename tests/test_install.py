@@ -25,7 +25,7 @@ from delarsrapport import load, render
 from delarsrapport._layout import shipped_layouts
 target = Path(sys.argv[1]).resolve()
 assert Path(delarsrapport.__file__).resolve().is_relative_to(target), delarsrapport.__file__
-assert shipped_layouts() == ("upplands-bro", "uppsala"), shipped_layouts()
+assert shipped_layouts() == ("upplands-bro", "uppsala", "uppsala-2024"), shipped_layouts()
 rapport = load(sys.argv[2])
 for layout in shipped_layouts():
     paths = render(rapport, layout=layout, out_dir=Path(sys.argv[3]) / layout)
@@ -44,7 +44,7 @@ def test_wheel_carries_templates_and_renders(tmp_path: Path) -> None:
     )
     (wheel,) = wheels.glob("delarsrapport-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    for layout in ("uppsala", "upplands-bro"):
+    for layout in ("uppsala", "uppsala-2024", "upplands-bro"):
         for name in (
             "installningar.yaml",
             "tjansteskrivelse.docx",
@@ -74,4 +74,4 @@ def test_wheel_carries_templates_and_renders(tmp_path: Path) -> None:
         timeout=600,
     )
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == ["upplands-bro", "5", "uppsala", "5"]
+    assert proc.stdout.split() == ["upplands-bro", "5", "uppsala", "5", "uppsala-2024", "5"]

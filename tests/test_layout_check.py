@@ -24,7 +24,7 @@ from docxtpl import DocxTemplate
 from delarsrapport._layoutcheck import MALLKODER, TILLATNA_INBYGGDA_FILTER, Mallfynd, check_layout
 
 ROOT = Path(__file__).resolve().parents[1]
-LAYOUTS = ("uppsala", "upplands-bro")
+LAYOUTS = ("uppsala", "uppsala-2024", "upplands-bro")
 
 
 # -- building broken layouts ------------------------------------------------------------------

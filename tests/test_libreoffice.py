@@ -18,7 +18,7 @@ from delarsrapport import load, render
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted(p.stem for p in (ROOT / "samples").glob("*.yaml"))
-LAYOUTS = ("uppsala", "upplands-bro")
+LAYOUTS = ("uppsala", "uppsala-2024", "upplands-bro")
 
 # Figures and words each sample's documents must show (whitespace and grouping normalised).
 FIGURES = {
@@ -30,9 +30,14 @@ FIGURES = {
 BY_LAYOUT = {
     ("uppsala-socialnamnden-2020-08", "uppsala"): ["4,542"],
     ("uppsala-socialnamnden-2020-08", "upplands-bro"): ["4,5"],
+    ("uppsala-socialnamnden-2020-08", "uppsala-2024"): ["4,5"],
+    ("uppsala-socialnamnden-2024-08", "uppsala-2024"): ["Påbörjad", "Utan anmärkning", "1,6", "Aug 2024"],
     ("uppsala-socialnamnden-2024-08", "uppsala"): ["Påbörjad", "Utan anmärkning"],
     ("uppsala-socialnamnden-2024-08", "upplands-bro"): ["Pågående", "Ingen avvikelse"],
     ("uppsala-omsorgsnamnden-2020-08", "uppsala"): ["Nämndens åtgärder ingår i ett likalydande uppdrag. 1"],
+    ("uppsala-omsorgsnamnden-2020-08", "uppsala-2024"): [
+        "Nämndens åtgärder ingår i ett likalydande uppdrag. 1"
+    ],
 }
 
 

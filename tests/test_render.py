@@ -26,7 +26,7 @@ from delarsrapport.testing import accessibility_problems, normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted(p.stem for p in (ROOT / "samples").glob("*.yaml"))
-LAYOUTS = ("uppsala", "upplands-bro")
+LAYOUTS = ("uppsala", "uppsala-2024", "upplands-bro")
 NBSP = "\u00a0"
 
 
@@ -191,7 +191,7 @@ from delarsrapport import load
 from delarsrapport._render import render_bytes
 out = {}
 for sample in sys.argv[1:]:
-    for layout in ("uppsala", "upplands-bro"):
+    for layout in ("uppsala", "uppsala-2024", "upplands-bro"):
         for d in render_bytes(load(sample), layout=layout):
             out[f"{sample}:{layout}:{d.filnamn}"] = hashlib.sha256(d.data).hexdigest()
 print(json.dumps(out, sort_keys=True))
@@ -332,7 +332,7 @@ def test_strict_refuses_a_report_with_fel(tmp_path: Path) -> None:
 
 def test_unknown_layout_name_lists_the_shipped_ones(tmp_path: Path) -> None:
     rapport = load(ROOT / "samples" / "uppsala-socialnamnden-2024-08.yaml")
-    with pytest.raises(delarsrapport.LayoutError, match="upplands-bro, uppsala"):
+    with pytest.raises(delarsrapport.LayoutError, match="upplands-bro, uppsala, uppsala-2024"):
         render(rapport, layout="stockholm", out_dir=tmp_path)
 
 
@@ -365,3 +365,22 @@ def test_validation_rejects_broken_packages(renders: Any) -> None:
     )
     with pytest.raises(RenderError, match="namnrymd"):
         validera(_rezip(good, "docProps/core.xml", wrong))
+
+
+def test_uppsala_2024_layout_follows_the_2024_report(renders: Any) -> None:
+    """domain.md §2.2: no ", samt", Socialnämnden capitalised, ISO self-reference, Prognososäkerhet
+    before Investeringar, one header row, 1 decimal and "Aug 2024" in the nyckeltal."""
+    ts = normalise(_dokument(renders, "uppsala-socialnamnden-2024-08", "uppsala-2024", "tjansteskrivelse"))
+    text = [b for b in ts["innehall"] if isinstance(b, str)]  # type: ignore[union-attr]
+    assert "Normal: 3. att godkänna nämndens uppföljning av internkontrollplan per augusti 2024," in text
+    assert "List Bullet: Tjänsteskrivelse, daterad 2024-09-20" in text
+    assert "Tjänsteskrivelse till Socialnämnden" in ts["sidhuvuden"]["header1.xml"]  # type: ignore[index]
+    ek = normalise(_dokument(renders, "uppsala-socialnamnden-2024-08", "uppsala-2024", "bilaga-3"))
+    tabeller = [b["tabell"] for b in ek["innehall"] if isinstance(b, dict)]  # type: ignore[union-attr]
+    assert tabeller[0]["rubrikrader"] == 1
+    assert tabeller[0]["rader"][0][1] == "Kommunbidrag 2024"
+    assert [t["rader"][1][0] for t in tabeller[1:3]] == ["Prognososäkerhet", "Investeringar"]
+    assert "Diarienummer: SCN-2024-00493-3" in ek["sidhuvuden"]["header1.xml"]  # type: ignore[index]
+    rows = _rows(_dokument(renders, "uppsala-socialnamnden-2024-08", "uppsala-2024", "nyckeltal"))
+    assert ["1) Kostnad per vård dygn på institution", "Aug 2024"] in rows
+    assert any(r[-1] == "5,5" for r in rows)

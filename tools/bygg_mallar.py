@@ -38,9 +38,11 @@ class Stil:
     rubrikfarg: RGBColor
     tabellhuvud: str  # header row fill
     numrerade_rubriker: bool
+    ar2024: bool = False  # Uppsala's house style from 2023 (the 2024 report), see domain.md §2.2
 
 
 UPPSALA = Stil("uppsala", "Arial", RGBColor(0x00, 0x3D, 0x6E), "D9E2F3", False)
+UPPSALA_2024 = Stil("uppsala-2024", "Arial", RGBColor(0x00, 0x3D, 0x6E), "D9E2F3", False, ar2024=True)
 UPPLANDS_BRO = Stil("upplands-bro", "Calibri", RGBColor(0x00, 0x5A, 0x32), "E2EFD9", True)
 
 
@@ -349,7 +351,7 @@ def uppsala_sidhuvud(doc, rader: Sequence[tuple[str, str]], over: Sequence[Cell]
         sidnummer(p)
 
 
-def uppsala_bilagehuvud(doc, over: str) -> None:  # type: ignore[no-untyped-def]
+def uppsala_bilagehuvud(doc, over: str, behandlas: str = "Nämndbehandlas:") -> None:  # type: ignore[no-untyped-def]
     uppsala_sidhuvud(
         doc,
         [
@@ -361,7 +363,7 @@ def uppsala_bilagehuvud(doc, over: str) -> None:  # type: ignore[no-untyped-def]
             ("Handläggare:", "{{ dokument.handlaggare }}"),
             ("", "{%p endif %}"),
             ("", "{%p if dokument.namndbehandlas %}"),
-            ("Nämndbehandlas:", "{{ dokument.namndbehandlas|datum }}"),
+            (behandlas, "{{ dokument.namndbehandlas|datum }}"),
             ("", "{%p endif %}"),
             ("", "{%p if dokument.version %}"),
             ("Version:", "{{ dokument.version }}"),
@@ -905,57 +907,7 @@ def budget_tabell(doc, stil: Stil, falt: str, *, kapital: bool, textniva: int) -
     tag(doc, "{{p " + falt + ".text|stycken(" + str(textniva) + ") }}")
 
 
-def ekonomi_uppsala(stil: Stil) -> Document:
-    doc = nytt(stil, "Ekonomisk uppföljning")
-    uppsala_bilagehuvud(doc, "{{ dokument.bilaga_etikett }}, {{ dokument.titel }}")
-    rubrik(doc, "{{ dokument.titel }}", 1)
-    tag(doc, "{%p if ekonomi.sammanfattning or ekonomi.analys %}")
-    rubrik(doc, "Sammanfattning", 2)
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if ekonomi.sammanfattning %}")
-    tabell(
-        doc,
-        stil,
-        [
-            [
-                "{{ namnd.versaler }}",
-                "Kommunbidrag",
-                "Resultat {{ period|period('per_manad') }}",
-                "",
-                "Helårsprognos",
-            ],
-            [
-                "Belopp i miljoner kronor",
-                "{{ period|period('ar') }}",
-                "Periodens utfall {{ period|period('kod') }}",
-                "Periodens utfall {{ period|period('fg_kod') }}",
-                "{{ period|period('prognos_kod') }}",
-            ],
-        ],
-        "rad in ekonomi.sammanfattning.rader",
-        [
-            "{% if rad.varav %}   varav {% endif %}{{ rad.etikett }}",
-            "{{ rad.kommunbidrag|" + M + " }}",
-            "{{ rad.periodens_utfall|" + M + " }}",
-            "{{ rad.periodens_utfall_fg|" + M + " }}",
-            "{{ rad.helarsprognos|" + M + " }}",
-        ],
-        spann=[(0, 2, 3)],
-        slutrader=[
-            [
-                b("Nämnden totalt"),
-                *(
-                    b("{{ ekonomi.sammanfattning.totalt." + k + "|" + M + " }}")
-                    for k in ("kommunbidrag", "periodens_utfall", "periodens_utfall_fg", "helarsprognos")
-                ),
-            ]
-        ],
-        bredder=[6.6, 2.3, 2.6, 2.6, 2.5],
-    )
-    tag(doc, "{%p if ekonomi.sammanfattning.avrundningsdifferens and installningar.visa.avrundningsnot %}")
-    para(doc, [("Avrundningsdifferenser kan förekomma.", "i")])
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p endif %}")
+def _investeringar(doc, stil: Stil) -> None:  # type: ignore[no-untyped-def]
     tag(doc, "{%p if ekonomi.investeringar %}")
     tabell(
         doc,
@@ -980,11 +932,24 @@ def ekonomi_uppsala(stil: Stil) -> Document:
         bredder=[6.6, 2.3, 2.6, 2.6, 2.5],
     )
     tag(doc, "{%p endif %}")
+
+
+def _prognososakerhet(doc, stil: Stil) -> None:  # type: ignore[no-untyped-def]
     tag(doc, "{%p if ekonomi.prognososakerhet %}")
     tabell(
         doc,
         stil,
         [
+            [
+                "Belopp i miljoner kronor",
+                "Prognos- försämring",
+                "Prognos- förbättring",
+                "Prognosspann min",
+                "Prognosspann max",
+            ]
+        ]
+        if stil.ar2024
+        else [
             ["Belopp i miljoner kronor", "Prognos- försämring", "Prognos- förbättring", "Prognosspann", ""],
             ["", "", "", "Min", "Max"],
         ],
@@ -996,11 +961,91 @@ def ekonomi_uppsala(stil: Stil) -> Document:
                 for k in ("forsamring", "forbattring", "spann_min", "spann_max")
             ),
         ],
-        spann=[(0, 3, 4)],
+        spann=[] if stil.ar2024 else [(0, 3, 4)],
         bredder=[6.6, 2.3, 2.6, 2.6, 2.5],
     )
     tag(doc, "{%p endif %}")
-    tag(doc, "{{p ekonomi.analys|stycken(3) }}")
+
+
+def ekonomi_uppsala(stil: Stil) -> Document:
+    doc = nytt(stil, "Ekonomisk uppföljning")
+    if stil.ar2024:
+        uppsala_bilagehuvud(
+            doc, "{{ dokument.bilaga_etikett }}, {{ dokument.titel }}", "Nämndbehandlad/nämndbehandlas:"
+        )
+        rubrik(doc, "{{ dokument.titel }}", 1)
+        huvud = [
+            [
+                "Belopp i miljoner kronor",
+                "Kommunbidrag {{ period|period('ar') }}",
+                "Periodens utfall {{ period|period('kod') }}",
+                "Periodens utfall {{ period|period('fg_kod') }}",
+                "Helårsprognos {{ period|period('prognos_kod') }}",
+            ]
+        ]
+        spann: list[tuple[int, int, int]] = []
+    else:
+        uppsala_bilagehuvud(doc, "{{ dokument.bilaga_etikett }}, {{ dokument.titel }}")
+        rubrik(doc, "{{ dokument.titel }}", 1)
+        tag(doc, "{%p if ekonomi.sammanfattning or ekonomi.analys %}")
+        rubrik(doc, "Sammanfattning", 2)
+        tag(doc, "{%p endif %}")
+        huvud = [
+            [
+                "{{ namnd.versaler }}",
+                "Kommunbidrag",
+                "Resultat {{ period|period('per_manad') }}",
+                "",
+                "Helårsprognos",
+            ],
+            [
+                "Belopp i miljoner kronor",
+                "{{ period|period('ar') }}",
+                "Periodens utfall {{ period|period('kod') }}",
+                "Periodens utfall {{ period|period('fg_kod') }}",
+                "{{ period|period('prognos_kod') }}",
+            ],
+        ]
+        spann = [(0, 2, 3)]
+    tag(doc, "{%p if ekonomi.sammanfattning %}")
+    tabell(
+        doc,
+        stil,
+        huvud,
+        "rad in ekonomi.sammanfattning.rader",
+        [
+            "{% if rad.varav %}   varav {% endif %}{{ rad.etikett }}",
+            "{{ rad.kommunbidrag|" + M + " }}",
+            "{{ rad.periodens_utfall|" + M + " }}",
+            "{{ rad.periodens_utfall_fg|" + M + " }}",
+            "{{ rad.helarsprognos|" + M + " }}",
+        ],
+        spann=spann,
+        slutrader=[
+            [
+                b("Nämnden totalt"),
+                *(
+                    b("{{ ekonomi.sammanfattning.totalt." + k + "|" + M + " }}")
+                    for k in ("kommunbidrag", "periodens_utfall", "periodens_utfall_fg", "helarsprognos")
+                ),
+            ]
+        ],
+        bredder=[6.6, 2.3, 2.6, 2.6, 2.5],
+    )
+    tag(doc, "{%p if ekonomi.sammanfattning.avrundningsdifferens and installningar.visa.avrundningsnot %}")
+    para(doc, [("Avrundningsdifferenser kan förekomma.", "i")])
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endif %}")
+    if stil.ar2024:  # 2024: Prognososäkerhet before Investeringar (domain.md §2.2 d)
+        _prognososakerhet(doc, stil)
+        _investeringar(doc, stil)
+    else:
+        _investeringar(doc, stil)
+        _prognososakerhet(doc, stil)
+    if stil.ar2024:
+        fritext(doc, "Nämndens analys – sammanfattning", "ekonomi.analys", 2)
+    else:
+        tag(doc, "{{p ekonomi.analys|stycken(3) }}")
     tag(doc, "{%p if ekonomi.resultatrakning %}")
     rubrik(doc, "Nämndens totala resultat", 2)
     rr_tabell(doc, stil, "ekonomi.resultatrakning")
@@ -1008,7 +1053,9 @@ def ekonomi_uppsala(stil: Stil) -> Document:
     tag(doc, "{%p if ekonomi.verksamheter %}")
     rubrik(
         doc,
-        "{% if ekonomi.resultatrakning %}Nämndens resultat per avdelning{% else %}Verksamhet{% endif %}",
+        "{% if ekonomi.resultatrakning %}Nämndens resultat per avdelning{% else %}"
+        + ("Resultat per verksamhet" if stil.ar2024 else "Verksamhet")
+        + "{% endif %}",
         2,
     )
     tag(doc, "{%p for v in ekonomi.verksamheter %}")
@@ -1364,7 +1411,10 @@ def verksamhet(stil: Stil, bro: bool) -> Document:
         mal_niva = 3
     else:
         uppsala_bilagehuvud(doc, "{{ dokument.bilaga_etikett }}, {{ dokument.titel }}")
-        rubrik(doc, "{{ dokument.titel }}", 1)
+        if stil.ar2024:
+            rubrik(doc, "{{ dokument.bilaga_etikett }} - {{ dokument.titel }}", 1)
+        else:
+            rubrik(doc, "{{ dokument.titel }}", 1)
         tag(doc, "{%p if installningar.visa.metarad %}")
         para(doc, [("{{ verksamhet.metarad }}", "i")])
         tag(doc, "{%p endif %}")
@@ -1441,6 +1491,8 @@ def verksamhet(stil: Stil, bro: bool) -> Document:
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if verksamhet.rapportering %}")
     rubrik(doc, "Tillkommande uppdrag samt särskild rapportering", 1 if bro else 2)
+    if stil.ar2024:
+        para(doc, "{{ period|period('per', versal=true) }}")
     tabell(
         doc,
         stil,
@@ -1489,7 +1541,14 @@ def nyckeltal(stil: Stil, bro: bool) -> Document:
     tabell(
         doc,
         stil,
-        [["{{ m.nummer }} {{ m.rubrik }}", "{{ period|period('manad_ar', versal=true) }}"]],
+        [
+            [
+                "{{ m.nummer }} {{ m.rubrik }}",
+                "{{ period|period('manad_ar_kort', versal=true) }}"
+                if stil.ar2024
+                else "{{ period|period('manad_ar', versal=true) }}",
+            ]
+        ],
         None,
         ["Totala kostnader", "{{ m.totala_kostnader|belopp('tkr') }}"],
         slutrader=[
@@ -1645,7 +1704,7 @@ def bygg(namn: str) -> list[Path]:
     katalog = ROOT / "templates" / namn
     katalog.mkdir(parents=True, exist_ok=True)
     bro = namn == "upplands-bro"
-    stil = UPPLANDS_BRO if bro else UPPSALA
+    stil = {"uppsala": UPPSALA, "uppsala-2024": UPPSALA_2024, "upplands-bro": UPPLANDS_BRO}[namn]
     byggare: dict[str, Callable[[], Document]] = {
         "tjansteskrivelse": lambda: tjansteskrivelse_bro(stil) if bro else tjansteskrivelse_uppsala(stil),
         "ekonomi": lambda: ekonomi_bro(stil) if bro else ekonomi_uppsala(stil),
@@ -1663,6 +1722,6 @@ def bygg(namn: str) -> list[Path]:
 
 
 if __name__ == "__main__":
-    for layout in sys.argv[1:] or ["uppsala", "upplands-bro"]:
+    for layout in sys.argv[1:] or ["uppsala", "uppsala-2024", "upplands-bro"]:
         for path in bygg(layout):
             print(path)

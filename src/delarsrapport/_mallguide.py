@@ -62,8 +62,17 @@ from delarsrapport._period import Rapportperiod
 __all__ = ["main", "markdown", "write"]
 
 FILNAMN: Final = "mallguide.md"
-SAMPLES: Final = Path(__file__).resolve().parents[2] / "samples"
-"""The samples the examples are taken from (in the source tree, next to ``src``)."""
+
+
+def _samples() -> Path:
+    """The samples the examples are taken from: the source tree's ``samples`` next to
+    ``src`` or, for an installed package, ``samples`` in the working directory (the
+    repository, where the guide is generated and tested)."""
+    kalltrad = Path(__file__).resolve().parents[2] / "samples"
+    return kalltrad if kalltrad.is_dir() else Path.cwd() / "samples"
+
+
+SAMPLES: Final = _samples()
 
 _FORSTA_EXEMPEL: Final = "uppsala-socialnamnden-2020-08.yaml"
 """The sample examples come from first (the one the tutorial renders); then the others."""
