@@ -13,7 +13,6 @@ import importlib.resources
 import json
 import re
 import shutil
-import tempfile
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -269,10 +268,13 @@ def new_layout(namn: str, *, fran: str | Path = "uppsala", katalog: str | Path =
     if mal.exists():
         raise LayoutError(f"{mal} finns redan; välj ett annat namn eller en annan mapp")
     mal.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{namn}-", dir=mal.parent))
+    try:
+        mal.mkdir()  # never into an existing folder; the umask decides who may read it
+    except FileExistsError:
+        raise LayoutError(f"{mal} finns redan; välj ett annat namn eller en annan mapp") from None
     try:
         for slag in DOKUMENTSLAG:
-            shutil.copyfile(kalla.mall(slag), tmp / f"{slag}.docx")
+            shutil.copyfile(kalla.mall(slag), mal / f"{slag}.docx")
         text = (kalla.katalog / INSTALLNINGSFIL).read_text(encoding="utf-8")
         rubrik = (
             f"# Inställningar för layouten {namn}, kopierad från {kalla.namn} ({kalla.installningar.namn}).\n"
@@ -282,10 +284,9 @@ def new_layout(namn: str, *, fran: str | Path = "uppsala", katalog: str | Path =
         text = re.sub(r"\A(?:#.*\n)+", "", text)
         ny_rad = f"namn: {json.dumps(namn, ensure_ascii=False)}"
         text = re.sub(r"(?m)^namn:.*$", lambda _m: ny_rad, text, count=1)
-        (tmp / INSTALLNINGSFIL).write_text(rubrik + text, encoding="utf-8")
-        tmp.rename(mal)
+        (mal / INSTALLNINGSFIL).write_text(rubrik + text, encoding="utf-8")
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(mal, ignore_errors=True)
         raise
     return mal
 
