@@ -104,6 +104,19 @@ def nytt(stil: Stil, titel: str, *, rapport: bool = True) -> Document:
     cp.revision = 1
     if stil.numrerade_rubriker and rapport:
         _numrera_rubriker(doc)
+    if stil.numrerade_rubriker:
+        # Sub-headings in free text sit at level 3 but carry no chapter number, as in the
+        # verksamhetsberättelse ("Inledning" under "1.3 Viktiga händelser under året").
+        h3 = styles["Heading 3"]
+        onumrerad = styles.add_style("Rubrik 3 onumrerad", WD_STYLE_TYPE.PARAGRAPH)
+        onumrerad.base_style = h3
+        onumrerad.next_paragraph_style = normal
+        ppr = onumrerad.element.get_or_add_pPr()
+        numpr = ppr.get_or_add_numPr()
+        numpr.get_or_add_numId().val = 0  # numId 0: no numbering, whatever the base style says
+        outline = OxmlElement("w:outlineLvl")
+        outline.set(qn("w:val"), "2")
+        ppr.insert_element_before(outline, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
     return doc
 
 
@@ -527,6 +540,7 @@ def tjansteskrivelse_bro(stil: Stil) -> Document:
 B = "belopp('tkr')"
 M = "belopp('mnkr')"
 M1 = "belopp('mnkr', 1)"
+MS = "belopp('mnkr', ekonomi.sammanfattning.decimaler)"  # summary rows at the precision they are known
 
 
 def sju_tabell(doc, stil: Stil, rubrikfalt: str, rader: str) -> None:  # type: ignore[no-untyped-def]
@@ -606,15 +620,24 @@ def rr_tabell(doc, stil: Stil, falt: str) -> None:  # type: ignore[no-untyped-de
     tag(doc, "{%p endif %}")
 
 
-def ekonomi_gemensamt_bro(doc, stil: Stil, niva: int) -> None:  # type: ignore[no-untyped-def]
-    """The gross and plan tables (Upplands-Bro); both layouts carry them."""
+def _rubrik_eller_bildtext(doc, text: str, niva: int, bro: bool) -> None:  # type: ignore[no-untyped-def]
+    """Upplands-Bro captions its tables under "Årets resultat" in bold; Uppsala uses headings."""
+    if bro:
+        para(doc, b(text))
+    else:
+        rubrik(doc, text, niva)
+
+
+def ekonomi_resultat_bro(doc, stil: Stil, niva: int, bro: bool) -> None:  # type: ignore[no-untyped-def]
+    """The gross result tables (Upplands-Bro): driftredovisning, kapitalkostnader,
+    ekonomiskt bistånd and the forecasts of the year; both layouts carry them."""
     ar = "{{ period|period('ar') }}"
     tag(doc, "{%p if ekonomi.driftredovisning %}")
-    rubrik(doc, "Driftredovisning", niva)
+    _rubrik_eller_bildtext(doc, "Driftredovisning", niva, bro)
     drift_tabell(doc, stil, "ekonomi.driftredovisning", niva + 1)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if ekonomi.kapitalkostnader %}")
-    rubrik(doc, "Varav kapitalkostnader", niva + 1)
+    _rubrik_eller_bildtext(doc, "Varav kapitalkostnader", niva + 1, bro)
     tabell(
         doc,
         stil,
@@ -649,8 +672,8 @@ def ekonomi_gemensamt_bro(doc, stil: Stil, niva: int) -> None:  # type: ignore[n
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if ekonomi.ekonomiskt_bistand %}")
-    rubrik(doc, "Ekonomiskt bistånd", niva + 1)
-    drift_tabell(doc, stil, "ekonomi.ekonomiskt_bistand", niva + 2)
+    _rubrik_eller_bildtext(doc, "Ekonomiskt bistånd", niva + 1, bro)
+    drift_tabell(doc, stil, "ekonomi.ekonomiskt_bistand", niva + (1 if bro else 2))
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if ekonomi.prognoser_under_aret %}")
     rubrik(doc, "Prognoser under året", niva + 1)
@@ -667,6 +690,21 @@ def ekonomi_gemensamt_bro(doc, stil: Stil, niva: int) -> None:  # type: ignore[n
         hoger_fran=0,
     )
     tag(doc, "{%p endif %}")
+
+
+def ekonomi_ovrigt_bro(doc, stil: Stil, niva: int, bro: bool) -> None:  # type: ignore[no-untyped-def]
+    """Statsbidrag, the social investment fund, investments and the plan tables
+    (Upplands-Bro); both layouts carry them. Upplands-Bro comments each table under a
+    heading of its own ("Kommentarer statsbidrag")."""
+    ar = "{{ period|period('ar') }}"
+
+    def kommentarer(falt: str, amne: str) -> None:
+        if bro:
+            tag(doc, "{%p if " + falt + " %}")
+            rubrik(doc, "Kommentarer " + amne, niva)
+            tag(doc, "{%p endif %}")
+        tag(doc, "{{p " + falt + "|stycken(" + str(niva + 1) + ") }}")
+
     tag(doc, "{%p if ekonomi.statsbidrag %}")
     rubrik(doc, "Statsbidrag", niva)
     tabell(
@@ -680,7 +718,7 @@ def ekonomi_gemensamt_bro(doc, stil: Stil, niva: int) -> None:  # type: ignore[n
             "{{ r.forbrukat|" + B + " }}",
         ],
     )
-    tag(doc, "{{p ekonomi.statsbidrag.text|stycken(" + str(niva + 1) + ") }}")
+    kommentarer("ekonomi.statsbidrag.text", "statsbidrag")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if ekonomi.sociala_investeringsfonden %}")
     rubrik(doc, "Sociala investeringsfonden", niva)
@@ -720,7 +758,7 @@ def ekonomi_gemensamt_bro(doc, stil: Stil, niva: int) -> None:  # type: ignore[n
     tag(doc, "{%p if ekonomi.sociala_investeringsfonden.fotnot %}")
     para(doc, [("{{ ekonomi.sociala_investeringsfonden.fotnot }}", "i")])
     tag(doc, "{%p endif %}")
-    tag(doc, "{{p ekonomi.sociala_investeringsfonden.text|stycken(" + str(niva + 1) + ") }}")
+    kommentarer("ekonomi.sociala_investeringsfonden.text", "sociala investeringsfonden")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if ekonomi.investeringsredovisning %}")
     rubrik(doc, "Investeringsredovisning", niva)
@@ -755,7 +793,7 @@ def ekonomi_gemensamt_bro(doc, stil: Stil, niva: int) -> None:  # type: ignore[n
         ],
         bredder=[4.6, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0],
     )
-    tag(doc, "{{p ekonomi.investeringsredovisning.text|stycken(" + str(niva + 1) + ") }}")
+    kommentarer("ekonomi.investeringsredovisning.text", "investeringsredovisning")
     tag(doc, "{%p for r in ekonomi.investeringsredovisning.rader %}")
     tag(doc, "{%p if r.text %}")
     para(doc, b("{{ r.projekt }}"))
@@ -1105,7 +1143,8 @@ def ekonomi_uppsala(stil: Stil) -> Document:
     )
     tag(doc, "{{p ekonomi.egen_regi.text|stycken(3) }}")
     tag(doc, "{%p endif %}")
-    ekonomi_gemensamt_bro(doc, stil, 2)
+    ekonomi_resultat_bro(doc, stil, 2, False)
+    ekonomi_ovrigt_bro(doc, stil, 2, False)
     fritext(doc, "Åtgärder för ekonomi i balans", "ekonomi.atgarder_ekonomi_i_balans", 2)
     fritext(doc, "Investeringar", "ekonomi.investeringar_text", 2)
     fritext(doc, "Risker och osäkerhet", "ekonomi.risker_och_osakerhet", 2)
@@ -1143,32 +1182,39 @@ def ekonomi_bro(stil: Stil) -> Document:
         "rad in ekonomi.sammanfattning.rader",
         [
             "{% if rad.varav %}   varav {% endif %}{{ rad.namn }}",
-            "{{ rad.kommunbidrag|" + M1 + " }}",
-            "{{ rad.periodens_utfall|" + M1 + " }}",
-            "{{ rad.periodens_utfall_fg|" + M1 + " }}",
-            "{{ rad.helarsprognos|" + M1 + " }}",
+            "{{ rad.kommunbidrag|" + MS + " }}",
+            "{{ rad.periodens_utfall|" + MS + " }}",
+            "{{ rad.periodens_utfall_fg|" + MS + " }}",
+            "{{ rad.helarsprognos|" + MS + " }}",
         ],
         slutrader=[
             [
                 b("Summa"),
                 *(
-                    b("{{ ekonomi.sammanfattning.totalt." + k + "|" + M1 + " }}")
+                    b("{{ ekonomi.sammanfattning.totalt." + k + "|" + MS + " }}")
                     for k in ("kommunbidrag", "periodens_utfall", "periodens_utfall_fg", "helarsprognos")
                 ),
             ]
         ],
     )
+    tag(doc, "{%p if ekonomi.sammanfattning.avrundningsdifferens and installningar.visa.avrundningsnot %}")
+    para(doc, [("Avrundningsdifferenser kan förekomma.", "i")])
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if ekonomi.prognososakerhet %}")
+    d = "ekonomi.prognososakerhet.decimaler"
     para(
         doc,
-        "Prognosen för helåret är {{ ekonomi.prognososakerhet.prognos|belopp('mnkr', 1, suffix='kort') }}, "
-        "inom spannet {{ ekonomi.prognososakerhet.spann_min|belopp('mnkr', 1) }} till "
-        "{{ ekonomi.prognososakerhet.spann_max|belopp('mnkr', 1, suffix='kort') }}.",
+        "Prognosen för helåret är {{ ekonomi.prognososakerhet.prognos|belopp('mnkr', "
+        + d
+        + ", suffix='kort') }}, "
+        "inom spannet {{ ekonomi.prognososakerhet.spann_min|belopp('mnkr', " + d + ") }} till "
+        "{{ ekonomi.prognososakerhet.spann_max|belopp('mnkr', " + d + ", suffix='kort') }}.",
     )
     tag(doc, "{%p endif %}")
-    ekonomi_gemensamt_bro(doc, stil, 2)
+    ekonomi_resultat_bro(doc, stil, 2, True)
     fritext(doc, "Ekonomisk analys", "ekonomi.analys", 2, 3)
+    ekonomi_ovrigt_bro(doc, stil, 2, True)
     tag(doc, "{%p if ekonomi.resultatrakning %}")
     rubrik(doc, "Resultaträkning", 2)
     rr_tabell(doc, stil, "ekonomi.resultatrakning")
@@ -1404,10 +1450,17 @@ def verksamhet(stil: Stil, bro: bool) -> Document:
         para(doc, b("{{ kommun.namn|upper }}"))
         para(doc, [("{{ dokument.titel }}", "b")])
         para(doc, "{{ namnd.namn }}")
+        # The nämndplan's introduction is its own chapters ("1 Ansvarsområde och
+        # organisation"); the verksamhetsberättelse gathers them under "1 Inledning".
+        tag(doc, "{%p if verksamhet.ar_plan %}")
+        tag(doc, "{{p verksamhet.inledning|stycken(1) }}")
+        rubrik(doc, "Prioriterade områden med mål och indikatorer", 1)
+        tag(doc, "{%p else %}")
         fritext(doc, "Inledning", "verksamhet.inledning", 1, 2)
         rubrik(doc, "Mål och resultat", 1)
+        tag(doc, "{%p endif %}")
         tag(doc, "{%p for m in verksamhet.mal %}")
-        rubrik(doc, "{{ m.titel }}", 2)
+        rubrik(doc, "{% if verksamhet.ar_plan %}{{ m.rubrik }}{% else %}{{ m.titel }}{% endif %}", 2)
         mal_niva = 3
     else:
         uppsala_bilagehuvud(doc, "{{ dokument.bilaga_etikett }}, {{ dokument.titel }}")
@@ -1415,7 +1468,7 @@ def verksamhet(stil: Stil, bro: bool) -> Document:
             rubrik(doc, "{{ dokument.bilaga_etikett }} - {{ dokument.titel }}", 1)
         else:
             rubrik(doc, "{{ dokument.titel }}", 1)
-        tag(doc, "{%p if installningar.visa.metarad %}")
+        tag(doc, "{%p if installningar.visa.metarad and not verksamhet.ar_plan %}")
         para(doc, [("{{ verksamhet.metarad }}", "i")])
         tag(doc, "{%p endif %}")
         tag(doc, "{{p verksamhet.inledning|stycken(2) }}")

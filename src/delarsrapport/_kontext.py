@@ -364,6 +364,10 @@ class SammanfattningVy:
     """Raden Nämnden totalt (räknad ur exakta belopp)."""
     avrundningsdifferens: bool
     """Sant om de avrundade raderna inte summerar till den avrundade totalen."""
+    decimaler: int
+    """Decimalerna som beloppen är kända med: 0 när sammanfattningen är avskriven med hela
+    mnkr, annars 1. Så visar en layout med decimaler aldrig en falsk nolla:
+    belopp('mnkr', ekonomi.sammanfattning.decimaler)."""
 
 
 @attrs.frozen
@@ -396,6 +400,9 @@ class PrognososakerhetVy:
     """Prognos + förbättring."""
     symmetrisk: bool
     """Sant när försämring och förbättring är lika: då får texten skriva "+/- x"."""
+    decimaler: int
+    """Decimalerna som prognosen är känd med: 0 när sammanfattningen är avskriven med hela
+    mnkr, annars 1."""
 
 
 @attrs.frozen
@@ -1039,6 +1046,8 @@ class VerksamhetVy:
 
     plan: str
     """Planen som följs upp: "Verksamhetsplan 2020"; tomt om den inte anges."""
+    ar_plan: bool
+    """Sant när dokumentet är själva planen (en nämndplan med mål och målvärden), inte en uppföljning."""
     metarad: str
     """"Fas: Uppföljning per augusti Verksamhetsplan 2020 Rapportperiod: 2020-08-31 Organisation: …"."""
     inledning: Lopande
@@ -1684,15 +1693,21 @@ class _Bygg:
             )
             for k in Sammanfattningsvarden.KOLUMNER
         )
-        return SammanfattningVy(tuple(rader), rad("Nämnden totalt", None, b.totalt, False), skillnad)
+        return SammanfattningVy(
+            tuple(rader),
+            rad("Nämnden totalt", None, b.totalt, False),
+            skillnad,
+            0 if e.sammanfattning.avrundade_indata else 1,
+        )
 
     def prognos(self, e: EkonomiskUppfoljning) -> PrognososakerhetVy | None:
         spann = e.prognosspann
         if e.prognososakerhet is None or spann is None or e.helarsprognos is None:
             return None
         p = e.prognososakerhet
+        hela = e.sammanfattning is not None and e.sammanfattning.avrundade_indata
         return PrognososakerhetVy(
-            e.helarsprognos, p.forsamring, p.forbattring, spann[0], spann[1], p.symmetrisk
+            e.helarsprognos, p.forsamring, p.forbattring, spann[0], spann[1], p.symmetrisk, 0 if hela else 1
         )
 
     def tabellrad(self, kod: str | None, namn: str, v: Sjukolumner, summa: bool = False) -> TabellradVy:
@@ -1801,6 +1816,7 @@ class _Bygg:
         )
         return VerksamhetVy(
             plan=_s(v.plan or ""),
+            ar_plan=v.typ == "plan",
             metarad=_s(meta),
             inledning=self.text(v.inledning),
             malniva=_MALNIVA_PLURAL[v.malniva],

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import ClassVar, NewType, TypeAlias
+from typing import ClassVar, Literal, NewType, TypeAlias
 
 import attrs
 
@@ -252,6 +252,9 @@ class Verksamhetsuppfoljning:
     malniva: Malniva = Malniva.INRIKTNINGSMAL
     plan: str | None = None
     """The plan being followed up ("Verksamhetsplan 2020", "Nämndplan år 2023")."""
+    typ: Literal["uppfoljning", "plan"] = "uppfoljning"
+    """``plan`` when the document is the plan itself (a nämndplan with goals, indicators and
+    their target values) rather than a follow-up of it."""
     inledning: Text = ()
     rapportering: tuple[Rapportering, ...] = ()
     rapporterat: RapporteratVerksamhet | None = None
