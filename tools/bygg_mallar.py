@@ -9,6 +9,7 @@ Swedish as the document language, and docxtpl tags (see docs/mallguide.md).
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from lxml import etree
+
+from delarsrapport._docx import deterministic_zip
 
 ROOT = Path(__file__).resolve().parents[1]
 Run = str | tuple[str, str]  # text, or (text, "b" bold / "i" italic / "bi")
@@ -1005,6 +1008,24 @@ def _prognososakerhet(doc, stil: Stil) -> None:  # type: ignore[no-untyped-def]
     tag(doc, "{%p endif %}")
 
 
+def verksamhetsavsnitt(doc, stil: Stil) -> None:  # type: ignore[no-untyped-def]
+    """One section per verksamhet or avdelning: its tkr table, text, insatskostnad and RR."""
+    tag(doc, "{%p for v in ekonomi.verksamheter %}")
+    rubrik(doc, "{{ v.namn }}", 3)
+    tag(doc, "{%p if v.tabell %}")
+    sju_tabell(doc, stil, "v.tabell.rubrik", "v.tabell.rader")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{{p v.text|stycken(4) }}")
+    tag(doc, "{%p if v.insatskostnad %}")
+    sju_tabell(doc, stil, "v.insatskostnad.rubrik", "v.insatskostnad.rader")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{{p v.insatskostnad_text|stycken(4) }}")
+    tag(doc, "{%p if v.resultatrakning %}")
+    rr_tabell(doc, stil, "v.resultatrakning")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+
+
 def ekonomi_uppsala(stil: Stil) -> Document:
     doc = nytt(stil, "Ekonomisk uppföljning")
     if stil.ar2024:
@@ -1096,20 +1117,7 @@ def ekonomi_uppsala(stil: Stil) -> Document:
         + "{% endif %}",
         2,
     )
-    tag(doc, "{%p for v in ekonomi.verksamheter %}")
-    rubrik(doc, "{{ v.namn }}", 3)
-    tag(doc, "{%p if v.tabell %}")
-    sju_tabell(doc, stil, "v.tabell.rubrik", "v.tabell.rader")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{{p v.text|stycken(4) }}")
-    tag(doc, "{%p if v.insatskostnad %}")
-    sju_tabell(doc, stil, "v.insatskostnad.rubrik", "v.insatskostnad.rader")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{{p v.insatskostnad_text|stycken(4) }}")
-    tag(doc, "{%p if v.resultatrakning %}")
-    rr_tabell(doc, stil, "v.resultatrakning")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p endfor %}")
+    verksamhetsavsnitt(doc, stil)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if ekonomi.egen_regi %}")
     rubrik(doc, "Egen regi", 2)
@@ -1219,20 +1227,7 @@ def ekonomi_bro(stil: Stil) -> Document:
     rubrik(doc, "Resultaträkning", 2)
     rr_tabell(doc, stil, "ekonomi.resultatrakning")
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p for v in ekonomi.verksamheter %}")
-    rubrik(doc, "{{ v.namn }}", 3)
-    tag(doc, "{%p if v.tabell %}")
-    sju_tabell(doc, stil, "v.tabell.rubrik", "v.tabell.rader")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{{p v.text|stycken(4) }}")
-    tag(doc, "{%p if v.insatskostnad %}")
-    sju_tabell(doc, stil, "v.insatskostnad.rubrik", "v.insatskostnad.rader")
-    tag(doc, "{{p v.insatskostnad_text|stycken(4) }}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if v.resultatrakning %}")
-    rr_tabell(doc, stil, "v.resultatrakning")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p endfor %}")
+    verksamhetsavsnitt(doc, stil)
     fritext(doc, "Åtgärder för ekonomi i balans", "ekonomi.atgarder_ekonomi_i_balans", 2)
     fritext(doc, "Kommentarer investeringar", "ekonomi.investeringar_text", 2)
     fritext(doc, "Risker och osäkerhet", "ekonomi.risker_och_osakerhet", 2)
@@ -1769,7 +1764,10 @@ def bygg(namn: str) -> list[Path]:
     for slag, fn in byggare.items():
         doc = fn()
         path = katalog / f"{slag}.docx"
-        doc.save(str(path))
+        # Fixed zip times and order: regenerating an unchanged template changes no byte.
+        buffer = io.BytesIO()
+        doc.save(buffer)
+        path.write_bytes(deterministic_zip(buffer.getvalue()))
         paths.append(path)
     return paths
 

@@ -1059,7 +1059,7 @@ class VerksamhetVy:
     rapportering: tuple[RapporteringVy, ...]
     """Rapportering utöver planen."""
     statusar: tuple[StatusVy, ...]
-    """Layoutens statusar, för en teckenförklaring."""
+    """De statusar rapporten använder, med layoutens ord, färg och förklaring, för en teckenförklaring."""
 
 
 # -- nyckeltal, internkontroll --------------------------------------------------------------

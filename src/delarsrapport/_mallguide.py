@@ -27,12 +27,10 @@ so nothing new can be left out of the guide.
 
 from __future__ import annotations
 
-import ast
 import html
 import inspect
 import re
 import sys
-import textwrap
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -58,6 +56,7 @@ from delarsrapport._kontext import GEMENSAMMA, KONTEXTER, Block, Lopande, bygg_k
 from delarsrapport._layout import INSTALLNINGSFIL, Installningar, Stilar, layout_katalog, load_layout
 from delarsrapport._load import load
 from delarsrapport._period import Rapportperiod
+from delarsrapport._schema import _field_docs
 
 __all__ = ["main", "markdown", "write"]
 
@@ -344,26 +343,9 @@ def _ar_klass(tp: object) -> TypeGuard[type]:
     return isinstance(tp, type) and attrs.has(tp)
 
 
-@cache
 def _falt_doc(cls: type) -> dict[str, str]:
-    """The docstring written under each field in the class body (as ``_schema`` reads them)."""
-    try:
-        source = textwrap.dedent(inspect.getsource(cls))
-    except (OSError, TypeError):
-        return {}
-    tree = ast.parse(source)
-    body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
-    docs: dict[str, str] = {}
-    for node, following in zip(body, [*body[1:], None], strict=True):
-        if (
-            isinstance(node, ast.AnnAssign)
-            and isinstance(node.target, ast.Name)
-            and isinstance(following, ast.Expr)
-            and isinstance(following.value, ast.Constant)
-            and isinstance(following.value.value, str)
-        ):
-            docs[node.target.id] = " ".join(following.value.value.split())
-    return docs
+    """The docstring written under each field in the class body (read as ``_schema`` reads them)."""
+    return _field_docs(cls)
 
 
 def _forsta_stycket(doc: str) -> str:
