@@ -371,7 +371,7 @@ def test_tutorial_layout_new_prints_what_the_tutorial_shows(
 
     text = (DOCS / "egen-kommunmall.md").read_text(encoding="utf-8")
     kommando, utskrift = _kodblock(text)[:2]
-    assert kommando.strip() == "delarsrapport layout new exempelby mallar --from uppsala"
+    assert kommando.strip() == "delarsrapport layout new exempelby --from uppsala mallar"
     monkeypatch.chdir(tmp_path)
     assert main(kommando.split()[1:]) == 0
     assert capsys.readouterr().out == utskrift
