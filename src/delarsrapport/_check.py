@@ -11,7 +11,7 @@ Swedish and the numbers involved.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Any, Final, cast
 
@@ -1077,56 +1077,11 @@ class Ekonomi:
             if tabell is None:
                 continue
             c.section = namn
-            tp = (*self.path, falt)
-            for i, rad in enumerate(tabell.rader):
-                if rad.rapporterat is not None:
-                    self.rad_mot(
-                        rad.rapporterat,
-                        rad,
-                        DRIFT_KOLUMNER,
-                        (*tp, "rader", i, "rapporterat"),
-                        rad.namn,
-                        tabell.enhet,
-                        _TKR,
-                    )
-            if tabell.rapporterat_summa is not None:
-                self.rad_mot(
-                    tabell.rapporterat_summa,
-                    tabell.summa,
-                    DRIFT_KOLUMNER,
-                    (*tp, "rapporterat_summa"),
-                    "Summa",
-                    tabell.enhet,
-                    _TKR,
-                    summa=True,
-                )
+            self.tabell_mot(tabell, (*self.path, falt), DRIFT_KOLUMNER, _TKR)
         if e.kapitalkostnader is not None:
-            k = e.kapitalkostnader
             c.section = "Kapitalkostnader"
-            kp = (*self.path, "kapitalkostnader")
             kolumner = tuple(f.name for f in attrs.fields(RapporteradKapitalrad))
-            for i, kapitalrad in enumerate(k.rader):
-                if kapitalrad.rapporterat is not None:
-                    self.rad_mot(
-                        kapitalrad.rapporterat,
-                        kapitalrad,
-                        kolumner,
-                        (*kp, "rader", i, "rapporterat"),
-                        kapitalrad.namn,
-                        k.enhet,
-                        _TKR,
-                    )
-            if k.rapporterat_summa is not None:
-                self.rad_mot(
-                    k.rapporterat_summa,
-                    k.summa,
-                    kolumner,
-                    (*kp, "rapporterat_summa"),
-                    "Summa",
-                    k.enhet,
-                    _TKR,
-                    summa=True,
-                )
+            self.tabell_mot(e.kapitalkostnader, (*self.path, "kapitalkostnader"), kolumner, _TKR)
         if e.prognoser_under_aret is not None and e.prognoser_under_aret.bokslut_rapporterat is not None:
             c.section = "Prognoser under året"
             c.jamfor(
@@ -1150,7 +1105,6 @@ class Ekonomi:
                 summa=True,
             )
         if e.sociala_investeringsfonden is not None:
-            s = e.sociala_investeringsfonden
             c.section = "Sociala investeringsfonden"
             kolumner = (
                 "budget_hela_projektet",
@@ -1159,30 +1113,14 @@ class Ekonomi:
                 "prognos_projektet",
                 "prognosavvikelse",
             )
-            for i, projekt in enumerate(s.rader):
-                if projekt.rapporterat is not None:
-                    self.rad_mot(
-                        projekt.rapporterat,
-                        projekt,
-                        kolumner,
-                        (*self.path, "sociala_investeringsfonden", "rader", i, "rapporterat"),
-                        projekt.projekt,
-                        s.enhet,
-                        _TKR,
-                    )
-            if s.rapporterat_summa is not None:
-                self.rad_mot(
-                    s.rapporterat_summa,
-                    s.summa,
-                    kolumner,
-                    (*self.path, "sociala_investeringsfonden", "rapporterat_summa"),
-                    "Summa",
-                    s.enhet,
-                    _TKR,
-                    summa=True,
-                )
+            self.tabell_mot(
+                e.sociala_investeringsfonden,
+                (*self.path, "sociala_investeringsfonden"),
+                kolumner,
+                _TKR,
+                namn=lambda rad: str(rad.projekt),
+            )
         if e.investeringsredovisning is not None:
-            inv = e.investeringsredovisning
             c.section = "Investeringsredovisning"
             kolumner = (
                 "total_budget",
@@ -1192,28 +1130,13 @@ class Ekonomi:
                 "kvar",
                 "ombudgeteras",
             )
-            for i, invrad in enumerate(inv.rader):
-                if invrad.rapporterat is not None:
-                    self.rad_mot(
-                        invrad.rapporterat,
-                        invrad,
-                        kolumner,
-                        (*self.path, "investeringsredovisning", "rader", i, "rapporterat"),
-                        invrad.projekt,
-                        inv.enhet,
-                        _TKR,
-                    )
-            if inv.rapporterat_summa is not None:
-                self.rad_mot(
-                    inv.rapporterat_summa,
-                    inv.summa,
-                    kolumner,
-                    (*self.path, "investeringsredovisning", "rapporterat_summa"),
-                    "Summa",
-                    inv.enhet,
-                    _TKR,
-                    summa=True,
-                )
+            self.tabell_mot(
+                e.investeringsredovisning,
+                (*self.path, "investeringsredovisning"),
+                kolumner,
+                _TKR,
+                namn=lambda rad: str(rad.projekt),
+            )
 
     def plan(self) -> None:
         e, c = self.e, self.c
@@ -1294,31 +1217,7 @@ class Ekonomi:
             if tabell is None:
                 continue
             c.section = namn
-            tp = (*self.path, *falt)
-            for i, rad in enumerate(tabell.rader):
-                if rad.rapporterat is not None:
-                    self.rad_mot(
-                        rad.rapporterat,
-                        rad,
-                        kolumner,
-                        (*tp, "rader", i, "rapporterat"),
-                        rad.namn,
-                        tabell.enhet,
-                        _EXAKT,
-                        etiketter=_BUDGETKOLUMN,
-                    )
-            if tabell.rapporterat_summa is not None:
-                self.rad_mot(
-                    tabell.rapporterat_summa,
-                    tabell.summa,
-                    kolumner,
-                    (*tp, "rapporterat_summa"),
-                    "Summa",
-                    tabell.enhet,
-                    _EXAKT,
-                    summa=True,
-                    etiketter=_BUDGETKOLUMN,
-                )
+            self.tabell_mot(tabell, (*self.path, *falt), kolumner, _EXAKT, etiketter=_BUDGETKOLUMN)
         if e.sarskilda_satsningar is not None:
             c.section = "Särskilda satsningar"
             c.jamfor(
@@ -1417,6 +1316,44 @@ class Ekonomi:
             difference=(f - b).i_enhet(enhet),
             unit=enhet,
         )
+
+    def tabell_mot(
+        self,
+        tabell: Any,
+        path: Path_,
+        kolumner: Iterable[str],
+        tolerans: Decimal,
+        *,
+        namn: Callable[[Any], str] = lambda rad: str(rad.namn),
+        etiketter: dict[str, str] | None = None,
+    ) -> None:
+        """Every row of a table with a printed version against it, then the printed Summa
+        against the table's Summa (both compared column by column)."""
+        kolumner = tuple(kolumner)
+        for i, rad in enumerate(tabell.rader):
+            if rad.rapporterat is not None:
+                self.rad_mot(
+                    rad.rapporterat,
+                    rad,
+                    kolumner,
+                    (*path, "rader", i, "rapporterat"),
+                    namn(rad),
+                    tabell.enhet,
+                    tolerans,
+                    etiketter=etiketter,
+                )
+        if tabell.rapporterat_summa is not None:
+            self.rad_mot(
+                tabell.rapporterat_summa,
+                tabell.summa,
+                kolumner,
+                (*path, "rapporterat_summa"),
+                "Summa",
+                tabell.enhet,
+                tolerans,
+                summa=True,
+                etiketter=etiketter,
+            )
 
     def rad_mot(
         self,

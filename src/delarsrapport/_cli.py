@@ -13,7 +13,7 @@ from typing import TextIO
 from delarsrapport._check import Finding, check
 from delarsrapport._errors import DelarsrapportError, LoadError
 from delarsrapport._kontrollkoder import Severity
-from delarsrapport._layout import INSTALLNINGSFIL, layout_katalog, new_layout, shipped_layouts
+from delarsrapport._layout import INSTALLNINGSFIL, layout_mapp, new_layout, shipped_layouts
 from delarsrapport._layoutcheck import check_layout
 from delarsrapport._load import load
 from delarsrapport._render import render
@@ -116,9 +116,7 @@ def _cmd_layout_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_layout_check(args: argparse.Namespace) -> int:
-    katalog = _layout_arg(args.mapp)
-    if not isinstance(katalog, Path):
-        katalog = layout_katalog() / katalog if katalog in shipped_layouts() else Path(katalog)
+    katalog = layout_mapp(_layout_arg(args.mapp))
     fynd = check_layout(katalog)
     antal = Counter(f.severity for f in fynd)
     if args.json:
@@ -163,6 +161,16 @@ def _exit_status(findings: Sequence[Finding], *, strict: bool) -> int:
     return 0
 
 
+def _indata_argument(p: argparse.ArgumentParser) -> None:
+    """The report file and how to read it, shared by check and render."""
+    p.add_argument("fil", type=Path, help="rapportdata i YAML eller JSON")
+    p.add_argument(
+        "--excel-radbrytningar",
+        action="store_true",
+        help="läs Excels vertikala tabb (radbrytning i en cell) som radbrytning",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="delarsrapport",
@@ -176,14 +184,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Kontrollerar rapportdata och skriver varje fynd med kod, plats och siffror. "
         "Avslutas med status 1 om något fel hittas (med --strict även vid varningar).",
     )
-    p.add_argument("fil", type=Path, help="rapportdata i YAML eller JSON")
+    _indata_argument(p)
     p.add_argument("--json", action="store_true", help="skriv fynden som JSON")
     p.add_argument("--strict", action="store_true", help="avsluta med status 1 även vid varningar")
-    p.add_argument(
-        "--excel-radbrytningar",
-        action="store_true",
-        help="läs Excels vertikala tabb (radbrytning i en cell) som radbrytning",
-    )
     p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser(
@@ -193,7 +196,7 @@ def _parser() -> argparse.ArgumentParser:
         "som .docx med en layout. Fel som kontrollen hittar skrivs ut; dokumenten skapas ändå och "
         "visar alltid de framräknade siffrorna (med --strict skapas inget om något fel hittas).",
     )
-    p.add_argument("fil", type=Path, help="rapportdata i YAML eller JSON")
+    _indata_argument(p)
     p.add_argument(
         "--layout",
         metavar="NAMN|MAPP",
@@ -203,11 +206,6 @@ def _parser() -> argparse.ArgumentParser:
         "-o", metavar="MAPP", type=Path, default=Path("out"), help="mappen dokumenten skrivs till (out)"
     )
     p.add_argument("--strict", action="store_true", help="skapa inga dokument om kontrollen hittar fel")
-    p.add_argument(
-        "--excel-radbrytningar",
-        action="store_true",
-        help="läs Excels vertikala tabb (radbrytning i en cell) som radbrytning",
-    )
     p.set_defaults(func=_cmd_render)
 
     layout = sub.add_parser(

@@ -33,7 +33,6 @@ import docx.oxml.ns
 import docxcompose.composer
 import docxcompose.utils
 import jinja2
-import markupsafe
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined
@@ -215,26 +214,9 @@ def _stycken_filter(stilar: _Stilar) -> Callable[..., _Xml]:
     return stycken
 
 
-_BRYT: Final = '</w:t><w:br/><w:t xml:space="preserve">'
-_TABB: Final = '</w:t><w:tab/><w:t xml:space="preserve">'
-
-
-def _finalize(value: object) -> object:
-    """Line breaks and tabs in a value become Word's own, so they come out as given.
-
-    A ``{{ … }}`` always stands inside a run's text (``w:t``), where a raw newline or tab
-    would show as a space. The value is escaped first; only then are the two characters
-    replaced by closing the text, writing ``w:br``/``w:tab`` and opening it again.
-    """
-    if isinstance(value, str) and not hasattr(value, "__html__") and ("\n" in value or "\t" in value):
-        escaped = str(markupsafe.escape(value))
-        return markupsafe.Markup(escaped.replace("\n", _BRYT).replace("\t", _TABB))
-    return value
-
-
 def make_environment(talstil: Talstil, stilar: _Stilar | None) -> ImmutableSandboxedEnvironment:
     """The one environment templates render in: sandboxed, autoescaping, strict."""
-    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_finalize)
+    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
     env.filters.update(make_filters(talstil))
     if stilar is not None:
         env.filters["stycken"] = _stycken_filter(stilar)
@@ -432,6 +414,8 @@ class _Engine(DocxTemplate):  # type: ignore[misc]
             raise self._prepared.error(exc, key, self._names) from None
         dst = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst)
         dst = dst.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        # docxtpl's listing pass turns a line break or tab in a value into w:br / w:tab, so
+        # data keeps its line breaks and tabs exactly.
         return str(self.resolve_listing(dst))
 
     def build_xml(self, context: dict[str, Any], jinja_env: Any = None) -> str:

@@ -1804,6 +1804,7 @@ class _Bygg:
 
     def verksamhet(self, v: Verksamhetsuppfoljning) -> VerksamhetVy:
         namnd = self.rapport.namnd
+        anvanda = _anvanda_statusar(v)
         meta = " ".join(
             x
             for x in (
@@ -1831,7 +1832,7 @@ class _Bygg:
                 )
                 for r in v.rapportering
             ),
-            statusar=tuple(vy for st in Status if st in _anvanda_statusar(v) and (vy := self.status(st))),
+            statusar=tuple(vy for st in Status if st in anvanda and (vy := self.status(st))),
         )
 
     def _per(self) -> str:

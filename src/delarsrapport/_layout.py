@@ -37,6 +37,7 @@ __all__ = [
     "Stilar",
     "Visa",
     "layout_katalog",
+    "layout_mapp",
     "load_layout",
     "new_layout",
     "shipped_layouts",
@@ -216,16 +217,26 @@ def load_layout(layout: str | Path) -> Layout:
     Raises :class:`LayoutError` when the folder, a template or the settings file is
     missing, or the settings are invalid (every problem, with line and path).
     """
-    katalog = Path(layout) if isinstance(layout, Path) or "/" in str(layout) else None
-    if katalog is None:
-        katalog = layout_katalog() / str(layout)
-        if not (katalog / INSTALLNINGSFIL).is_file():
-            namn = ", ".join(shipped_layouts())
-            raise LayoutError(
-                f"det finns ingen layout som heter {layout!r}; de som följer med är {namn}, "
-                "eller ange sökvägen till en layoutmapp"
-            )
+    katalog = layout_mapp(layout)
     return _load_layout(katalog.resolve(), _mtimes(katalog))
+
+
+def layout_mapp(layout: str | Path) -> Path:
+    """The folder of a layout given by name (``"uppsala"``) or by path.
+
+    A name must be one of the shipped layouts (:class:`LayoutError` lists them); a path is
+    returned as it is, whatever it holds.
+    """
+    if isinstance(layout, Path) or "/" in str(layout):
+        return Path(layout)
+    katalog = layout_katalog() / str(layout)
+    if not (katalog / INSTALLNINGSFIL).is_file():
+        namn = ", ".join(shipped_layouts())
+        raise LayoutError(
+            f"det finns ingen layout som heter {layout!r}; de som följer med är {namn}, "
+            "eller ange sökvägen till en layoutmapp"
+        )
+    return katalog
 
 
 def _mtimes(katalog: Path) -> tuple[tuple[str, int], ...]:
