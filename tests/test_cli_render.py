@@ -82,6 +82,9 @@ def test_layout_new_copies_and_names_the_layout(tmp_path: Path, capsys: pytest.C
     ]
     assert load_layout(mapp).installningar.namn == "vasteras"
     assert "delarsrapport layout check" in capsys.readouterr().out
+    # An ordinary folder, readable as the user's other folders are (not a private temp dir).
+    (tmp_path / "referens").mkdir()
+    assert mapp.stat().st_mode == (tmp_path / "referens").stat().st_mode
 
 
 def test_layout_new_takes_the_folder_after_the_source(tmp_path: Path) -> None:

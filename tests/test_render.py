@@ -384,3 +384,33 @@ def test_uppsala_2024_layout_follows_the_2024_report(renders: Any) -> None:
     rows = _rows(_dokument(renders, "uppsala-socialnamnden-2024-08", "uppsala-2024", "nyckeltal"))
     assert ["1) Kostnad per vård dygn på institution", "Aug 2024"] in rows
     assert any(r[-1] == "5,5" for r in rows)
+
+
+_TCPR_ORDNING = ("tcW", "gridSpan", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "vAlign")
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_cell_properties_are_in_schema_order(renders: Any, layout: str) -> None:
+    """Word refuses a w:tcPr whose children are out of order; docxtpl's {% cellbg %} writes
+    w:shd first, so the coloured status cells are the case that matters."""
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    fargade = 0
+    for d in renders("uppsala-socialnamnden-2020-08", layout):
+        root = etree.fromstring(zipfile.ZipFile(io.BytesIO(d.data)).read("word/document.xml"))
+        for tcpr in root.iter(f"{w}tcPr"):
+            namn = [etree.QName(c).localname for c in tcpr]
+            kanda = [n for n in namn if n in _TCPR_ORDNING]
+            assert kanda == sorted(kanda, key=_TCPR_ORDNING.index), (d.filnamn, namn)
+            fargade += "shd" in namn and "tcW" in namn
+    assert fargade  # the check saw shaded cells with a width
+
+
+def test_zip_members_have_fixed_times_and_order(renders: Any) -> None:
+    for d in renders("uppsala-socialnamnden-2024-08", "uppsala"):
+        infos = zipfile.ZipFile(io.BytesIO(d.data)).infolist()
+        assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+        names = [i.filename for i in infos]
+        assert names[:2] == ["[Content_Types].xml", "_rels/.rels"]
+        assert names[2:] == sorted(names[2:])

@@ -95,11 +95,14 @@ class _Paket:
 
 
 def _text(el: etree._Element) -> str:
-    """The visible text of a paragraph: tabs and line breaks as \\t and \\n."""
+    """The visible text of a paragraph: w:tab and w:br as \\t and \\n (a raw tab or line
+    break inside the text is a space, as Word shows it)."""
     out: list[str] = []
     for node in el.iter(_w("t"), _w("tab"), _w("br"), _w("cr"), _w("noBreakHyphen")):
         if node.tag == _w("t"):
-            out.append(node.text or "")
+            # A raw line break or tab inside w:t is shown as a space; only w:br and w:tab
+            # break a line or jump to a tab stop. Show what the reader sees.
+            out.append(re.sub(r"[\n\r\t]", " ", node.text or ""))
         elif node.tag == _w("tab"):
             # A tab stop definition in pPr is not text.
             if node.getparent() is not None and node.getparent().tag != _w("tabs"):  # type: ignore[union-attr]
