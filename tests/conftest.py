@@ -49,7 +49,7 @@ class Renders:
 
     def __call__(self, sample: str, layout: str) -> list[object]:
         from delarsrapport import load
-        from delarsrapport._render import render_bytes
+        from delarsrapport._render.render import render_bytes
 
         key = (sample, layout)
         if key not in self._cache:

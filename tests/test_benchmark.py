@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from delarsrapport import check, load
-from delarsrapport._render import render_bytes
+from delarsrapport._render.render import render_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))

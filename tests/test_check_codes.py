@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from delarsrapport import check, load
-from delarsrapport._kontrollkoder import KODER
+from delarsrapport._check.koder import KODER
 
 BAS: dict[str, Any] = {
     "kommun": {"namn": "Uppsala kommun"},

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from delarsrapport._cli import main
-from delarsrapport._layout import load_layout
+from delarsrapport._render.layout import load_layout
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SCN20 = SAMPLES / "uppsala-socialnamnden-2020-08.yaml"

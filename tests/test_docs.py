@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from delarsrapport._kontrollkoder import markdown as kontroller_markdown
-from delarsrapport._schema import json_schema, markdown_reference
+from delarsrapport._check.koder import markdown as kontroller_markdown
+from delarsrapport._load.schema import json_schema, markdown_reference
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
 def test_input_reference_is_current() -> None:
-    """docs/indata-referens.md is what the model generates (run python -m delarsrapport._schema docs)."""
+    """docs/indata-referens.md is what the model generates (run python -m delarsrapport._load.schema docs)."""
     assert (DOCS / "indata-referens.md").read_text(encoding="utf-8") == markdown_reference()
 
 
@@ -32,7 +32,7 @@ def test_the_input_introduction_example_loads_checks_and_renders(tmp_path: Path)
     import re
 
     from delarsrapport import check, load, render
-    from delarsrapport._kontrollkoder import Severity
+    from delarsrapport._check.koder import Severity
 
     text = (DOCS / "indata.md").read_text(encoding="utf-8")
     block = re.search(r"```yaml\n(.+?)\n```", text, flags=re.S)

@@ -10,7 +10,7 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from delarsrapport import Belopp, Rapportperiod
-from delarsrapport._filters import FILTERNAMN, Talstil, make_filters
+from delarsrapport._render.filters import FILTERNAMN, Talstil, make_filters
 
 
 def _render(source: str, stil: Talstil | None = None, **context: object) -> str:

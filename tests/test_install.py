@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 import delarsrapport
 from delarsrapport import load, render
-from delarsrapport._layout import shipped_layouts
+from delarsrapport._render.layout import shipped_layouts
 target = Path(sys.argv[1]).resolve()
 assert Path(delarsrapport.__file__).resolve().is_relative_to(target), delarsrapport.__file__
 assert shipped_layouts() == ("upplands-bro", "uppsala", "uppsala-2024"), shipped_layouts()

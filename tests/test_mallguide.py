@@ -13,11 +13,13 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 import attrs
 import pytest
 
-from delarsrapport import _kontext, _mallguide, load
-from delarsrapport._belopp import Belopp
-from delarsrapport._filters import FILTERNAMN
-from delarsrapport._kontext import GEMENSAMMA, KONTEXTER
-from delarsrapport._layout import Installningar
+from delarsrapport import load
+from delarsrapport._context import kontext as _kontext
+from delarsrapport._context.kontext import GEMENSAMMA, KONTEXTER
+from delarsrapport._docgen import mallguide as _mallguide
+from delarsrapport._model.belopp import Belopp
+from delarsrapport._render.filters import FILTERNAMN
+from delarsrapport._render.layout import Installningar
 from delarsrapport.formatting import format_belopp, format_datum
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,7 +86,7 @@ def _nabara_klasser() -> set[type]:
 
 
 def test_committed_guide_is_current(guide: str) -> None:
-    """docs/mallguide.md is what the code generates (run python -m delarsrapport._mallguide docs)."""
+    """docs/mallguide.md is what the code generates (run python -m delarsrapport._docgen.mallguide docs)."""
     assert (DOCS / "mallguide.md").read_text(encoding="utf-8") == guide
 
 
@@ -392,7 +394,7 @@ def test_tutorial_golden_test_example_works(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    from delarsrapport._layout import new_layout
+    from delarsrapport._render.layout import new_layout
 
     text = (DOCS / "egen-kommunmall.md").read_text(encoding="utf-8")
     (testfil,) = _kodblock(text, "python")

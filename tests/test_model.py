@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from delarsrapport import Belopp
-from delarsrapport._brutto import (
+from delarsrapport._model.brutto import (
     Driftrad,
     Driftredovisning,
     Investeringsprojekt,
@@ -25,14 +25,14 @@ from delarsrapport._brutto import (
     Statsbidrag,
     Statsbidragstabell,
 )
-from delarsrapport._budget import (
+from delarsrapport._model.budget import (
     Budgetrad,
     Budgettabell,
     Investeringsbudgetrad,
     Satsning,
     Satsningstabell,
 )
-from delarsrapport._ekonomi import (
+from delarsrapport._model.ekonomi import (
     EgenRegiRad,
     EgenRegiTabell,
     EkonomiskUppfoljning,
@@ -50,16 +50,16 @@ from delarsrapport._ekonomi import (
     Verksamhetsavsnitt,
     Verksamhetstabell,
 )
-from delarsrapport._internkontroll import (
+from delarsrapport._model.internkontroll import (
     Internkontroll,
     Kontrollmoment,
     ProcessAtgard,
     Risk,
     Riskniva,
 )
-from delarsrapport._nyckeltal import Nyckeltal
-from delarsrapport._organisation import Diarienummer, Namnd, Person
-from delarsrapport._status import (
+from delarsrapport._model.nyckeltal import Nyckeltal
+from delarsrapport._model.organisation import Diarienummer, Namnd, Person
+from delarsrapport._model.status import (
     Bedomning,
     Indikatorenhet,
     Kontrollresultat,
@@ -67,8 +67,8 @@ from delarsrapport._status import (
     Trend,
     Volymtyp,
 )
-from delarsrapport._tjansteskrivelse import Beslutssats
-from delarsrapport._verksamhet import (
+from delarsrapport._model.tjansteskrivelse import Beslutssats
+from delarsrapport._model.verksamhet import (
     Indikator,
     KfMal,
     Matning,

@@ -19,9 +19,9 @@ from ruamel.yaml import YAML
 
 import delarsrapport
 from delarsrapport import CheckError, RenderError, TemplateError, load, render
-from delarsrapport._docx import validera
-from delarsrapport._layout import new_layout
-from delarsrapport._render import render_bytes
+from delarsrapport._render.docx import validera
+from delarsrapport._render.layout import new_layout
+from delarsrapport._render.render import render_bytes
 from delarsrapport.testing import accessibility_problems, normalise
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -188,7 +188,7 @@ def test_two_renders_are_byte_identical() -> None:
 _HASH_SCRIPT = """
 import hashlib, json, sys
 from delarsrapport import load
-from delarsrapport._render import render_bytes
+from delarsrapport._render.render import render_bytes
 out = {}
 for sample in sys.argv[1:]:
     for layout in ("uppsala", "uppsala-2024", "upplands-bro"):

@@ -28,9 +28,9 @@ import attrs
 import pytest
 
 from delarsrapport import Belopp, Delarsrapport, load
-from delarsrapport._internkontroll import Internkontroll
-from delarsrapport._status import Indikatorenhet
-from delarsrapport._verksamhet import Indikator, Verksamhetsuppfoljning
+from delarsrapport._model.internkontroll import Internkontroll
+from delarsrapport._model.status import Indikatorenhet
+from delarsrapport._model.verksamhet import Indikator, Verksamhetsuppfoljning
 from delarsrapport.formatting import avrunda
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -284,13 +284,13 @@ _HARLEDANDE_METODER = (
 """Methods without arguments that derive figures. Every property is evaluated as well."""
 
 _MODELLMODULER = (
-    "delarsrapport._rapport",
-    "delarsrapport._ekonomi",
-    "delarsrapport._brutto",
-    "delarsrapport._budget",
-    "delarsrapport._nyckeltal",
-    "delarsrapport._verksamhet",
-    "delarsrapport._internkontroll",
+    "delarsrapport._model.rapport",
+    "delarsrapport._model.ekonomi",
+    "delarsrapport._model.brutto",
+    "delarsrapport._model.budget",
+    "delarsrapport._model.nyckeltal",
+    "delarsrapport._model.verksamhet",
+    "delarsrapport._model.internkontroll",
 )
 """The modules of the document model. Names, dates, periods and text live in other modules
 and hold no table figures. A period's year or a heading's level would only match by chance."""

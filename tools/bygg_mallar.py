@@ -25,7 +25,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from lxml import etree
 
-from delarsrapport._docx import deterministic_zip
+from delarsrapport._render.docx import deterministic_zip
 
 ROOT = Path(__file__).resolve().parents[1]
 Run = str | tuple[str, str]  # text, or (text, "b" bold / "i" italic / "bi")

@@ -4,8 +4,8 @@ The front door of the library. Everything a user needs is importable from here;
 modules whose names start with an underscore are private.
 """
 
-from delarsrapport._belopp import Belopp, Enhet
-from delarsrapport._check import Finding, check
+from delarsrapport._check.check import Finding, check
+from delarsrapport._check.koder import Severity
 from delarsrapport._errors import (
     CheckError,
     DelarsrapportError,
@@ -15,11 +15,11 @@ from delarsrapport._errors import (
     RenderError,
     TemplateError,
 )
-from delarsrapport._kontrollkoder import Severity
-from delarsrapport._load import Problem, load
-from delarsrapport._period import Rapportperiod
-from delarsrapport._rapport import Delarsrapport
-from delarsrapport._render import render
+from delarsrapport._load.load import Problem, load
+from delarsrapport._model.belopp import Belopp, Enhet
+from delarsrapport._model.period import Rapportperiod
+from delarsrapport._model.rapport import Delarsrapport
+from delarsrapport._render.render import render
 
 __version__ = "0.1.0"
 

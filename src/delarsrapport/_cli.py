@@ -10,13 +10,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from delarsrapport._check import Finding, check
+from delarsrapport._check.check import Finding, check
+from delarsrapport._check.koder import Severity
+from delarsrapport._designer.layoutcheck import check_layout
 from delarsrapport._errors import DelarsrapportError, LoadError
-from delarsrapport._kontrollkoder import Severity
-from delarsrapport._layout import INSTALLNINGSFIL, layout_mapp, new_layout, shipped_layouts
-from delarsrapport._layoutcheck import check_layout
-from delarsrapport._load import load
-from delarsrapport._render import render
+from delarsrapport._load.load import load
+from delarsrapport._render.layout import INSTALLNINGSFIL, layout_mapp, new_layout, shipped_layouts
+from delarsrapport._render.render import render
 
 __all__ = ["main"]
 

@@ -34,9 +34,9 @@ from babel.dates import format_date as _babel_format_date
 from babel.dates import get_month_names
 from babel.numbers import format_decimal as _babel_format_decimal
 
-from delarsrapport._belopp import Belopp, Enhet, exakt_decimal, faktor
 from delarsrapport._errors import ParseError
-from delarsrapport._period import Rapportperiod
+from delarsrapport._model.belopp import Belopp, Enhet, exakt_decimal, faktor
+from delarsrapport._model.period import Rapportperiod
 
 __all__ = [
     "DATUMSTILAR",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from delarsrapport._status import Bedomning, Malniva
+from delarsrapport._model.status import Bedomning, Malniva
 
 __all__ = ["BEDOMNINGSMENINGAR", "bedomning_for_mening"]
 

@@ -41,8 +41,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 
 from delarsrapport._errors import RenderError, TemplateError
-from delarsrapport._filters import Talstil, make_filters
-from delarsrapport._layout import Stilar
+from delarsrapport._render.filters import Talstil, make_filters
+from delarsrapport._render.layout import Stilar
 
 __all__ = [
     "Karnegenskaper",

@@ -12,10 +12,10 @@ from typing import TypeAlias, TypeVar
 
 import attrs
 
-from delarsrapport._ekonomi import EkonomiskUppfoljning
-from delarsrapport._internkontroll import Internkontroll
-from delarsrapport._nyckeltal import Nyckeltalsbilaga
-from delarsrapport._organisation import (
+from delarsrapport._model.ekonomi import EkonomiskUppfoljning
+from delarsrapport._model.internkontroll import Internkontroll
+from delarsrapport._model.nyckeltal import Nyckeltalsbilaga
+from delarsrapport._model.organisation import (
     Diarienummer,
     Forvaltning,
     Kommun,
@@ -23,10 +23,10 @@ from delarsrapport._organisation import (
     Person,
     Sammantrade,
 )
-from delarsrapport._period import Rapportperiod
-from delarsrapport._rapporterat import Tom
-from delarsrapport._tjansteskrivelse import Tjansteskrivelse
-from delarsrapport._verksamhet import Verksamhetsuppfoljning
+from delarsrapport._model.period import Rapportperiod
+from delarsrapport._model.rapporterat import Tom
+from delarsrapport._model.tjansteskrivelse import Tjansteskrivelse
+from delarsrapport._model.verksamhet import Verksamhetsuppfoljning
 
 __all__ = [
     "DOKUMENTSLAG",

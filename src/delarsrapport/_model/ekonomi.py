@@ -14,8 +14,8 @@ from typing import ClassVar, Final
 
 import attrs
 
-from delarsrapport._belopp import Belopp, Enhet
-from delarsrapport._brutto import (
+from delarsrapport._model.belopp import Belopp, Enhet
+from delarsrapport._model.brutto import (
     Driftredovisning,
     Investeringsredovisning,
     Kapitalkostnader,
@@ -23,16 +23,16 @@ from delarsrapport._brutto import (
     SIFTabell,
     Statsbidragstabell,
 )
-from delarsrapport._budget import (
+from delarsrapport._model.budget import (
     Budgetfordelning,
     Budgetrad,
     Budgettabell,
     Investeringsbudget,
     Satsningstabell,
 )
-from delarsrapport._rapporterat import RapporteratBelopp, diff, summa
-from delarsrapport._text import Text
-from delarsrapport._tjansteskrivelse import Delavsnitt
+from delarsrapport._model.rapporterat import RapporteratBelopp, diff, summa
+from delarsrapport._model.text import Text
+from delarsrapport._model.tjansteskrivelse import Delavsnitt
 
 __all__ = [
     "RR_DELSUMMOR",

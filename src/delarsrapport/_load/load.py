@@ -37,9 +37,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from delarsrapport._belopp import ENHETER, Belopp
-from delarsrapport._brutto import DRIFT_KOLUMNER, RapporteradDriftrad
-from delarsrapport._ekonomi import (
+from delarsrapport._errors import LoadError, ParseError
+from delarsrapport._model.belopp import ENHETER, Belopp
+from delarsrapport._model.brutto import DRIFT_KOLUMNER, RapporteradDriftrad
+from delarsrapport._model.ekonomi import (
     SJU_KOLUMNER,
     EkonomiskUppfoljning,
     RRKolumner,
@@ -47,13 +48,12 @@ from delarsrapport._ekonomi import (
     Sammanfattningsrad,
     Sjukolumner,
 )
-from delarsrapport._errors import LoadError, ParseError
-from delarsrapport._internkontroll import Internkontroll
-from delarsrapport._nyckeltal import Nyckeltalsbilaga
-from delarsrapport._organisation import Diarienummer
-from delarsrapport._rapport import Arende, Delarsrapport, Dokumentdel
-from delarsrapport._rapporterat import TOM, RapporteratBelopp, Tom
-from delarsrapport._status import (
+from delarsrapport._model.internkontroll import Internkontroll
+from delarsrapport._model.nyckeltal import Nyckeltalsbilaga
+from delarsrapport._model.organisation import Diarienummer
+from delarsrapport._model.rapport import Arende, Delarsrapport, Dokumentdel
+from delarsrapport._model.rapporterat import TOM, RapporteratBelopp, Tom
+from delarsrapport._model.status import (
     Bedomning,
     Indikatorenhet,
     Kontrollresultat,
@@ -63,9 +63,9 @@ from delarsrapport._status import (
     Trend,
     Volymtyp,
 )
-from delarsrapport._text import TABELLER, Block, Punktlista, Rubrik, Stycke, Tabellplats, Text
-from delarsrapport._tjansteskrivelse import presens
-from delarsrapport._verksamhet import (
+from delarsrapport._model.text import TABELLER, Block, Punktlista, Rubrik, Stycke, Tabellplats, Text
+from delarsrapport._model.tjansteskrivelse import presens
+from delarsrapport._model.verksamhet import (
     Indikator,
     Malpost,
     Matning,

@@ -6,13 +6,20 @@ from pathlib import Path
 
 import attrs
 
-from delarsrapport._check import check
-from delarsrapport._docx import Karnegenskaper, PreparedTemplate, finish, join, prepare, write_atomically
+from delarsrapport._check.check import check
+from delarsrapport._check.koder import Severity
+from delarsrapport._context.kontext import DokumentVy, bygg_kontext, filnamnsdel
 from delarsrapport._errors import CheckError, RenderError
-from delarsrapport._kontext import DokumentVy, bygg_kontext, filnamnsdel
-from delarsrapport._kontrollkoder import Severity
-from delarsrapport._layout import Layout, load_layout
-from delarsrapport._rapport import Arende, Bilaga, Delarsrapport
+from delarsrapport._model.rapport import Arende, Bilaga, Delarsrapport
+from delarsrapport._render.docx import (
+    Karnegenskaper,
+    PreparedTemplate,
+    finish,
+    join,
+    prepare,
+    write_atomically,
+)
+from delarsrapport._render.layout import Layout, load_layout
 
 __all__ = ["Dokument", "render", "render_bytes"]
 

@@ -22,7 +22,7 @@ filters have none; their Swedish text is written here, once, keyed by name or pa
 setting, filter, filter argument or class without Swedish text makes the generator raise,
 so nothing new can be left out of the guide.
 
-``python -m delarsrapport._mallguide [DIR]`` writes ``DIR/mallguide.md`` (``docs`` by default).
+``python -m delarsrapport._docgen.mallguide [DIR]`` writes ``DIR/mallguide.md`` (``docs`` by default).
 """
 
 from __future__ import annotations
@@ -48,15 +48,15 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 from ruamel.yaml import YAML
 
-from delarsrapport import _kontext
-from delarsrapport._belopp import Belopp
-from delarsrapport._docx import W, _Stilar, _stycken_filter
-from delarsrapport._filters import FILTERNAMN, Talstil, make_filters
-from delarsrapport._kontext import GEMENSAMMA, KONTEXTER, Block, Lopande, bygg_kontext
-from delarsrapport._layout import INSTALLNINGSFIL, Installningar, Stilar, layout_katalog, load_layout
-from delarsrapport._load import load
-from delarsrapport._period import Rapportperiod
-from delarsrapport._schema import _field_docs
+from delarsrapport._context import kontext as _kontext
+from delarsrapport._context.kontext import GEMENSAMMA, KONTEXTER, Block, Lopande, bygg_kontext
+from delarsrapport._load.load import load
+from delarsrapport._load.schema import _field_docs
+from delarsrapport._model.belopp import Belopp
+from delarsrapport._model.period import Rapportperiod
+from delarsrapport._render.docx import W, _Stilar, _stycken_filter
+from delarsrapport._render.filters import FILTERNAMN, Talstil, make_filters
+from delarsrapport._render.layout import INSTALLNINGSFIL, Installningar, Stilar, layout_katalog, load_layout
 
 __all__ = ["main", "markdown", "write"]
 
@@ -67,7 +67,7 @@ def _samples() -> Path:
     """The samples the examples are taken from: the source tree's ``samples`` next to
     ``src`` or, for an installed package, ``samples`` in the working directory (the
     repository, where the guide is generated and tested)."""
-    kalltrad = Path(__file__).resolve().parents[2] / "samples"
+    kalltrad = Path(__file__).resolve().parents[3] / "samples"
     return kalltrad if kalltrad.is_dir() else Path.cwd() / "samples"
 
 
@@ -1482,7 +1482,7 @@ _TYPER: Final = (
 _INLEDNING: Final = """\
 # Mallguide – variabler, filter och inställningar för layoutens mallar
 
-<!-- Genererad av `python -m delarsrapport._mallguide docs`; redigera inte för hand. -->
+<!-- Genererad av `python -m delarsrapport._docgen.mallguide docs`; redigera inte för hand. -->
 
 Den här guiden är för dig som formger en kommuns mallar i Word eller LibreOffice. Den räknar
 upp allt en mall kan använda: variablerna för varje dokumentslag, filtren som formaterar tal
@@ -1582,7 +1582,7 @@ def write(directory: Path) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m delarsrapport._mallguide [DIR]``: write DIR/mallguide.md (``docs``)."""
+    """``python -m delarsrapport._docgen.mallguide [DIR]``: write DIR/mallguide.md (``docs``)."""
     args = list(sys.argv[1:] if argv is None else argv)
     print(write(Path(args[0] if args else "docs")))
     return 0

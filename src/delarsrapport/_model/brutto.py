@@ -10,9 +10,9 @@ from typing import Final
 
 import attrs
 
-from delarsrapport._belopp import Belopp, Enhet
-from delarsrapport._rapporterat import RapporteratBelopp, diff, summa
-from delarsrapport._text import Text
+from delarsrapport._model.belopp import Belopp, Enhet
+from delarsrapport._model.rapporterat import RapporteratBelopp, diff, summa
+from delarsrapport._model.text import Text
 
 __all__ = [
     "DRIFT_KOLUMNER",

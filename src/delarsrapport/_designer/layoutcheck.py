@@ -5,7 +5,7 @@ show when a report is rendered, one at a time. :func:`check_layout` finds them a
 once, without data, and says for each the template file, the part, the paragraph or
 table cell with its visible text, what is wrong and what to do, in Swedish.
 
-How a template is read follows the engine (:mod:`delarsrapport._docx`): each part (body,
+How a template is read follows the engine (:mod:`delarsrapport._render.docx`): each part (body,
 headers, footers, footnotes) is patched by docxtpl and compiled in the same sandboxed
 environment. Before patching, every paragraph of the Word XML gets a marker attribute,
 so that each Jinja tag in the patched source can be traced back to the paragraph the
@@ -17,7 +17,7 @@ docxtpl replaces. The checks then run on three levels:
   lost);
 - each tag on its own and the nesting of blocks (syntax, every error with its place,
   and blocks that open in one table, row or cell and close in another);
-- the Jinja syntax tree against the designer contract of :mod:`delarsrapport._kontext`:
+- the Jinja syntax tree against the designer contract of :mod:`delarsrapport._context.kontext`:
   variables, fields (with the type of every loop variable inferred from what it
   iterates), filters and their arguments, and constructs the sandbox refuses or that
   would bypass escaping.
@@ -45,15 +45,23 @@ from docxtpl import DocxTemplate
 from jinja2 import nodes
 from lxml import etree
 
-from delarsrapport import _kontext
-from delarsrapport._docx import _FOOTER, _FOOTNOTES, _HEADER, Plats, _part_label, make_environment, stilnamn
+from delarsrapport._check.koder import Severity
+from delarsrapport._context import kontext as _kontext
+from delarsrapport._context.kontext import GEMENSAMMA, KONTEXTER
 from delarsrapport._errors import LoadError
-from delarsrapport._filters import FILTERNAMN, Talstil
-from delarsrapport._kontext import GEMENSAMMA, KONTEXTER
-from delarsrapport._kontrollkoder import Severity
-from delarsrapport._layout import INSTALLNINGSFIL, Installningar
-from delarsrapport._load import Problem, read_structured
-from delarsrapport._rapport import DOKUMENTSLAG
+from delarsrapport._load.load import Problem, read_structured
+from delarsrapport._model.rapport import DOKUMENTSLAG
+from delarsrapport._render.docx import (
+    _FOOTER,
+    _FOOTNOTES,
+    _HEADER,
+    Plats,
+    _part_label,
+    make_environment,
+    stilnamn,
+)
+from delarsrapport._render.filters import FILTERNAMN, Talstil
+from delarsrapport._render.layout import INSTALLNINGSFIL, Installningar
 
 __all__ = ["MALLKODER", "TILLATNA_INBYGGDA_FILTER", "Mallfynd", "check_layout"]
 

@@ -2,7 +2,7 @@
 
 Both are generated from the attrs classes (their fields, types, defaults and the
 docstrings under each field), so the documentation cannot drift from what ``load``
-accepts. ``python -m delarsrapport._schema DIR`` writes them.
+accepts. ``python -m delarsrapport._load.schema DIR`` writes them.
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 import attrs
 
-from delarsrapport._belopp import Belopp
-from delarsrapport._load import _DELAR, _LISTFORMER, _POSTER
-from delarsrapport._organisation import Diarienummer
-from delarsrapport._rapport import Delarsrapport, Dokumentdel
-from delarsrapport._rapporterat import RapporteratBelopp, Tom
-from delarsrapport._text import TABELLER, Text
-from delarsrapport._verksamhet import Malpost, Matning, Matvarde
+from delarsrapport._load.load import _DELAR, _LISTFORMER, _POSTER
+from delarsrapport._model.belopp import Belopp
+from delarsrapport._model.organisation import Diarienummer
+from delarsrapport._model.rapport import Delarsrapport, Dokumentdel
+from delarsrapport._model.rapporterat import RapporteratBelopp, Tom
+from delarsrapport._model.text import TABELLER, Text
+from delarsrapport._model.verksamhet import Malpost, Matning, Matvarde
 
 __all__ = ["json_schema", "markdown_reference", "write"]
 
@@ -349,7 +349,7 @@ def markdown_reference() -> str:
     lines = [
         "# Indata – referens",
         "",
-        "<!-- Genererad av `python -m delarsrapport._schema docs`; redigera inte för hand. -->",
+        "<!-- Genererad av `python -m delarsrapport._load.schema docs`; redigera inte för hand. -->",
         "",
         "Den här sidan beskriver varje fält som `delarsrapport.load()` läser, i YAML, JSON eller",
         "som en Python-dict. Den genereras ur modellen, så den stämmer alltid med koden. Se",

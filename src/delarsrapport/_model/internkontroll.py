@@ -8,8 +8,8 @@ from typing import ClassVar
 
 import attrs
 
-from delarsrapport._status import Kontrollresultat, Status
-from delarsrapport._text import Text
+from delarsrapport._model.status import Kontrollresultat, Status
+from delarsrapport._model.text import Text
 
 __all__ = [
     "Internkontroll",

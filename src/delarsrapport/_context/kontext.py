@@ -18,31 +18,38 @@ from typing import Final, TypeVar
 
 import attrs
 
-from delarsrapport._avrundning import visade_rader_summerar
-from delarsrapport._belopp import Belopp
-from delarsrapport._brutto import Driftrad, Driftredovisning
-from delarsrapport._budget import Budgetrad
-from delarsrapport._ekonomi import (
+from delarsrapport._errors import RenderError
+from delarsrapport._load.load import check_text
+from delarsrapport._model.avrundning import visade_rader_summerar
+from delarsrapport._model.belopp import Belopp
+from delarsrapport._model.brutto import Driftrad, Driftredovisning
+from delarsrapport._model.budget import Budgetrad
+from delarsrapport._model.ekonomi import (
     SJU_KOLUMNER,
     EkonomiskUppfoljning,
     Resultatrakning,
     Sammanfattningsvarden,
     Sjukolumner,
 )
-from delarsrapport._errors import RenderError
-from delarsrapport._etiketter import RR_ETIKETTER
-from delarsrapport._internkontroll import Internkontroll
-from delarsrapport._layout import Installningar, Ord, Visa
-from delarsrapport._load import check_text
-from delarsrapport._nyckeltal import Nyckeltalsbilaga
-from delarsrapport._organisation import Person
-from delarsrapport._period import Rapportperiod
-from delarsrapport._rapport import Arende, Bilaga, Delarsrapport, Dokumentdel
-from delarsrapport._status import Indikatorenhet, Kontrollresultat, Malniva, Rapporteringstyp, Status
-from delarsrapport._text import Punktlista, Rubrik, Stycke, Tabellplats, Text
-from delarsrapport._tjansteskrivelse import Beslutssats
-from delarsrapport._verksamhet import Atgard, Indikator, KfMal, Namndmal, Uppdrag, Verksamhetsuppfoljning
-from delarsrapport._vokabular import BEDOMNINGSMENINGAR
+from delarsrapport._model.etiketter import RR_ETIKETTER
+from delarsrapport._model.internkontroll import Internkontroll
+from delarsrapport._model.nyckeltal import Nyckeltalsbilaga
+from delarsrapport._model.organisation import Person
+from delarsrapport._model.period import Rapportperiod
+from delarsrapport._model.rapport import Arende, Bilaga, Delarsrapport, Dokumentdel
+from delarsrapport._model.status import Indikatorenhet, Kontrollresultat, Malniva, Rapporteringstyp, Status
+from delarsrapport._model.text import Punktlista, Rubrik, Stycke, Tabellplats, Text
+from delarsrapport._model.tjansteskrivelse import Beslutssats
+from delarsrapport._model.verksamhet import (
+    Atgard,
+    Indikator,
+    KfMal,
+    Namndmal,
+    Uppdrag,
+    Verksamhetsuppfoljning,
+)
+from delarsrapport._model.vokabular import BEDOMNINGSMENINGAR
+from delarsrapport._render.layout import Installningar, Ord, Visa
 from delarsrapport.formatting import (
     format_belopp,
     format_datum,

@@ -21,10 +21,10 @@ from typing import Final, Literal
 import attrs
 
 from delarsrapport._errors import LayoutError, LoadError
-from delarsrapport._filters import Talstil
-from delarsrapport._load import read_structured
-from delarsrapport._rapport import DOKUMENTSLAG
-from delarsrapport._status import Bedomning, Kontrollresultat, Malniva, Status, Trend, Volymtyp
+from delarsrapport._load.load import read_structured
+from delarsrapport._model.rapport import DOKUMENTSLAG
+from delarsrapport._model.status import Bedomning, Kontrollresultat, Malniva, Status, Trend, Volymtyp
+from delarsrapport._render.filters import Talstil
 
 __all__ = [
     "INSTALLNINGSFIL",
@@ -202,7 +202,7 @@ def layout_katalog() -> Path:
     if packaged.is_dir():
         return packaged
     # An editable install of the source tree: the layouts live at the repository's top.
-    return Path(__file__).resolve().parents[2] / "templates"
+    return Path(__file__).resolve().parents[3] / "templates"
 
 
 def shipped_layouts() -> tuple[str, ...]:

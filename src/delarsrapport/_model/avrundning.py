@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from delarsrapport._belopp import Belopp, Enhet
+from delarsrapport._model.belopp import Belopp, Enhet
 from delarsrapport.formatting import avrunda
 
 __all__ = ["visade_rader_summerar"]

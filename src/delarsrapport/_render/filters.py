@@ -15,8 +15,8 @@ from typing import Any, Final
 import attrs
 
 from delarsrapport import formatting as fmt
-from delarsrapport._belopp import Belopp
-from delarsrapport._period import Rapportperiod
+from delarsrapport._model.belopp import Belopp
+from delarsrapport._model.period import Rapportperiod
 
 __all__ = ["FILTERNAMN", "Talstil", "make_filters"]
 

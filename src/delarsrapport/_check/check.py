@@ -17,11 +17,13 @@ from typing import Any, Final, cast
 
 import attrs
 
-from delarsrapport._avrundning import visade_rader_summerar
-from delarsrapport._belopp import Belopp, Enhet
-from delarsrapport._brutto import DRIFT_KOLUMNER, RapporteradKapitalrad
-from delarsrapport._budget import Budgetrad, Budgettabell
-from delarsrapport._ekonomi import (
+from delarsrapport._check.koder import KODER, Severity
+from delarsrapport._load.load import format_path
+from delarsrapport._model.avrundning import visade_rader_summerar
+from delarsrapport._model.belopp import Belopp, Enhet
+from delarsrapport._model.brutto import DRIFT_KOLUMNER, RapporteradKapitalrad
+from delarsrapport._model.budget import Budgetrad, Budgettabell
+from delarsrapport._model.ekonomi import (
     RR_INDATARADER,
     RR_RADORDNING,
     SJU_KOLUMNER,
@@ -31,24 +33,22 @@ from delarsrapport._ekonomi import (
     Sammanfattningsvarden,
     Sjukolumner,
 )
-from delarsrapport._etiketter import RR_ETIKETTER, rr_kolumn, sammanfattning_kolumn, sju_kolumn
-from delarsrapport._internkontroll import Internkontroll
-from delarsrapport._kontrollkoder import KODER, Severity
-from delarsrapport._load import format_path
-from delarsrapport._nyckeltal import Nyckeltalsbilaga
-from delarsrapport._period import Rapportperiod
-from delarsrapport._rapport import Arende, Bilaga, Delarsrapport
-from delarsrapport._rapporterat import Tom
-from delarsrapport._status import Bedomning, Malniva, Trend
-from delarsrapport._text import Punktlista, Rubrik, Stycke
-from delarsrapport._verksamhet import (
+from delarsrapport._model.etiketter import RR_ETIKETTER, rr_kolumn, sammanfattning_kolumn, sju_kolumn
+from delarsrapport._model.internkontroll import Internkontroll
+from delarsrapport._model.nyckeltal import Nyckeltalsbilaga
+from delarsrapport._model.period import Rapportperiod
+from delarsrapport._model.rapport import Arende, Bilaga, Delarsrapport
+from delarsrapport._model.rapporterat import Tom
+from delarsrapport._model.status import Bedomning, Malniva, Trend
+from delarsrapport._model.text import Punktlista, Rubrik, Stycke
+from delarsrapport._model.verksamhet import (
     Indikator,
     KfMal,
     Namndmal,
     Uppdrag,
     Verksamhetsuppfoljning,
 )
-from delarsrapport._vokabular import BEDOMNINGSMENINGAR, bedomning_for_mening
+from delarsrapport._model.vokabular import BEDOMNINGSMENINGAR, bedomning_for_mening
 from delarsrapport.formatting import avrunda, format_belopp, format_datum, format_procent
 
 __all__ = ["Finding", "check"]

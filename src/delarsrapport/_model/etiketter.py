@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from delarsrapport._period import Rapportperiod
+from delarsrapport._model.period import Rapportperiod
 from delarsrapport.formatting import format_period
 
 __all__ = [

@@ -6,10 +6,10 @@ from typing import ClassVar
 
 import attrs
 
-from delarsrapport._belopp import Belopp, Enhet
-from delarsrapport._rapporterat import RapporteratBelopp
-from delarsrapport._status import Volymtyp
-from delarsrapport._text import Text
+from delarsrapport._model.belopp import Belopp, Enhet
+from delarsrapport._model.rapporterat import RapporteratBelopp
+from delarsrapport._model.status import Volymtyp
+from delarsrapport._model.text import Text
 
 __all__ = ["Nyckeltal", "Nyckeltalsbilaga", "Nyckeltalsgrupp", "RapporteratNyckeltal"]
 

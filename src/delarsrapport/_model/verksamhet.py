@@ -1,7 +1,7 @@
 """Verksamhetsuppföljning: goals, nämndmål, uppdrag, åtgärder and indicators, with status.
 
 Numbers of uppdrag and goals are labels of this plan's edition, not identities. Statuses
-and assessments are stored as normalised values (:mod:`delarsrapport._status`); the
+and assessments are stored as normalised values (:mod:`delarsrapport._model.status`); the
 words, sentences and colours come from the layout.
 """
 
@@ -14,7 +14,7 @@ from typing import ClassVar, Literal, NewType, TypeAlias
 
 import attrs
 
-from delarsrapport._status import (
+from delarsrapport._model.status import (
     Bedomning,
     Indikatorenhet,
     Malniva,
@@ -22,7 +22,7 @@ from delarsrapport._status import (
     Status,
     Trend,
 )
-from delarsrapport._text import Text
+from delarsrapport._model.text import Text
 
 __all__ = [
     "Atgard",

@@ -7,8 +7,8 @@ from typing import Final, Literal, TypeAlias
 
 import attrs
 
-from delarsrapport._organisation import Person, Undertecknare
-from delarsrapport._text import Text
+from delarsrapport._model.organisation import Person, Undertecknare
+from delarsrapport._model.text import Text
 
 __all__ = [
     "BELOPPSREFERENSER",

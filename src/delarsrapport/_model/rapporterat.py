@@ -10,7 +10,7 @@ import enum
 from collections.abc import Iterable
 from typing import Final, TypeAlias
 
-from delarsrapport._belopp import Belopp
+from delarsrapport._model.belopp import Belopp
 
 __all__ = ["TOM", "RapporteratBelopp", "Tom", "diff", "summa"]
 

@@ -1,0 +1,1 @@
+"""What writes the generated pages of docs/: the Mallguide, the finding codes, the input reference."""
