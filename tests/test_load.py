@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from delarsrapport import Belopp, LoadError
-from delarsrapport._load.load import check_text, load
-from delarsrapport._model.text import Punktlista, Rubrik, Stycke
+from delarsrapport._load.load import load
+from delarsrapport._model.text import Punktlista, Rubrik, Stycke, check_text
 
 MINIMAL: dict[str, Any] = {
     "kommun": {"namn": "Uppsala kommun"},

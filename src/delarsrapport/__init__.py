@@ -12,10 +12,11 @@ from delarsrapport._errors import (
     LayoutError,
     LoadError,
     ParseError,
+    Problem,
     RenderError,
     TemplateError,
 )
-from delarsrapport._load.load import Problem, load
+from delarsrapport._load.load import load
 from delarsrapport._model.belopp import Belopp, Enhet
 from delarsrapport._model.period import Rapportperiod
 from delarsrapport._model.rapport import Delarsrapport

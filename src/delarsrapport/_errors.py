@@ -16,12 +16,17 @@ are kept as attributes so that programs need not parse the message.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import attrs
+
 __all__ = [
     "CheckError",
     "DelarsrapportError",
     "LayoutError",
     "LoadError",
     "ParseError",
+    "Problem",
     "RenderError",
     "TemplateError",
 ]
@@ -47,12 +52,32 @@ class ParseError(DelarsrapportError, ValueError):
 class LoadError(DelarsrapportError):
     """Input data that does not fit the model; ``problems`` lists every problem found."""
 
-    def __init__(self, problems: list[object], source: str | None = None) -> None:
-        self.problems = problems
+    def __init__(self, problems: Sequence[Problem], source: str | None = None) -> None:
+        self.problems: list[Problem] = list(problems)
         self.source = source
         lines = [str(p) for p in problems]
         head = f"{len(problems)} fel i {source}" if source else f"{len(problems)} fel i indata"
         super().__init__(head + ":\n" + "\n".join(f"  {line}" for line in lines))
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with the input: where it is and what is wrong.
+
+    ``path`` is the field path (``bilagor[0].delar[0].ekonomi.sammanfattning.rader[2]``),
+    ``message`` says what was expected and what was found.
+    """
+
+    path: str
+    message: str
+    source: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.source or "<data>"
+        if self.line is not None:
+            where += f":{self.line}"
+        return f"{where}: {self.path or '(hela filen)'}: {self.message}"
 
 
 class LayoutError(DelarsrapportError):

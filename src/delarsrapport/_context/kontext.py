@@ -19,7 +19,6 @@ from typing import Final, TypeVar
 import attrs
 
 from delarsrapport._errors import RenderError
-from delarsrapport._load.load import check_text
 from delarsrapport._model.avrundning import visade_rader_summerar
 from delarsrapport._model.belopp import Belopp
 from delarsrapport._model.brutto import Driftrad, Driftredovisning
@@ -38,7 +37,7 @@ from delarsrapport._model.organisation import Person
 from delarsrapport._model.period import Rapportperiod
 from delarsrapport._model.rapport import Arende, Bilaga, Delarsrapport, Dokumentdel
 from delarsrapport._model.status import Indikatorenhet, Kontrollresultat, Malniva, Rapporteringstyp, Status
-from delarsrapport._model.text import Punktlista, Rubrik, Stycke, Tabellplats, Text
+from delarsrapport._model.text import Punktlista, Rubrik, Stycke, Tabellplats, Text, check_text
 from delarsrapport._model.tjansteskrivelse import Beslutssats
 from delarsrapport._model.verksamhet import (
     Atgard,

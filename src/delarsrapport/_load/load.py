@@ -37,7 +37,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from delarsrapport._errors import LoadError, ParseError
+from delarsrapport._errors import LoadError, ParseError, Problem
 from delarsrapport._model.belopp import ENHETER, Belopp
 from delarsrapport._model.brutto import DRIFT_KOLUMNER, RapporteradDriftrad
 from delarsrapport._model.ekonomi import (
@@ -63,7 +63,17 @@ from delarsrapport._model.status import (
     Trend,
     Volymtyp,
 )
-from delarsrapport._model.text import TABELLER, Block, Punktlista, Rubrik, Stycke, Tabellplats, Text
+from delarsrapport._model.text import (
+    TABELLER,
+    Block,
+    Punktlista,
+    Rubrik,
+    Stycke,
+    Tabellplats,
+    Text,
+    TextError,
+    check_text,
+)
 from delarsrapport._model.tjansteskrivelse import presens
 from delarsrapport._model.verksamhet import (
     Indikator,
@@ -76,29 +86,9 @@ from delarsrapport._model.verksamhet import (
 )
 from delarsrapport.formatting import parse_belopp
 
-__all__ = ["Problem", "check_text", "load", "read_structured"]
+__all__ = ["Problem", "load", "read_structured"]
 
 Path_ = tuple[str | int, ...]
-
-
-@attrs.frozen
-class Problem:
-    """One thing wrong with the input: where it is and what is wrong.
-
-    ``path`` is the field path (``bilagor[0].delar[0].ekonomi.sammanfattning.rader[2]``),
-    ``message`` says what was expected and what was found.
-    """
-
-    path: str
-    message: str
-    source: str | None = None
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = self.source or "<data>"
-        if self.line is not None:
-            where += f":{self.line}"
-        return f"{where}: {self.path or '(hela filen)'}: {self.message}"
 
 
 class _IndataError(ValueError):
@@ -107,61 +97,17 @@ class _IndataError(ValueError):
 
 # -- strings ------------------------------------------------------------------------------
 
-_TECKENNAMN: Final = {
-    0x0B: "vertikal tabb (Excel skriver den för radbrytning i en cell)",
-    0x0C: "sidmatning",
-    0x00: "NUL",
-    0x07: "BEL",
-    0x1B: "ESC",
-    0xFFFE: "icke-tecken U+FFFE",
-    0xFFFF: "icke-tecken U+FFFF",
-}
-
-_MALLSEKVENSER: Final = ("{_{", "}_}", "{_%", "%_}")
 _EXCEL_RADBRYTNING: ContextVar[bool] = ContextVar("excel_radbrytning", default=False)
 
 
-def check_text(text: str, *, excel_radbrytning: bool = False) -> str:
-    """Validate and normalise one string for a .docx, or raise ``ValueError`` saying why.
-
-    Line endings ``\\r\\n`` and ``\\r`` become ``\\n``. C0 controls other than tab and
-    newline, U+FFFE, U+FFFF and lone surrogates cannot be stored in a .docx and are refused
-    with their code point and index; with *excel_radbrytning*, Excel's vertical tab becomes
-    a line break. The sequences docxtpl rewrites (``{_{`` …) are refused too.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if any(_ERSATTNING <= ord(c) < _ERSATTNING + 0xA0 for c in text):
-        text = "".join(
-            chr(ord(c) - _ERSATTNING) if _ERSATTNING <= ord(c) < _ERSATTNING + 0xA0 else c for c in text
-        )
-    if excel_radbrytning:
-        text = text.replace("\x0b", "\n")
-    for index, char in enumerate(text):
-        code = ord(char)
-        bad = (code < 0x20 and char not in "\t\n") or code in (0xFFFE, 0xFFFF)
-        bad = bad or 0xD800 <= code <= 0xDFFF
-        if bad:
-            name = _TECKENNAMN.get(code)
-            if 0xD800 <= code <= 0xDFFF:
-                name = "ensamt surrogattecken (trasig UTF-16-kodning)"
-            name = name or unicodedata.name(char, "styrtecken")
-            hint = (
-                " Ta bort tecknet, eller läs in med excel_radbrytningar=True för att göra "
-                "det till en radbrytning."
-                if code == 0x0B
-                else " Ta bort tecknet i källan."
-            )
-            raise _IndataError(
-                f"otillåtet tecken U+{code:04X} ({name}) på position {index} i texten "
-                f"{_kort(text)}; det kan inte lagras i ett Word-dokument.{hint}"
-            )
-    for seq in _MALLSEKVENSER:
-        if seq in text:
-            raise _IndataError(
-                f"texten innehåller {seq!r} på position {text.index(seq)}, som mallmotorn "
-                "skulle göra om till en malltagg; skriv om texten"
-            )
-    return text
+def _avmaskera(text: str) -> str:
+    # Control characters were shifted into a private-use range before ruamel.yaml saw
+    # them (it refuses them); shift them back so that check_text can name them.
+    if not any(_ERSATTNING <= ord(c) < _ERSATTNING + 0xA0 for c in text):
+        return text
+    return "".join(
+        chr(ord(c) - _ERSATTNING) if _ERSATTNING <= ord(c) < _ERSATTNING + 0xA0 else c for c in text
+    )
 
 
 def _kort(value: object, limit: int = 60) -> str:
@@ -316,7 +262,7 @@ def _structure_str(value: object, _: object) -> str:
     if isinstance(value, YamlInt):
         value = value.text
     if isinstance(value, str):
-        return check_text(str(value), excel_radbrytning=_EXCEL_RADBRYTNING.get())
+        return check_text(_avmaskera(str(value)), excel_radbrytning=_EXCEL_RADBRYTNING.get())
     raise _IndataError(f"förväntade text, fick {_typnamn(value)}")
 
 
@@ -848,7 +794,7 @@ def _flatten(exc: BaseException, path: Path_) -> Iterator[tuple[Path_, BaseExcep
 
 
 def _message(exc: BaseException) -> str:
-    if isinstance(exc, _IndataError):
+    if isinstance(exc, (_IndataError, TextError)):
         return str(exc)
     if isinstance(exc, KeyError):
         return "obligatoriskt fält saknas"
