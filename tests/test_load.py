@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from delarsrapport import Belopp, LoadError
-from delarsrapport._load.load import load
+from delarsrapport._load import load
 from delarsrapport._model.text import Punktlista, Rubrik, Stycke, check_text
 
 MINIMAL: dict[str, Any] = {

@@ -16,7 +16,7 @@ from delarsrapport._errors import (
     RenderError,
     TemplateError,
 )
-from delarsrapport._load.load import load
+from delarsrapport._load import load
 from delarsrapport._model.belopp import Belopp, Enhet
 from delarsrapport._model.period import Rapportperiod
 from delarsrapport._model.rapport import Delarsrapport

@@ -14,7 +14,7 @@ from delarsrapport._check.check import Finding, check
 from delarsrapport._check.koder import Severity
 from delarsrapport._designer.layoutcheck import check_layout
 from delarsrapport._errors import DelarsrapportError, LoadError
-from delarsrapport._load.load import load
+from delarsrapport._load import load
 from delarsrapport._render.layout import INSTALLNINGSFIL, layout_mapp, new_layout, shipped_layouts
 from delarsrapport._render.render import render
 

@@ -18,7 +18,7 @@ from typing import Any, Final, cast
 import attrs
 
 from delarsrapport._check.koder import KODER, Severity
-from delarsrapport._load.load import format_path
+from delarsrapport._load import format_path
 from delarsrapport._model.avrundning import visade_rader_summerar
 from delarsrapport._model.belopp import Belopp, Enhet
 from delarsrapport._model.brutto import DRIFT_KOLUMNER, RapporteradKapitalrad

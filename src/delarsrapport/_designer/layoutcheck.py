@@ -49,7 +49,7 @@ from delarsrapport._check.koder import Severity
 from delarsrapport._context import kontext as _kontext
 from delarsrapport._context.kontext import GEMENSAMMA, KONTEXTER
 from delarsrapport._errors import LoadError, Problem
-from delarsrapport._load.load import read_structured
+from delarsrapport._load import read_structured
 from delarsrapport._model.rapport import DOKUMENTSLAG
 from delarsrapport._render.docx import (
     _FOOTER,

@@ -50,9 +50,9 @@ from ruamel.yaml import YAML
 
 from delarsrapport._context import kontext as _kontext
 from delarsrapport._context.kontext import GEMENSAMMA, KONTEXTER, Block, Lopande, bygg_kontext
-from delarsrapport._load.load import load
-from delarsrapport._load.schema import _field_docs
+from delarsrapport._load import load
 from delarsrapport._model.belopp import Belopp
+from delarsrapport._model.docstrings import field_docs as _field_docs
 from delarsrapport._model.period import Rapportperiod
 from delarsrapport._render.docx import W, _Stilar, _stycken_filter
 from delarsrapport._render.filters import FILTERNAMN, Talstil, make_filters

@@ -21,7 +21,7 @@ from typing import Final, Literal
 import attrs
 
 from delarsrapport._errors import LayoutError, LoadError
-from delarsrapport._load.load import read_structured
+from delarsrapport._load import read_structured
 from delarsrapport._model.rapport import DOKUMENTSLAG
 from delarsrapport._model.status import Bedomning, Kontrollresultat, Malniva, Status, Trend, Volymtyp
 from delarsrapport._render.filters import Talstil
