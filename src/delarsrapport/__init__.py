@@ -44,3 +44,8 @@ __all__ = [
     "load",
     "render",
 ]
+
+
+def __dir__() -> list[str]:
+    # The subpackages are attributes of the package once imported; dir() shows the API.
+    return list(__all__)
