@@ -11,14 +11,9 @@ from delarsrapport._check.koder import Severity
 from delarsrapport._context.kontext import DokumentVy, bygg_kontext, filnamnsdel
 from delarsrapport._errors import CheckError, RenderError
 from delarsrapport._model.rapport import Arende, Bilaga, Delarsrapport
-from delarsrapport._render.docx import (
-    Karnegenskaper,
-    PreparedTemplate,
-    finish,
-    join,
-    prepare,
-    write_atomically,
-)
+from delarsrapport._render.docx import write_atomically
+from delarsrapport._render.engine import Karnegenskaper, PreparedTemplate, prepare
+from delarsrapport._render.join import join
 from delarsrapport._render.layout import Layout, load_layout
 
 __all__ = ["Dokument", "render", "render_bytes"]
@@ -70,10 +65,12 @@ def render_bytes(rapport: Delarsrapport, *, layout: str | Path | Layout = "uppsa
     dokument: list[Dokument] = []
     for nummer, arende in enumerate(rapport.arenden, start=1):
         ctx = bygg_kontext(rapport, arende, nummer, inst)
-        doc = _prepared(lay, "tjansteskrivelse").render(ctx)
+        rendering = _prepared(lay, "tjansteskrivelse").render(ctx)
         vy = ctx["dokument"]
         assert isinstance(vy, DokumentVy)
-        dokument.append(Dokument(_filnamn(lay, nummer, None), finish(doc, _egenskaper(rapport, arende, vy))))
+        dokument.append(
+            Dokument(_filnamn(lay, nummer, None), rendering.package(_egenskaper(rapport, arende, vy)))
+        )
         for bilaga in sorted(arende.bilagor, key=lambda b: b.nummer):
             delar = []
             vy_bilaga: DokumentVy | None = None
@@ -84,10 +81,10 @@ def render_bytes(rapport: Delarsrapport, *, layout: str | Path | Layout = "uppsa
                 assert isinstance(vy_b, DokumentVy)
                 vy_bilaga = vy_bilaga or vy_b
             assert vy_bilaga is not None
-            doc = delar[0] if len(delar) == 1 else join(delar)
-            dokument.append(
-                Dokument(_filnamn(lay, nummer, bilaga), finish(doc, _egenskaper(rapport, arende, vy_bilaga)))
-            )
+            egenskaper = _egenskaper(rapport, arende, vy_bilaga)
+            paket = [d.package(egenskaper) for d in delar]
+            data = paket[0] if len(paket) == 1 else join(paket, egenskaper)
+            dokument.append(Dokument(_filnamn(lay, nummer, bilaga), data))
     namn = [d.filnamn for d in dokument]
     if len(set(namn)) != len(namn):
         raise RenderError(f"layoutens filnamn ger samma namn åt flera dokument: {namn}")

@@ -1,0 +1,489 @@
+"""The render engine: a template prepared once, rendered many times into .docx bytes.
+
+Preparing a template reads its zip once and keeps every member as bytes. The parts a
+designer writes tags in (the body, headers, footers and footnotes) are patched the way
+docxtpl patches them (tags Word split across runs are joined, ``{%tr``/``{%p``/``{%tc``
+become row, paragraph and cell tags, ``cellbg`` and ``colspan`` become cell properties)
+and compiled in the sandboxed, autoescaping, strict environment. Every other part is
+final already: it is checked strictly, put in schema order, given the document language
+(the styles part) and compressed, once.
+
+A render runs the compiled templates on a context and applies docxtpl's finishing steps
+only where they can change something (decided when preparing): the listing pass that
+turns a line break or tab in a value into ``w:br``/``w:tab``, the table grid fix for
+``{%tc`` loops, the schema order of cell properties after ``cellbg``. Each rendered part
+is parsed strictly and its structure checked; the zip is written around it with the
+static parts as they were compressed (:mod:`delarsrapport._render.package`). No
+python-docx object model is built, no state is kept between renders, and a prepared
+template may be rendered from any number of threads at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Mapping
+from datetime import date
+from functools import partial
+from pathlib import Path, PurePosixPath
+from typing import Final
+from xml.sax.saxutils import escape
+
+import attrs
+import jinja2
+from docxtpl import DocxTemplate
+from jinja2.exceptions import SecurityError
+from lxml import etree
+
+from delarsrapport._errors import RenderError, TemplateError
+from delarsrapport._render.docx import (
+    _ORDNING,
+    W,
+    _felmeddelande,
+    _hint,
+    _lineno,
+    _part_label,
+    _Stilar,
+    make_environment,
+    plats,
+    stilnamn,
+)
+from delarsrapport._render.filters import Talstil
+from delarsrapport._render.layout import Stilar
+from delarsrapport._render.package import Member, compress, write_zip
+
+__all__ = ["Karnegenskaper", "PreparedTemplate", "Rendering", "check_part", "prepare"]
+
+_STRICT: Final = etree.XMLParser(recover=False, resolve_entities=False, no_network=True, huge_tree=True)
+_R: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PR: Final = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT: Final = "http://schemas.openxmlformats.org/package/2006/content-types"
+_OFFICE_DOCUMENT: Final = f"{_R}/officeDocument"
+_CORE_REL: Final = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+_CORE_CT: Final = "application/vnd.openxmlformats-package.core-properties+xml"
+_FOOTNOTES_REL: Final = f"{_R}/footnotes"
+_RENDERED_RELS: Final = (f"{_R}/header", f"{_R}/footer", _FOOTNOTES_REL)
+_CORE: Final = "docProps/core.xml"
+_DECLARATION: Final = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+_STATIC_LEVEL: Final = 9
+
+# docxtpl's own text passes, used as functions: they keep no state on the template object.
+_patch = partial(DocxTemplate.patch_xml, None)
+_resolve_listing = partial(DocxTemplate.resolve_listing, None)
+_fix_tables = partial(DocxTemplate.fix_tables, None)
+
+_P_LINE: Final = re.compile(r"\n<w:p([ >])")
+_LISTING_TEXT: Final = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\n\a\f]")
+_DOCX_ESCAPES: Final = ("{_{", "}_}", "{_%", "%_}")
+
+
+@attrs.frozen
+class Karnegenskaper:
+    """The document properties (``docProps/core.xml``), all from the report, never the clock."""
+
+    titel: str
+    amne: str
+    forfattare: str
+    datum: date
+    identifierare: str
+    nyckelord: str = ""
+
+    def xml(self) -> bytes:
+        """The core properties part."""
+        stamp = f"{self.datum.isoformat()}T00:00:00Z"
+        fields = (
+            ("dc:title", self.titel),
+            ("dc:subject", self.amne),
+            ("dc:creator", self.forfattare),
+            ("cp:keywords", self.nyckelord),
+            ("dc:description", ""),
+            ("cp:lastModifiedBy", self.forfattare),
+            ("cp:revision", "1"),
+        )
+        body = "".join(f"<{tag}>{escape(value)}</{tag}>" for tag, value in fields)
+        body += f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        body += f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        tail = (
+            ("cp:category", ""),
+            ("dc:language", "sv-SE"),
+            ("cp:lastPrinted", stamp),
+            ("dc:identifier", self.identifierare),
+            ("cp:contentStatus", ""),
+            ("cp:version", ""),
+        )
+        body += "".join(f"<{tag}>{escape(value)}</{tag}>" for tag, value in tail)
+        return (
+            _DECLARATION.rstrip("\n")
+            + '\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+            'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/'
+            'dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/'
+            f'XMLSchema-instance">{body}</cp:coreProperties>'
+        ).encode("utf-8")
+
+
+@attrs.frozen
+class _Del:
+    """A part a designer writes tags in, prepared: compiled, and what finishing it needs."""
+
+    namn: str
+    """The zip member, e.g. ``word/document.xml``."""
+    nyckel: str
+    """How error messages and the layout check name it (``body``, ``/word/header1.xml``)."""
+    mall: jinja2.Template
+    source: str
+    """The patched source, one paragraph per line, for error locations."""
+    fore: str
+    """What precedes the rendered XML in the part (the declaration; for the body the
+    document element's start)."""
+    efter: str
+    listing: bool
+    """The template's own text holds line breaks or tabs, so the listing pass always runs."""
+    escapes: bool
+    """The template writes docxtpl's escaped braces (``{_{``)."""
+    tabellrutnat: bool
+    """The part makes table cells in loops (``{%tc``, ``colspan``): the grid may need fixing."""
+    schemaordning: bool
+    """The part sets cell shading (``cellbg``), whose properties must be put in schema order."""
+
+
+@attrs.frozen
+class Rendering:
+    """A rendered template: its parts by member name, before the zip is written."""
+
+    mall: PreparedTemplate
+    delar: Mapping[str, bytes]
+
+    def package(self, egenskaper: Karnegenskaper) -> bytes:
+        """The finished .docx: the static members as prepared, the rendered ones, the properties."""
+        members: list[Member] = []
+        for name in self.mall.ordning:
+            if name == _CORE:
+                members.append(compress(name, egenskaper.xml()))
+            elif name in self.delar:
+                members.append(compress(name, self.delar[name]))
+            else:
+                members.append(self.mall.statiska[name])
+        return write_zip(members)
+
+
+class PreparedTemplate:
+    """A template read, checked and compiled once; render it with :meth:`render`."""
+
+    def __init__(self, path: Path, talstil: Talstil, stilar: Stilar) -> None:
+        self.path = path
+        try:
+            data = path.read_bytes()
+            zf = zipfile.ZipFile(io.BytesIO(data))
+        except OSError as exc:
+            raise TemplateError(f"mallen kan inte läsas: {exc.strerror}", template=str(path)) from None
+        except zipfile.BadZipFile:
+            raise TemplateError(
+                "mallen är ingen Word-fil (.docx är en zip-fil, den här är det inte)",
+                template=str(path),
+                hint="spara mallen i Word eller LibreOffice som Word-dokument (.docx)",
+            ) from None
+        with zf:
+            raw = {name: zf.read(name) for name in zf.namelist() if not name.endswith("/")}
+        document = self._main_part(raw)
+        ids = stilnamn(
+            raw.get(_sibling(document, "styles.xml"), b"<w:styles xmlns:w='" + W.encode() + b"'/>")
+        )
+        self.stilar = self._stilar(ids, stilar)
+        self.env = make_environment(talstil, self.stilar)
+        self.delar: dict[str, _Del] = {}
+        self.sources: dict[str, str] = {}
+        self._add(document, "body", raw[document])
+        for name in self._rendered_parts(raw, document):
+            self._add(name, "/" + name, raw[name])
+        raw = self._with_core_properties(raw)
+        self.statiska: dict[str, Member] = {}
+        for name, blob in raw.items():
+            if name in self.delar or name == _CORE:
+                continue
+            self.statiska[name] = compress(name, self._finish_static(name, blob, document), _STATIC_LEVEL)
+        first = [n for n in ("[Content_Types].xml", "_rels/.rels") if n in raw]
+        self.ordning: tuple[str, ...] = (*first, *sorted(n for n in raw if n not in first))
+
+    # -- reading the package ---------------------------------------------------------------
+
+    def _error(self, message: str, hint: str | None = None) -> TemplateError:
+        return TemplateError(message, template=str(self.path), hint=hint)
+
+    def _xml(self, raw: Mapping[str, bytes], name: str) -> etree._Element:
+        try:
+            return etree.fromstring(raw[name], parser=_STRICT)
+        except KeyError:
+            raise self._error(
+                f"mallen saknar delen {name}", "spara om mallen i Word eller LibreOffice som .docx"
+            ) from None
+        except etree.XMLSyntaxError as exc:
+            raise self._error(f"delen {name} i mallen är inte giltig XML: {exc}") from None
+
+    def _main_part(self, raw: Mapping[str, bytes]) -> str:
+        for rel in self._xml(raw, "_rels/.rels"):
+            if rel.get("Type") == _OFFICE_DOCUMENT and rel.get("TargetMode") != "External":
+                name = rel.get("Target", "").lstrip("/")
+                if name in raw:
+                    return name
+        raise self._error(
+            "mallen saknar dokumentets brödtext (word/document.xml)",
+            "spara om mallen i Word eller LibreOffice som .docx",
+        )
+
+    def _rendered_parts(self, raw: Mapping[str, bytes], document: str) -> list[str]:
+        rels = _rels_name(document)
+        if rels not in raw:
+            return []
+        folder = PurePosixPath(document).parent
+        names: list[str] = []
+        for rel in self._xml(raw, rels):
+            if rel.get("Type") in _RENDERED_RELS and rel.get("TargetMode") != "External":
+                target = rel.get("Target", "")
+                name = target.lstrip("/") if target.startswith("/") else _normalise(folder / target)
+                if name in raw and name not in names:
+                    names.append(name)
+        return names
+
+    def _with_core_properties(self, raw: dict[str, bytes]) -> dict[str, bytes]:
+        """The package with a core properties part, declared and related, whatever the template had."""
+        if _CORE in raw:
+            return raw
+        types = self._xml(raw, "[Content_Types].xml")
+        override = etree.SubElement(types, f"{{{_CT}}}Override")
+        override.set("PartName", "/" + _CORE)
+        override.set("ContentType", _CORE_CT)
+        rels = self._xml(raw, "_rels/.rels")
+        rel = etree.SubElement(rels, f"{{{_PR}}}Relationship")
+        rel.set("Id", "rIdDelarsrapportCore")
+        rel.set("Type", _CORE_REL)
+        rel.set("Target", _CORE)
+        return {
+            **raw,
+            "[Content_Types].xml": etree.tostring(
+                types, xml_declaration=True, encoding="UTF-8", standalone=True
+            ),
+            "_rels/.rels": etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True),
+            _CORE: b"",
+        }
+
+    def _finish_static(self, name: str, blob: bytes, document: str) -> bytes:
+        """A static part checked strictly; the styles part gets the language, cell
+        properties go in schema order."""
+        if not name.endswith((".xml", ".rels")):
+            return blob
+        root = self._xml({name: blob}, name)
+        changed = False
+        if name == _sibling(document, "styles.xml"):
+            _set_language(root)
+            changed = True
+        if name.startswith("word/") and _schemaordning(root):
+            changed = True
+        if not changed:
+            return blob
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    def _stilar(self, ids: dict[str, str], stilar: Stilar) -> _Stilar:
+        def find(name: str) -> str:
+            found = ids.get(name.lower())
+            if found is None:
+                forslag = difflib.get_close_matches(name.lower(), list(ids), n=1)
+                menade = f" (menade du {forslag[0]!r}?)" if forslag else ""
+                raise TemplateError(
+                    f"stilen {name!r} som inställningarna anger finns inte i mallen{menade}",
+                    template=self.path.name,
+                    hint="skapa stilen i Word eller ändra stilar i installningar.yaml",
+                )
+            return found
+
+        return _Stilar(
+            find(stilar.stycke),
+            tuple(find(r) for r in stilar.rubriker),
+            find(stilar.punktlista),
+            find(stilar.tabell),
+        )
+
+    def _add(self, name: str, nyckel: str, blob: bytes) -> None:
+        root = self._xml({name: blob}, name)
+        if nyckel == "body":
+            body = root.find(f"{{{W}}}body")
+            if body is None:
+                raise self._error("mallens brödtext saknar w:body", "spara om mallen i Word som .docx")
+            xml = etree.tostring(body, encoding="unicode")
+            marker = etree.Comment("delarsrapport-body")
+            root.replace(body, marker)
+            whole = etree.tostring(root, encoding="unicode")
+            fore, efter = whole.split("<!--delarsrapport-body-->")
+            fore = _DECLARATION + fore
+        else:
+            xml = etree.tostring(root, encoding="unicode")
+            fore, efter = _DECLARATION, ""
+        patched = _patch(xml)
+        source = _P_SPLIT.sub(r"\n<w:p\1", patched)
+        self.sources[nyckel] = source
+        try:
+            mall = self.env.from_string(source)
+        except jinja2.TemplateSyntaxError as exc:
+            raise self.error(exc, nyckel) from None
+        static_text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", patched))
+        self.delar[name] = _Del(
+            namn=name,
+            nyckel=nyckel,
+            mall=mall,
+            source=source,
+            fore=fore,
+            efter=efter,
+            listing=any(c in static_text for c in "\t\n\a\f"),
+            escapes=any(s in patched for s in _DOCX_ESCAPES),
+            tabellrutnat=bool(re.search(r"\{%-?\s*tc\b|gridSpan w:val=\"\{\{", patched)),
+            schemaordning="<w:shd" in patched and "{{" in patched,
+        )
+
+    # -- rendering -------------------------------------------------------------------------
+
+    def error(self, exc: BaseException, nyckel: str, names: Iterable[str] = ()) -> TemplateError:
+        """A TemplateError naming this template, the part and the paragraph of *exc*."""
+        lineno = _lineno(exc)
+        where = plats(self.sources[nyckel], lineno, nyckel) if lineno else None
+        return TemplateError(
+            _felmeddelande(exc),
+            template=str(self.path),
+            part=where.del_ if where else _part_label(nyckel),
+            location=str(where).split(", ", 1)[1] if where and ", " in str(where) else None,
+            text=where.text if where else None,
+            hint=_hint(exc, names),
+        )
+
+    def render(self, context: Mapping[str, object]) -> Rendering:
+        """Every tagged part rendered with *context*, checked; raises TemplateError or RenderError."""
+        delar: dict[str, bytes] = {}
+        for name, d in self.delar.items():
+            try:
+                dst = d.mall.render(context)
+            except (jinja2.TemplateError, SecurityError, TypeError, ValueError) as exc:
+                raise self.error(exc, d.nyckel, _names(context)) from None
+            dst = _P_LINE.sub(r"<w:p\1", dst)
+            if d.escapes:
+                dst = dst.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+            if d.listing or _LISTING_TEXT.search(dst):
+                dst = _resolve_listing(dst)
+            xml = d.fore + dst + d.efter
+            try:
+                root = etree.fromstring(xml.encode("utf-8"), parser=_STRICT)
+            except etree.XMLSyntaxError as exc:
+                raise RenderError(
+                    f"{self.path.name}, {_part_label(d.nyckel)}: det renderade dokumentet är inte giltig XML "
+                    f"({exc}); kör 'delarsrapport layout check' på layouten"
+                ) from None
+            if d.tabellrutnat or d.schemaordning:
+                if d.tabellrutnat:  # docxtpl's grid fix, on XML that has passed the strict parse
+                    root = _fix_tables(etree.tostring(root))
+                if d.schemaordning:
+                    _schemaordning(root)
+                delar[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            else:
+                delar[name] = xml.encode("utf-8")
+            _check_structure(root, d, self.path)
+        return Rendering(self, delar)
+
+
+_P_SPLIT: Final = re.compile(r"<w:p([ >])")
+
+
+def check_part(name: str, data: bytes) -> None:
+    """Raise RenderError unless *data* is well-formed XML (a strict parse, no entities)."""
+    try:
+        etree.fromstring(data, parser=_STRICT)
+    except etree.XMLSyntaxError as exc:
+        raise RenderError(f"delen {name} i dokumentet är inte giltig XML: {exc}") from None
+
+
+def _check_structure(root: etree._Element, d: _Del, path: Path) -> None:
+    if d.nyckel != "body":
+        return
+    body = root.find(f"{{{W}}}body")
+    if body is None or body.find(f"{{{W}}}sectPr") is None:
+        raise RenderError(f"{path.name}: dokumentets brödtext eller sektionsinställningar saknas")
+    if body.find(f".//{{{W}}}p") is None:
+        raise RenderError(f"{path.name}: dokumentet har inga stycken")
+
+
+def _names(context: Mapping[str, object]) -> list[str]:
+    names = list(context)
+    for value in context.values():
+        if attrs.has(type(value)):
+            names.extend(a.name for a in attrs.fields(type(value)))  # type: ignore[arg-type]
+    return names
+
+
+def _sibling(part: str, name: str) -> str:
+    return str(PurePosixPath(part).parent / name)
+
+
+def _rels_name(part: str) -> str:
+    p = PurePosixPath(part)
+    return str(p.parent / "_rels" / f"{p.name}.rels")
+
+
+def _normalise(path: PurePosixPath) -> str:
+    parts: list[str] = []
+    for bit in path.parts:
+        if bit == "..":
+            if parts:
+                parts.pop()
+        elif bit not in (".", ""):
+            parts.append(bit)
+    return "/".join(parts)
+
+
+def _set_language(styles: etree._Element) -> None:
+    """Swedish (sv-SE) as the default language of the styles part, for screen readers and spelling."""
+    w = f"{{{W}}}"
+    defaults = styles.find(f"{w}docDefaults")
+    if defaults is None:
+        defaults = etree.Element(f"{w}docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(f"{w}rPrDefault")
+    if rpr_default is None:
+        rpr_default = etree.SubElement(defaults, f"{w}rPrDefault")
+    rpr = rpr_default.find(f"{w}rPr")
+    if rpr is None:
+        rpr = etree.SubElement(rpr_default, f"{w}rPr")
+    lang = rpr.find(f"{w}lang")
+    if lang is None:
+        lang = etree.SubElement(rpr, f"{w}lang")
+    lang.set(f"{w}val", "sv-SE")
+    lang.set(f"{w}eastAsia", "sv-SE")
+    lang.set(f"{w}bidi", "ar-SA")
+
+
+_CACHE: dict[tuple[str, int, int, str], PreparedTemplate] = {}
+
+
+def prepare(path: Path, talstil: Talstil, stilar: Stilar) -> PreparedTemplate:
+    """The prepared template for *path*, prepared once per process while the file is unchanged."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, repr((talstil, stilar)))
+    prepared = _CACHE.get(key)
+    if prepared is None:
+        prepared = PreparedTemplate(path, talstil, stilar)
+        _CACHE[key] = prepared
+    return prepared
+
+
+def _schemaordning(root: etree._Element) -> bool:
+    """Put the children of every w:tcPr and w:tblPr under *root* in the schema's order;
+    whether anything moved."""
+    moved = False
+    for tag, ordning in _ORDNING.items():
+        rank = {t: i for i, t in enumerate(ordning)}
+        for el in root.iter(tag):
+            children = list(el)
+            ordered = sorted(children, key=lambda c: rank.get(c.tag, len(rank)))
+            if ordered != children:
+                for child in children:
+                    el.remove(child)
+                el.extend(ordered)
+                moved = True
+    return moved
