@@ -564,8 +564,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the tool; the exit status is 0 on success, 1 if a rename found nothing, 2 on error."""
     args = _parser().parse_args(argv)
-    folders: list[Path] = args.mappar or default_layouts()
     try:
+        folders: list[Path] = args.mappar or default_layouts()
         if args.kommando == "lista":
             for line in list_tags(folders):
                 print(line)
