@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from delarsrapport import check, load
-from delarsrapport._check.koder import KODER
+from delarsrapport._check.koder import KODER, Kod
 
 BAS: dict[str, Any] = {
     "kommun": {"namn": "Uppsala kommun"},
@@ -616,6 +616,12 @@ FALL: dict[str, tuple[Callable[[dict[str, Any]], None], Callable[[dict[str, Any]
         ),
     ),
 }
+
+
+def test_every_code_is_documented() -> None:
+    """Each Kod member has its documentation in KODER, under itself, and KODER documents nothing else."""
+    assert set(KODER) == set(Kod)
+    assert all(doc.kod is kod for kod, doc in KODER.items())
 
 
 def test_every_code_has_a_case() -> None:

@@ -17,7 +17,7 @@ from typing import Any, Final, cast
 
 import attrs
 
-from delarsrapport._check.koder import KODER, Severity
+from delarsrapport._check.koder import KODER, Kod, Severity
 from delarsrapport._load import format_path
 from delarsrapport._model.avrundning import visade_rader_summerar
 from delarsrapport._model.belopp import Belopp, Enhet
@@ -65,7 +65,7 @@ class Finding:
     counts they hold the text or number as it is.
     """
 
-    code: str
+    code: Kod
     severity: Severity
     path: str
     message: str
@@ -81,7 +81,7 @@ class Finding:
         out: dict[str, Any] = {}
         for field in attrs.fields(Finding):
             value = getattr(self, field.name)
-            out[field.name] = str(value) if isinstance(value, (Decimal, Severity)) else value
+            out[field.name] = str(value) if isinstance(value, (Decimal, Kod, Severity)) else value
         return out
 
     def __str__(self) -> str:
@@ -106,7 +106,7 @@ class _Checker:
 
     def add(
         self,
-        code: str,
+        code: Kod,
         path: Path_,
         message: str,
         *,
@@ -160,7 +160,7 @@ class _Checker:
                 return
             shown = format_belopp(computed, enhet=enhet, decimaler=visning).replace("\xa0", " ")
             self.add(
-                "RAPP-SUMMA-TOM" if summa else "RAPP-TOM",
+                Kod.RAPP_SUMMA_TOM if summa else Kod.RAPP_TOM,
                 path,
                 f"{label}: cellen är tom i källan, men värdet är {shown} {enhet}.",
                 printed="",
@@ -175,7 +175,7 @@ class _Checker:
             if p == 0:
                 return
             self.add(
-                "RAPP-AVVIKER",
+                Kod.RAPP_AVVIKER,
                 path,
                 f"{label}: källan trycker {_tal(p, decimaler)} {enhet}, men indata räcker inte "
                 "för att räkna fram värdet.",
@@ -193,7 +193,7 @@ class _Checker:
         grans = tolerans + Decimal(5).scaleb(-decimaler - 1) if tolerans > 0 else tolerans
         if abs(d) <= grans and tolerans > 0:
             self.add(
-                "RAPP-AVRUNDNING",
+                Kod.RAPP_AVRUNDNING,
                 path,
                 f"{label}: tryckt {_tal(p, decimaler)} {enhet}, beräknat {shown_c} {enhet} "
                 f"(skillnad {diff_text} {enhet}). Skillnaden förklaras av att källsystemet "
@@ -205,7 +205,7 @@ class _Checker:
             )
         else:
             self.add(
-                "RAPP-AVVIKER",
+                Kod.RAPP_AVVIKER,
                 path,
                 f"{label}: tryckt {_tal(p, decimaler)} {enhet}, men raderna ger {shown_c} {enhet} "
                 f"(skillnad {diff_text} {enhet}).",
@@ -253,7 +253,7 @@ class _Checker:
         path = (*base, "tjansteskrivelse")
         if ts.namndbehandlas is not None and ts.namndbehandlas < ts.datum:
             self.add(
-                "DATUM-NAMNDBEHANDLAS",
+                Kod.DATUM_NAMNDBEHANDLAS,
                 (*path, "namndbehandlas"),
                 f"Nämndbehandlas {ts.namndbehandlas.isoformat()} ligger före tjänsteskrivelsens "
                 f"datum {ts.datum.isoformat()}.",
@@ -263,7 +263,7 @@ class _Checker:
         sammantrade = self.rapport.sammantrade
         if sammantrade is not None and ts.datum > sammantrade.datum:
             self.add(
-                "DATUM-SAMMANTRADE",
+                Kod.DATUM_SAMMANTRADE,
                 (*path, "datum"),
                 f"Tjänsteskrivelsen är daterad {ts.datum.isoformat()}, efter sammanträdet "
                 f"{sammantrade.datum.isoformat()}.",
@@ -275,7 +275,7 @@ class _Checker:
             return
         if r.sjalvreferens_datum is not None and r.sjalvreferens_datum != ts.datum:
             self.add(
-                "DATUM-SJALVREFERENS",
+                Kod.DATUM_SJALVREFERENS,
                 (*path, "rapporterat", "sjalvreferens_datum"),
                 f"Beslutsunderlaget hänvisar till tjänsteskrivelsen daterad "
                 f"{format_datum(r.sjalvreferens_datum, 'lang')}, men den är daterad "
@@ -299,7 +299,7 @@ class _Checker:
             namnda.append(n)
             if n not in nummer:
                 self.add(
-                    "BESLUTSUNDERLAG-AVVIKER",
+                    Kod.BESLUTSUNDERLAG_AVVIKER,
                     (*path, i),
                     f"Beslutsunderlaget nämner bilaga {n}, men ärendet har bilagorna "
                     f"{', '.join(map(str, sorted(nummer)))}: {rad!r}.",
@@ -308,7 +308,7 @@ class _Checker:
         saknas = sorted(nummer - set(namnda))
         if saknas and namnda:
             self.add(
-                "BESLUTSUNDERLAG-AVVIKER",
+                Kod.BESLUTSUNDERLAG_AVVIKER,
                 path,
                 f"Beslutsunderlaget nämner inte bilaga {', '.join(map(str, saknas))}.",
                 computed=", ".join(map(str, saknas)),
@@ -318,7 +318,7 @@ class _Checker:
         nummer = sorted(b.nummer for b in arende.bilagor)
         if nummer and nummer != list(range(1, len(nummer) + 1)):
             self.add(
-                "BILAGA-NUMRERING",
+                Kod.BILAGA_NUMRERING,
                 (*base, "bilagor"),
                 f"Bilagorna har numren {', '.join(map(str, nummer))}; de ska vara 1–{len(nummer)} "
                 "utan luckor.",
@@ -333,7 +333,7 @@ class _Checker:
             datum, datum_path = bilaga.rapporterat.datum, (*path, "rapporterat", "datum")
         if datum is not None and datum > ts.datum:
             self.add(
-                "DATUM-BILAGA-EFTER",
+                Kod.DATUM_BILAGA_EFTER,
                 datum_path,
                 f"Bilaga {bilaga.nummer} är daterad {datum.isoformat()}, efter tjänsteskrivelsen "
                 f"({ts.datum.isoformat()}) som hänvisar till den.",
@@ -343,7 +343,7 @@ class _Checker:
         egen_datum = bilaga.datum or ts.datum
         if bilaga.namndbehandlas is not None and bilaga.namndbehandlas < egen_datum:
             self.add(
-                "DATUM-NAMNDBEHANDLAS",
+                Kod.DATUM_NAMNDBEHANDLAS,
                 (*path, "namndbehandlas"),
                 f"Nämndbehandlas {bilaga.namndbehandlas.isoformat()} ligger före bilagans datum "
                 f"{egen_datum.isoformat()}.",
@@ -356,7 +356,7 @@ class _Checker:
         rp = (*path, "rapporterat")
         if isinstance(r.nummer, Tom):
             self.add(
-                "BILAGA-NUMMER-AVVIKER",
+                Kod.BILAGA_NUMMER_AVVIKER,
                 (*rp, "nummer"),
                 f"Bilaga {bilaga.nummer} bär inget bilagenummer i sitt eget dokument.",
                 printed="",
@@ -364,7 +364,7 @@ class _Checker:
             )
         elif r.nummer is not None and r.nummer != bilaga.nummer:
             self.add(
-                "BILAGA-NUMMER-AVVIKER",
+                Kod.BILAGA_NUMMER_AVVIKER,
                 (*rp, "nummer"),
                 f"Bilagan rubriceras 'Bilaga {r.nummer}' i sitt dokument men är bilaga "
                 f"{bilaga.nummer} i beslutsunderlaget.",
@@ -379,7 +379,7 @@ class _Checker:
             tryckt = getattr(r, falt)
             if tryckt is not None and not _samma_titel(tryckt, bilaga.titel, self.rapport, falt == "rubrik"):
                 self.add(
-                    "BILAGA-TITEL-AVVIKER",
+                    Kod.BILAGA_TITEL_AVVIKER,
                     (*rp, falt),
                     f"Bilaga {bilaga.nummer} heter {tryckt!r} {var}, men {bilaga.titel!r} i registret.",
                     printed=tryckt,
@@ -388,7 +388,7 @@ class _Checker:
         diarienummer = arende.diarienummer
         if isinstance(r.diarienummer, Tom):
             self.add(
-                "DIARIENUMMER-SAKNAS",
+                Kod.DIARIENUMMER_SAKNAS,
                 (*rp, "diarienummer"),
                 f"Bilaga {bilaga.nummer} tryckte fältet Diarienummer utan värde"
                 + (f"; ärendets nummer är {diarienummer.text}." if diarienummer else "."),
@@ -399,7 +399,7 @@ class _Checker:
             tillatna = {diarienummer.text, diarienummer.for_bilaga(bilaga.nummer).text}
             if r.diarienummer not in tillatna:
                 self.add(
-                    "DIARIENUMMER-AVVIKER",
+                    Kod.DIARIENUMMER_AVVIKER,
                     (*rp, "diarienummer"),
                     f"Bilaga {bilaga.nummer} bär diarienumret {r.diarienummer}, men ärendets är "
                     f"{diarienummer.text}.",
@@ -412,14 +412,14 @@ class _Checker:
         for i, text in enumerate(ovrig):
             if _PLATSHALLARE.search(text):
                 self.add(
-                    "PLATSHALLARE-TRYCKT",
+                    Kod.PLATSHALLARE_TRYCKT,
                     (*path, "ovrig_text", i),
                     f"Källan tryckte platshållaren {text.strip()!r}.",
                     printed=text,
                 )
         for i, falt in enumerate(tomma):
             self.add(
-                "TOMT-FALT",
+                Kod.TOMT_FALT,
                 (*path, "tomma_falt", i),
                 f"Källan tryckte fältet {falt.strip()!r} utan värde.",
                 printed=falt,
@@ -434,7 +434,7 @@ class _Checker:
             mp = (*path, "mal", i)
             self.section = f"Mål {mal.nummer}: {mal.titel}" if mal.nummer else mal.titel
             if har_bedomning and mal.bedomning is None and (mal.poster or mal.text):
-                self.add("BEDOMNING-SAKNAS", (*mp, "bedomning"), f"Målet {mal.titel!r} saknar bedömning.")
+                self.add(Kod.BEDOMNING_SAKNAS, (*mp, "bedomning"), f"Målet {mal.titel!r} saknar bedömning.")
             self.bedomningstext(mal, mp, v.malniva)
             poster = list(mal.poster)
             uppdrag = [p for p in poster if isinstance(p, Uppdrag)]
@@ -444,7 +444,7 @@ class _Checker:
                 if isinstance(post, Uppdrag) and med_status and post.status is None:
                     nummer = f" {post.nummer}" if post.nummer else ""
                     self.add(
-                        "STATUS-SAKNAS",
+                        Kod.STATUS_SAKNAS,
                         (*pp, "status"),
                         f"Uppdrag{nummer} {_kort(post.titel)!r} saknar status, men övriga uppdrag "
                         "under målet har en.",
@@ -468,7 +468,7 @@ class _Checker:
             if antal != grupp.antal:
                 namn = ", ".join(s.value for s in grupp.statusar)
                 self.add(
-                    "ANTAL-AVVIKER",
+                    Kod.ANTAL_AVVIKER,
                     (*path, "rapporterat", "uppdrag_per_status", k),
                     f"Rapporten anger {grupp.antal} uppdrag med status {namn}, men bilagan har {antal}.",
                     printed=str(grupp.antal),
@@ -478,7 +478,7 @@ class _Checker:
             totalt = sum(1 for _ in v.alla_uppdrag())
             if totalt != r.uppdrag_totalt:
                 self.add(
-                    "ANTAL-AVVIKER",
+                    Kod.ANTAL_AVVIKER,
                     (*path, "rapporterat", "uppdrag_totalt"),
                     f"Rapporten anger {r.uppdrag_totalt} uppdrag totalt, men bilagan har {totalt}.",
                     printed=str(r.uppdrag_totalt),
@@ -489,7 +489,7 @@ class _Checker:
             for bedomning, antal in r.mal_per_bedomning.items():
                 if beraknat_b.get(bedomning, 0) != antal:
                     self.add(
-                        "ANTAL-AVVIKER",
+                        Kod.ANTAL_AVVIKER,
                         (*path, "rapporterat", "mal_per_bedomning", bedomning.value),
                         f"Rapporten anger {antal} mål med bedömningen {bedomning.value}, men "
                         f"bilagan har {beraknat_b.get(bedomning, 0)}.",
@@ -502,7 +502,7 @@ class _Checker:
         for k, atgard in enumerate(post.atgarder):
             if med_status and atgard.status is None:
                 self.add(
-                    "STATUS-SAKNAS",
+                    Kod.STATUS_SAKNAS,
                     (*path, "atgarder", k, "status"),
                     f"Åtgärden {_kort(atgard.text)!r} saknar status, men övriga åtgärder har en.",
                 )
@@ -516,7 +516,7 @@ class _Checker:
             andra = bedomning_for_mening(r.bedomningstext) - {post.bedomning}
             if andra and post.bedomning not in bedomning_for_mening(r.bedomningstext):
                 self.add(
-                    "BEDOMNINGSTEXT-MOTSAGER",
+                    Kod.BEDOMNINGSTEXT_MOTSAGER,
                     (*path, "rapporterat", "bedomningstext"),
                     f"Bedömningen är {_bedomningsord(post.bedomning)!r}, men den tryckta meningen "
                     f"{_kort(r.bedomningstext)!r} hör till "
@@ -529,7 +529,7 @@ class _Checker:
             andra = bedomning_for_mening(post.bedomningstext) - {post.bedomning}
             if andra:
                 self.add(
-                    "BEDOMNINGSTEXT-ANNAN",
+                    Kod.BEDOMNINGSTEXT_ANNAN,
                     (*path, "bedomningstext"),
                     f"Bedömningen är {_bedomningsord(post.bedomning)!r}, men bedömningstexten "
                     f"{_kort(post.bedomningstext)!r} är standardmeningen för "
@@ -552,7 +552,7 @@ class _Checker:
                 and avrunda(kvot * 100, 0) != avrunda(senaste * 100, 0)
             ):
                 self.add(
-                    "INDIKATOR-KVOT",
+                    Kod.INDIKATOR_KVOT,
                     (*ip, "rapporterat"),
                     f"{_kort(ind.namn)!r}: utfallet är {format_procent(senaste, mellanslag=False)}, "
                     f"men kommentaren anger {r.taljare} av {r.namnare}, vilket är "
@@ -571,7 +571,7 @@ class _Checker:
                         for v in ind.varden
                     )
                     self.add(
-                        "TREND-PIL",
+                        Kod.TREND_PIL,
                         (*ip, "rapporterat", "trend"),
                         f"{_kort(ind.namn)!r}: trendpilen är {r.trend.strip()} men utfallen "
                         f"{varden} ger {_PIL[beraknad] if beraknad else 'ingen pil'}.",
@@ -622,7 +622,7 @@ class _Checker:
         anvanda = {m.group(0) for e in etiketter for m in _FOTNOT.finditer(e)}
         for markering in sorted(anvanda - definierade):
             self.add(
-                "FOTNOT",
+                Kod.FOTNOT,
                 path,
                 f"En etikett hänvisar till fotnot {markering}, men fotnoterna är "
                 f"{', '.join(sorted(definierade)) or 'inga'}.",
@@ -630,7 +630,7 @@ class _Checker:
             )
         for markering in sorted(definierade - anvanda):
             self.add(
-                "FOTNOT",
+                Kod.FOTNOT,
                 path,
                 f"Fotnoten {markering} används inte av någon etikett.",
                 printed=markering,
@@ -645,7 +645,7 @@ class _Checker:
                 and moment.kontrollerat_antal < moment.minsta_volym
             ):
                 self.add(
-                    "STICKPROV",
+                    Kod.STICKPROV,
                     (*path, "moment", i, "kontrollerat_antal"),
                     f"{_kort(moment.kontrollmoment)!r}: {moment.kontrollerat_antal} kontrollerade, "
                     f"men minsta volym är {moment.minsta_volym}.",
@@ -674,7 +674,7 @@ class _Checker:
                     if block.niva > forra + 1:
                         foregaende = f"niva {forra}" if forra else "ingen rubrik"
                         self.add(
-                            "RUBRIKNIVA-HOPPAR",
+                            Kod.RUBRIKNIVA_HOPPAR,
                             (*text_path, k),
                             f"Rubriken {_kort(block.text)!r} har niva {block.niva} efter {foregaende}; "
                             f"ge den niva {forra + 1}.",
@@ -689,7 +689,7 @@ class _Checker:
         m = _PLATSHALLARE.search(text)
         if m:
             self.add(
-                "PLATSHALLARE",
+                Kod.PLATSHALLARE,
                 path,
                 f"Texten innehåller {m.group(0).strip()!r}, som ser ut som en platshållare: "
                 f"{_kort(text, 80)!r}.",
@@ -759,7 +759,7 @@ class Ekonomi:
                     if summa != parent:
                         d = (summa - parent).i_enhet(enhet)
                         c.add(
-                            "VARAV-SUMMA",
+                            Kod.VARAV_SUMMA,
                             (*rp, "varav"),
                             f"{rad.rad.namn}, {sammanfattning_kolumn(k, self.period)}: varav-raderna "
                             f"summerar till {_b(summa, enhet)} men raden är {_b(parent, enhet)}.",
@@ -780,7 +780,7 @@ class Ekonomi:
                 if avrunda(s, 0) != avrunda(p, 0):
                     tolerans = Decimal(antal) / 2
                     d = p - s
-                    code = "TOTAL-AVRUNDADE-RADER" if abs(d) <= tolerans else "TOTAL-AVVIKER"
+                    code = Kod.TOTAL_AVRUNDADE_RADER if abs(d) <= tolerans else Kod.TOTAL_AVVIKER
                     c.add(
                         code,
                         (*sp, "totalt", k),
@@ -815,7 +815,7 @@ class Ekonomi:
         ]
         if kolumner:
             c.add(
-                "AVRUNDNINGSDIFFERENS",
+                Kod.AVRUNDNINGSDIFFERENS,
                 sp,
                 "De avrundade raderna summerar inte till den avrundade totalen i "
                 f"{', '.join(kolumner)}; totalen räknas från exakta belopp.",
@@ -839,7 +839,7 @@ class Ekonomi:
             p = avrunda(prognos.i_enhet(enhet), 0)
             if u * p < 0:
                 c.add(
-                    "PROGNOS-TECKENBYTE",
+                    Kod.PROGNOS_TECKENBYTE,
                     path,
                     f"{rad.namn}: periodens utfall är {_tal(u, 0)} {enhet} men helårsprognosen "
                     f"{_tal(p, 0)} {enhet}. Kontrollera att texten förklarar vändningen.",
@@ -856,14 +856,14 @@ class Ekonomi:
         if e.prognososakerhet is None:
             if berakning is not None and berakning.totalt.helarsprognos is not None:
                 c.add(
-                    "PROGNOSOSAKERHET-SAKNAS",
+                    Kod.PROGNOSOSAKERHET_SAKNAS,
                     (*self.path, "sammanfattning"),
                     "Sammanfattningen har en helårsprognos men ingen prognososäkerhet.",
                 )
             return
         spann = e.prognosspann
         if spann is None:
-            c.add("PROGNOS-SAKNAS", pp, "Prognososäkerheten saknar en helårsprognos att utgå från.")
+            c.add(Kod.PROGNOS_SAKNAS, pp, "Prognososäkerheten saknar en helårsprognos att utgå från.")
             return
         r = e.prognososakerhet.rapporterat
         if r is None:
@@ -919,7 +919,7 @@ class Ekonomi:
             varde = getattr(kb, k)
             if varde is not None and kb.budget_ar is not None and varde != kb.budget_ar:
                 self.c.add(
-                    "KOMMUNBIDRAG-ANDRAS",
+                    Kod.KOMMUNBIDRAG_ANDRAS,
                     (*path, "kommunbidrag", k),
                     f"{namn}: kommunbidraget är {_b(varde, t.enhet)} i {sju_kolumn(k, self.period)} "
                     f"men {_b(kb.budget_ar, t.enhet)} i {sju_kolumn('budget_ar', self.period)}"
@@ -986,7 +986,7 @@ class Ekonomi:
                     continue
                 # n + 1 rounded one-decimal figures, each up to 0,05 off.
                 tolerans = Decimal("0.05") * (len(avd) + 1)
-                code = "RR-AVDELNINGAR" if abs(d) <= tolerans else "RR-AVDELNINGAR-AVVIKER"
+                code = Kod.RR_AVDELNINGAR if abs(d) <= tolerans else Kod.RR_AVDELNINGAR_AVVIKER
                 c.add(
                     code,
                     (*self.path, "verksamheter"),
@@ -1022,7 +1022,7 @@ class Ekonomi:
                 continue
             tolerans = Decimal("0.05") * (len(avd) + 1)
             c.add(
-                "RR-AVDELNINGAR" if abs(d) <= tolerans else "RR-AVDELNINGAR-AVVIKER",
+                Kod.RR_AVDELNINGAR if abs(d) <= tolerans else Kod.RR_AVDELNINGAR_AVVIKER,
                 (*self.path, "resultatrakning", "rapporterat", "resultat", k),
                 f"Resultat, {rr_kolumn(k, self.period)}: avdelningarnas tryckta resultat summerar "
                 f"till {_b(summa, nämnd.enhet, 1)} men nämndens tryckta resultat är "
@@ -1056,7 +1056,7 @@ class Ekonomi:
             if abs(d) <= _MNKR_HEL:
                 continue  # both are rounded figures; their rounding explains it
             c.add(
-                "SAMMANFATTNING-RR",
+                Kod.SAMMANFATTNING_RR,
                 (*self.path, "sammanfattning", "totalt", k),
                 f"Nämnden totalt, {sammanfattning_kolumn(k, self.period)}: sammanfattningen visar "
                 f"{_b(total, enhet)} men resultaträkningen {_b(rr_varde, enhet, 1)}.",
@@ -1283,7 +1283,7 @@ class Ekonomi:
         if printed_b == c:
             return
         self.c.add(
-            "BUDGET-BRUTTO",
+            Kod.BUDGET_BRUTTO,
             path,
             f"{label}: driftbudgeten har {_b(printed_b, enhet)} men fördelningen summerar till "
             f"{_b(c, enhet)}; nettot kan stämma ändå, men kontrollera att bruttobeloppen är rätt fördelade.",
@@ -1307,7 +1307,7 @@ class Ekonomi:
         if f == b:
             return
         self.c.add(
-            "FORDELNING-AVVIKER",
+            Kod.FORDELNING_AVVIKER,
             path,
             f"{omrade}, {kolumn}: fördelningen summerar till {_b(f, enhet)}, men driftbudgeten har "
             f"{_b(b, enhet)} för området (skillnad {_b(f - b, enhet)}).",

@@ -11,7 +11,7 @@ from typing import Final
 
 import attrs
 
-__all__ = ["KODER", "Kod", "Severity", "markdown"]
+__all__ = ["KODER", "Kod", "Koddoc", "Severity", "markdown"]
 
 
 class Severity(StrEnum):
@@ -25,11 +25,56 @@ class Severity(StrEnum):
     """Explained and acceptable (for example a rounding difference); for information."""
 
 
-@attrs.frozen
-class Kod:
-    """One finding code and what it means."""
+class Kod(StrEnum):
+    """A finding code. The values are stable: a user looks them up and a CI filters on them."""
 
-    kod: str
+    RAPP_AVRUNDNING = "RAPP-AVRUNDNING"
+    RAPP_AVVIKER = "RAPP-AVVIKER"
+    RAPP_TOM = "RAPP-TOM"
+    RAPP_SUMMA_TOM = "RAPP-SUMMA-TOM"
+    TOTAL_AVRUNDADE_RADER = "TOTAL-AVRUNDADE-RADER"
+    TOTAL_AVVIKER = "TOTAL-AVVIKER"
+    AVRUNDNINGSDIFFERENS = "AVRUNDNINGSDIFFERENS"
+    VARAV_SUMMA = "VARAV-SUMMA"
+    PROGNOSOSAKERHET_SAKNAS = "PROGNOSOSAKERHET-SAKNAS"
+    PROGNOS_SAKNAS = "PROGNOS-SAKNAS"
+    SAMMANFATTNING_RR = "SAMMANFATTNING-RR"
+    RR_AVDELNINGAR = "RR-AVDELNINGAR"
+    RR_AVDELNINGAR_AVVIKER = "RR-AVDELNINGAR-AVVIKER"
+    FORDELNING_AVVIKER = "FORDELNING-AVVIKER"
+    BUDGET_BRUTTO = "BUDGET-BRUTTO"
+    INDIKATOR_KVOT = "INDIKATOR-KVOT"
+    TREND_PIL = "TREND-PIL"
+    STATUS_SAKNAS = "STATUS-SAKNAS"
+    BEDOMNING_SAKNAS = "BEDOMNING-SAKNAS"
+    BEDOMNINGSTEXT_MOTSAGER = "BEDOMNINGSTEXT-MOTSAGER"
+    BEDOMNINGSTEXT_ANNAN = "BEDOMNINGSTEXT-ANNAN"
+    ANTAL_AVVIKER = "ANTAL-AVVIKER"
+    DATUM_BILAGA_EFTER = "DATUM-BILAGA-EFTER"
+    DATUM_SJALVREFERENS = "DATUM-SJALVREFERENS"
+    DATUM_NAMNDBEHANDLAS = "DATUM-NAMNDBEHANDLAS"
+    DATUM_SAMMANTRADE = "DATUM-SAMMANTRADE"
+    DIARIENUMMER_AVVIKER = "DIARIENUMMER-AVVIKER"
+    DIARIENUMMER_SAKNAS = "DIARIENUMMER-SAKNAS"
+    BILAGA_NUMMER_AVVIKER = "BILAGA-NUMMER-AVVIKER"
+    BILAGA_TITEL_AVVIKER = "BILAGA-TITEL-AVVIKER"
+    BESLUTSUNDERLAG_AVVIKER = "BESLUTSUNDERLAG-AVVIKER"
+    BILAGA_NUMRERING = "BILAGA-NUMRERING"
+    PLATSHALLARE = "PLATSHALLARE"
+    RUBRIKNIVA_HOPPAR = "RUBRIKNIVA-HOPPAR"
+    PLATSHALLARE_TRYCKT = "PLATSHALLARE-TRYCKT"
+    TOMT_FALT = "TOMT-FALT"
+    KOMMUNBIDRAG_ANDRAS = "KOMMUNBIDRAG-ANDRAS"
+    PROGNOS_TECKENBYTE = "PROGNOS-TECKENBYTE"
+    STICKPROV = "STICKPROV"
+    FOTNOT = "FOTNOT"
+
+
+@attrs.frozen
+class Koddoc:
+    """What one finding code means, in Swedish: the documentation of docs/kontroller.md."""
+
+    kod: Kod
     severity: Severity
     rubrik: str
     betydelse: str
@@ -37,17 +82,17 @@ class Kod:
     atgard: str
 
 
-def _k(kod: str, severity: Severity, rubrik: str, betydelse: str, varfor: str, atgard: str) -> Kod:
-    return Kod(kod, severity, rubrik, betydelse, varfor, atgard)
+def _k(kod: Kod, severity: Severity, rubrik: str, betydelse: str, varfor: str, atgard: str) -> Koddoc:
+    return Koddoc(kod, severity, rubrik, betydelse, varfor, atgard)
 
 
 _F, _V, _N = Severity.FEL, Severity.VARNING, Severity.NOTERING
 
-KODER: Final[dict[str, Kod]] = {
+KODER: Final[dict[Kod, Koddoc]] = {
     k.kod: k
     for k in [
         _k(
-            "RAPP-AVRUNDNING",
+            Kod.RAPP_AVRUNDNING,
             _N,
             "Tryckt värde skiljer sig inom avrundningen",
             "Ett värde som källan tryckte (under rapporterat) skiljer sig från det modellen räknar "
@@ -58,7 +103,7 @@ KODER: Final[dict[str, Kod]] = {
             "Inget behöver göras. Dokument som delarsrapport skapar räknar alltid från de exakta värdena.",
         ),
         _k(
-            "RAPP-AVVIKER",
+            Kod.RAPP_AVVIKER,
             _F,
             "Tryckt värde stämmer inte med beräkningen",
             "Ett värde som källan tryckte skiljer sig från det modellen räknar fram ur raderna, "
@@ -69,7 +114,7 @@ KODER: Final[dict[str, Kod]] = {
             "stämmer raderna är det tryckta värdet fel och dokumenten får det beräknade.",
         ),
         _k(
-            "RAPP-TOM",
+            Kod.RAPP_TOM,
             _F,
             "Tom cell där ett värde ska stå",
             "Källan tryckte en tom cell där ett värde hör hemma (till exempel en gräns i prognosspannet).",
@@ -78,7 +123,7 @@ KODER: Final[dict[str, Kod]] = {
             "användas igen.",
         ),
         _k(
-            "RAPP-SUMMA-TOM",
+            Kod.RAPP_SUMMA_TOM,
             _V,
             "Tom summacell",
             "Källan lämnade en summacell tom (till exempel Summa i en kolumn).",
@@ -86,7 +131,7 @@ KODER: Final[dict[str, Kod]] = {
             "Inget behöver göras i indata; delarsrapport skriver den beräknade summan.",
         ),
         _k(
-            "TOTAL-AVRUNDADE-RADER",
+            Kod.TOTAL_AVRUNDADE_RADER,
             _N,
             "Totalen skiljer sig från summan av avrundade rader",
             "Sammanfattningens rader är avrundade värden (avrundade_indata) och källans total "
@@ -96,7 +141,7 @@ KODER: Final[dict[str, Kod]] = {
             "avrundade_indata.",
         ),
         _k(
-            "TOTAL-AVVIKER",
+            Kod.TOTAL_AVVIKER,
             _F,
             "Totalen stämmer inte med raderna",
             "Källans total för en kolumn skiljer sig från summan av raderna mer än avrundningen "
@@ -105,7 +150,7 @@ KODER: Final[dict[str, Kod]] = {
             "Jämför raderna med källan och rätta den rad eller total som är fel.",
         ),
         _k(
-            "AVRUNDNINGSDIFFERENS",
+            Kod.AVRUNDNINGSDIFFERENS,
             _N,
             "De visade raderna summerar inte till den visade totalen",
             "I en tabell som dokumenten visar blir summan av de avrundade raderna inte den "
@@ -115,7 +160,7 @@ KODER: Final[dict[str, Kod]] = {
             "avrundningsdifferens).",
         ),
         _k(
-            "VARAV-SUMMA",
+            Kod.VARAV_SUMMA,
             _F,
             "Varav-raderna summerar inte till raden de hör till",
             "Summan av en rads varav-rader är inte lika med raden själv.",
@@ -123,7 +168,7 @@ KODER: Final[dict[str, Kod]] = {
             "Rätta varav-raderna eller raden.",
         ),
         _k(
-            "PROGNOSOSAKERHET-SAKNAS",
+            Kod.PROGNOSOSAKERHET_SAKNAS,
             _V,
             "Helårsprognos utan prognososäkerhet",
             "Sammanfattningen har en helårsprognos men ingen prognososäkerhet att räkna prognosspannet ur.",
@@ -131,7 +176,7 @@ KODER: Final[dict[str, Kod]] = {
             "Ange prognososakerhet med försämring och förbättring.",
         ),
         _k(
-            "PROGNOS-SAKNAS",
+            Kod.PROGNOS_SAKNAS,
             _F,
             "Prognososäkerhet utan prognos",
             "Det finns en prognososäkerhet men ingen helårsprognos att räkna prognosspannet från.",
@@ -139,7 +184,7 @@ KODER: Final[dict[str, Kod]] = {
             "Ange helårsprognosen i sammanfattningen eller resultaträkningen.",
         ),
         _k(
-            "SAMMANFATTNING-RR",
+            Kod.SAMMANFATTNING_RR,
             _F,
             "Sammanfattningen stämmer inte med resultaträkningen",
             "Nämndens total i sammanfattningen (kommunbidrag, periodens utfall, helårsprognos) "
@@ -148,7 +193,7 @@ KODER: Final[dict[str, Kod]] = {
             "Rätta sammanfattningen eller resultaträkningen.",
         ),
         _k(
-            "RR-AVDELNINGAR",
+            Kod.RR_AVDELNINGAR,
             _N,
             "Avdelningarna summerar till nämnden inom avrundningen",
             "Summan av avdelningarnas resultaträkningar skiljer sig från nämndens, men bara så "
@@ -157,7 +202,7 @@ KODER: Final[dict[str, Kod]] = {
             "Inget behöver göras.",
         ),
         _k(
-            "RR-AVDELNINGAR-AVVIKER",
+            Kod.RR_AVDELNINGAR_AVVIKER,
             _F,
             "Avdelningarna summerar inte till nämnden",
             "Summan av avdelningarnas resultaträkningar skiljer sig från nämndens mer än "
@@ -167,7 +212,7 @@ KODER: Final[dict[str, Kod]] = {
             "Leta upp raden som skiljer och rätta den avdelning eller nämnd som är fel.",
         ),
         _k(
-            "FORDELNING-AVVIKER",
+            Kod.FORDELNING_AVVIKER,
             _F,
             "Ett områdes fördelning summerar inte till driftbudgeten",
             "Nettot (budget netto, fjolårets budget netto eller förändringen) i ett områdes "
@@ -177,7 +222,7 @@ KODER: Final[dict[str, Kod]] = {
             "Rätta raderna i fördelningen eller områdets rad i driftbudgeten.",
         ),
         _k(
-            "BUDGET-BRUTTO",
+            Kod.BUDGET_BRUTTO,
             _V,
             "Bruttobelopp i driftbudgeten skiljer sig från fördelningen",
             "Ett områdes kostnad eller intäkt i driftbudgeten (4.1) skiljer sig från summan i "
@@ -186,7 +231,7 @@ KODER: Final[dict[str, Kod]] = {
             "Jämför tabellerna och rätta den som är fel.",
         ),
         _k(
-            "INDIKATOR-KVOT",
+            Kod.INDIKATOR_KVOT,
             _F,
             "Indikatorns värde stämmer inte med täljare och nämnare",
             "Kommentaren anger antal (till exempel '39 av 42') som ger ett annat värde än det "
@@ -195,7 +240,7 @@ KODER: Final[dict[str, Kod]] = {
             "Rätta utfallet eller antalen i kommentaren.",
         ),
         _k(
-            "TREND-PIL",
+            Kod.TREND_PIL,
             _F,
             "Trendpilen pekar åt fel håll",
             "Den tryckta trendpilen stämmer inte med riktningen mellan de två senaste utfallen.",
@@ -204,7 +249,7 @@ KODER: Final[dict[str, Kod]] = {
             "Ingen åtgärd i indata: delarsrapport räknar fram pilen. Rätta källan om den används igen.",
         ),
         _k(
-            "STATUS-SAKNAS",
+            Kod.STATUS_SAKNAS,
             _V,
             "Status saknas",
             "Ett uppdrag, nämndmål eller en åtgärd saknar status medan andra på samma nivå har en.",
@@ -212,7 +257,7 @@ KODER: Final[dict[str, Kod]] = {
             "Ange status (till exempel enligt_plan).",
         ),
         _k(
-            "BEDOMNING-SAKNAS",
+            Kod.BEDOMNING_SAKNAS,
             _V,
             "Bedömning saknas",
             "Ett mål saknar bedömning medan andra mål i samma bilaga har en.",
@@ -220,7 +265,7 @@ KODER: Final[dict[str, Kod]] = {
             "Ange bedomning.",
         ),
         _k(
-            "BEDOMNINGSTEXT-MOTSAGER",
+            Kod.BEDOMNINGSTEXT_MOTSAGER,
             _F,
             "Bedömningsmeningen hör till en annan bedömning",
             "Den tryckta bedömningsmeningen är standardmeningen för ett annat värde än målets "
@@ -230,7 +275,7 @@ KODER: Final[dict[str, Kod]] = {
             "värdet fel, rätta bedomning.",
         ),
         _k(
-            "BEDOMNINGSTEXT-ANNAN",
+            Kod.BEDOMNINGSTEXT_ANNAN,
             _V,
             "Egen bedömningsmening liknar en annan bedömning",
             "En egen bedömningsmening (bedomningstext) är standardmeningen för ett annat värde än "
@@ -239,7 +284,7 @@ KODER: Final[dict[str, Kod]] = {
             "Ta bort bedomningstext eller ändra bedomning.",
         ),
         _k(
-            "ANTAL-AVVIKER",
+            Kod.ANTAL_AVVIKER,
             _F,
             "Ett tryckt antal stämmer inte med posterna",
             "Ett antal som rapporten anger (uppdrag per status, mål per bedömning, kontrollmoment "
@@ -249,7 +294,7 @@ KODER: Final[dict[str, Kod]] = {
             "alla poster har rätt status.",
         ),
         _k(
-            "DATUM-BILAGA-EFTER",
+            Kod.DATUM_BILAGA_EFTER,
             _F,
             "Bilagan är daterad efter tjänsteskrivelsen",
             "En bilaga har ett senare datum än tjänsteskrivelsen som hänvisar till den.",
@@ -257,7 +302,7 @@ KODER: Final[dict[str, Kod]] = {
             "Rätta bilagans eller tjänsteskrivelsens datum.",
         ),
         _k(
-            "DATUM-SJALVREFERENS",
+            Kod.DATUM_SJALVREFERENS,
             _F,
             "Tjänsteskrivelsen hänvisar till fel datum",
             "Beslutsunderlagets rad 'Tjänsteskrivelse, daterad …' har ett annat datum än tjänsteskrivelsen.",
@@ -265,7 +310,7 @@ KODER: Final[dict[str, Kod]] = {
             "Ingen åtgärd i indata: delarsrapport skriver raden ur tjänsteskrivelsens datum.",
         ),
         _k(
-            "DATUM-NAMNDBEHANDLAS",
+            Kod.DATUM_NAMNDBEHANDLAS,
             _F,
             "Nämndbehandlas före dokumentets datum",
             "Datumet då handlingen nämndbehandlas ligger före handlingens eget datum.",
@@ -273,7 +318,7 @@ KODER: Final[dict[str, Kod]] = {
             "Rätta namndbehandlas eller datum.",
         ),
         _k(
-            "DATUM-SAMMANTRADE",
+            Kod.DATUM_SAMMANTRADE,
             _V,
             "Datum stämmer inte med sammanträdet",
             "En handling är daterad efter sammanträdet den ska behandlas på, eller anger ett annat "
@@ -282,7 +327,7 @@ KODER: Final[dict[str, Kod]] = {
             "Kontrollera datumen.",
         ),
         _k(
-            "DIARIENUMMER-AVVIKER",
+            Kod.DIARIENUMMER_AVVIKER,
             _F,
             "Bilagan har ett annat diarienummer",
             "En bilaga trycker ett annat diarienummer än ärendets (en bilaga får bara lägga till "
@@ -291,7 +336,7 @@ KODER: Final[dict[str, Kod]] = {
             "Ingen åtgärd i indata: delarsrapport skriver ärendets diarienummer på alla bilagor.",
         ),
         _k(
-            "DIARIENUMMER-SAKNAS",
+            Kod.DIARIENUMMER_SAKNAS,
             _F,
             "Bilagan saknar diarienummer",
             "En bilaga tryckte fältet Diarienummer utan värde.",
@@ -299,7 +344,7 @@ KODER: Final[dict[str, Kod]] = {
             "Ingen åtgärd i indata: delarsrapport skriver ärendets diarienummer på alla bilagor.",
         ),
         _k(
-            "BILAGA-NUMMER-AVVIKER",
+            Kod.BILAGA_NUMMER_AVVIKER,
             _F,
             "Bilagan bär ett annat nummer än i beslutsunderlaget",
             "Bilagans egen rubrik anger ett annat bilagenummer än beslutsunderlaget, eller inget "
@@ -308,7 +353,7 @@ KODER: Final[dict[str, Kod]] = {
             "Ingen åtgärd i indata: delarsrapport numrerar bilagorna en gång och skriver numret överallt.",
         ),
         _k(
-            "BILAGA-TITEL-AVVIKER",
+            Kod.BILAGA_TITEL_AVVIKER,
             _F,
             "Bilagan har olika titlar",
             "Bilagans titel skiljer sig mellan beslutsunderlaget, bilagans sidhuvud och dess rubrik.",
@@ -316,7 +361,7 @@ KODER: Final[dict[str, Kod]] = {
             "Ingen åtgärd i indata: delarsrapport skriver registrets titel överallt.",
         ),
         _k(
-            "BESLUTSUNDERLAG-AVVIKER",
+            Kod.BESLUTSUNDERLAG_AVVIKER,
             _F,
             "Beslutsunderlaget stämmer inte med bilagorna",
             "Det tryckta beslutsunderlaget nämner en bilaga som inte finns, saknar en bilaga "
@@ -325,7 +370,7 @@ KODER: Final[dict[str, Kod]] = {
             "Ingen åtgärd i indata: delarsrapport skriver beslutsunderlaget ur bilageregistret.",
         ),
         _k(
-            "BILAGA-NUMRERING",
+            Kod.BILAGA_NUMRERING,
             _V,
             "Bilagorna är inte numrerade 1, 2, 3 …",
             "Bilagenumren börjar inte på 1 eller har luckor.",
@@ -333,7 +378,7 @@ KODER: Final[dict[str, Kod]] = {
             "Numrera bilagorna i följd.",
         ),
         _k(
-            "PLATSHALLARE",
+            Kod.PLATSHALLARE,
             _V,
             "Texten innehåller något som liknar en platshållare",
             "En text innehåller till exempel 'XX', 'xxx', 'X antal', '-----' eller Words "
@@ -342,7 +387,7 @@ KODER: Final[dict[str, Kod]] = {
             "Ersätt platshållaren med rätt text.",
         ),
         _k(
-            "RUBRIKNIVA-HOPPAR",
+            Kod.RUBRIKNIVA_HOPPAR,
             _V,
             "En rubrik i löptexten hoppar över en nivå",
             "En rubrik i en text har en nivå som är mer än ett steg under rubriken före den, "
@@ -352,7 +397,7 @@ KODER: Final[dict[str, Kod]] = {
             "Ge rubriken en nivå som är högst ett steg under den föregående.",
         ),
         _k(
-            "PLATSHALLARE-TRYCKT",
+            Kod.PLATSHALLARE_TRYCKT,
             _F,
             "Källan tryckte en platshållare",
             "Källan tryckte en platshållare eller utfyllnad (under rapporterat.ovrig_text).",
@@ -360,7 +405,7 @@ KODER: Final[dict[str, Kod]] = {
             "Ingen åtgärd i indata; delarsrapport skriver aldrig utfyllnad.",
         ),
         _k(
-            "TOMT-FALT",
+            Kod.TOMT_FALT,
             _F,
             "Ett fält trycktes utan värde",
             "Källan tryckte en etikett som 'Version:' utan värde.",
@@ -368,7 +413,7 @@ KODER: Final[dict[str, Kod]] = {
             "Ingen åtgärd i indata: delarsrapport skriver inte fält som saknar värde.",
         ),
         _k(
-            "KOMMUNBIDRAG-ANDRAS",
+            Kod.KOMMUNBIDRAG_ANDRAS,
             _V,
             "Kommunbidraget ändras mellan budget och prognos",
             "En verksamhets kommunbidrag för året är olika i budgetkolumnen och i en prognoskolumn.",
@@ -377,7 +422,7 @@ KODER: Final[dict[str, Kod]] = {
             "Kontrollera kommunbidraget i prognoskolumnerna.",
         ),
         _k(
-            "PROGNOS-TECKENBYTE",
+            Kod.PROGNOS_TECKENBYTE,
             _V,
             "Prognosen har annat tecken än periodens resultat",
             "En verksamhet har underskott för perioden men prognostiserar överskott för året, eller tvärtom.",
@@ -385,7 +430,7 @@ KODER: Final[dict[str, Kod]] = {
             "Kontrollera prognosen och att texten förklarar vändningen.",
         ),
         _k(
-            "STICKPROV",
+            Kod.STICKPROV,
             _V,
             "Stickprovet är mindre än minsta volym",
             "Antalet kontrollerade är färre än kontrollmetodens minsta volym.",
@@ -393,7 +438,7 @@ KODER: Final[dict[str, Kod]] = {
             "Kontrollera antalet eller beskriv avvikelsen i kommentaren.",
         ),
         _k(
-            "FOTNOT",
+            Kod.FOTNOT,
             _V,
             "Fotnotsmarkering utan fotnot",
             "En etikett har en markering som '**)' utan en fotnot med samma markering, eller en "
