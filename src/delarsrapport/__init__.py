@@ -4,7 +4,7 @@ The front door of the library. Everything a user needs is importable from here;
 modules whose names start with an underscore are private.
 """
 
-from delarsrapport._check.check import Finding, check
+from delarsrapport._check import Finding, check
 from delarsrapport._check.koder import Severity
 from delarsrapport._errors import (
     CheckError,

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from delarsrapport._check.check import Finding, check
+from delarsrapport._check import Finding, check
 from delarsrapport._check.koder import Severity
 from delarsrapport._designer.layoutcheck import check_layout
 from delarsrapport._errors import DelarsrapportError, LoadError

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import attrs
 
-from delarsrapport._check.check import check
+from delarsrapport._check import check
 from delarsrapport._check.koder import Severity
 from delarsrapport._context.kontext import DokumentVy, bygg_kontext, filnamnsdel
 from delarsrapport._errors import CheckError, RenderError

@@ -1,0 +1,106 @@
+"""The check of Upplands-Bro's gross tables: printed rows and sums against the computed ones.
+
+Driftredovisning, ekonomiskt bistånd, kapitalkostnader, prognoser under året, statsbidrag,
+sociala investeringsfonden and investeringsredovisning (:mod:`delarsrapport._model.brutto`).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from delarsrapport._check.etiketter import BRUTTOKOLUMN
+from delarsrapport._check.recorder import TKR, Path_, Recorder
+from delarsrapport._check.tabell import rad_mot, tabell_mot
+from delarsrapport._model.brutto import DRIFT_KOLUMNER, RapporteradKapitalrad
+from delarsrapport._model.ekonomi import EkonomiskUppfoljning
+
+__all__ = ["bruttotabeller"]
+
+_KAPITALKOLUMNER: Final = tuple(f.name for f in attrs.fields(RapporteradKapitalrad))
+_STATSBIDRAGSKOLUMNER: Final = ("beviljat", "forbrukat")
+_SIF_KOLUMNER: Final = (
+    "budget_hela_projektet",
+    "redovisat_tom",
+    "prognos_kostnader_ar",
+    "prognos_projektet",
+    "prognosavvikelse",
+)
+_INVESTERINGSKOLUMNER: Final = (
+    "total_budget",
+    "redovisat_fg_ar",
+    "budget_ar",
+    "redovisat_ar",
+    "kvar",
+    "ombudgeteras",
+)
+
+
+def bruttotabeller(c: Recorder, e: EkonomiskUppfoljning, path: Path_) -> None:
+    """Every gross table of *e* that has printed figures, each in its own section."""
+    for namn, tabell, falt in (
+        ("Driftredovisning", e.driftredovisning, "driftredovisning"),
+        ("Ekonomiskt bistånd", e.ekonomiskt_bistand, "ekonomiskt_bistand"),
+    ):
+        if tabell is None:
+            continue
+        with c.avsnitt(namn):
+            tabell_mot(c, tabell, (*path, falt), DRIFT_KOLUMNER, TKR, etiketter=BRUTTOKOLUMN)
+    if e.kapitalkostnader is not None:
+        with c.avsnitt("Kapitalkostnader"):
+            tabell_mot(
+                c,
+                e.kapitalkostnader,
+                (*path, "kapitalkostnader"),
+                _KAPITALKOLUMNER,
+                TKR,
+                etiketter=BRUTTOKOLUMN,
+            )
+    if e.prognoser_under_aret is not None and e.prognoser_under_aret.bokslut_rapporterat is not None:
+        with c.avsnitt("Prognoser under året"):
+            c.jamfor(
+                (*path, "prognoser_under_aret", "bokslut_rapporterat"),
+                "Budgetavvikelse bokslut",
+                e.prognoser_under_aret.bokslut_rapporterat,
+                e.budgetavvikelse_bokslut,
+                enhet=e.prognoser_under_aret.enhet,
+                tolerans=Decimal("0.1"),
+            )
+    if e.statsbidrag is not None and e.statsbidrag.rapporterat_totalt is not None:
+        with c.avsnitt("Statsbidrag"):
+            rad_mot(
+                c,
+                e.statsbidrag.rapporterat_totalt,
+                e.statsbidrag.totalt,
+                _STATSBIDRAGSKOLUMNER,
+                (*path, "statsbidrag", "rapporterat_totalt"),
+                "Totalt",
+                e.statsbidrag.enhet,
+                TKR,
+                etiketter=BRUTTOKOLUMN,
+                summa=True,
+            )
+    if e.sociala_investeringsfonden is not None:
+        with c.avsnitt("Sociala investeringsfonden"):
+            tabell_mot(
+                c,
+                e.sociala_investeringsfonden,
+                (*path, "sociala_investeringsfonden"),
+                _SIF_KOLUMNER,
+                TKR,
+                etiketter=BRUTTOKOLUMN,
+                namn=lambda rad: str(rad.projekt),
+            )
+    if e.investeringsredovisning is not None:
+        with c.avsnitt("Investeringsredovisning"):
+            tabell_mot(
+                c,
+                e.investeringsredovisning,
+                (*path, "investeringsredovisning"),
+                _INVESTERINGSKOLUMNER,
+                TKR,
+                etiketter=BRUTTOKOLUMN,
+                namn=lambda rad: str(rad.projekt),
+            )

@@ -1,0 +1,85 @@
+"""A printed row or table against the computed one, column by column.
+
+Upplands-Bro's gross tables and the nämndplan's budget tables share this shape: rows
+with an optional printed version, a computed Summa and an optional printed Summa, and
+zero cells left empty in print. The columns are named by field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from delarsrapport._check.recorder import Path_, Recorder
+from delarsrapport._model.belopp import Enhet
+
+__all__ = ["rad_mot", "tabell_mot"]
+
+
+def tabell_mot(
+    c: Recorder,
+    tabell: Any,
+    path: Path_,
+    kolumner: Iterable[str],
+    tolerans: Decimal,
+    *,
+    etiketter: Mapping[str, str],
+    namn: Callable[[Any], str] = lambda rad: str(rad.namn),
+) -> None:
+    """Every row of a table with a printed version against it, then the printed Summa
+    against the table's Summa (both compared column by column)."""
+    kolumner = tuple(kolumner)
+    for i, rad in enumerate(tabell.rader):
+        if rad.rapporterat is not None:
+            rad_mot(
+                c,
+                rad.rapporterat,
+                rad,
+                kolumner,
+                (*path, "rader", i, "rapporterat"),
+                namn(rad),
+                tabell.enhet,
+                tolerans,
+                etiketter=etiketter,
+            )
+    if tabell.rapporterat_summa is not None:
+        rad_mot(
+            c,
+            tabell.rapporterat_summa,
+            tabell.summa,
+            kolumner,
+            (*path, "rapporterat_summa"),
+            "Summa",
+            tabell.enhet,
+            tolerans,
+            summa=True,
+            etiketter=etiketter,
+        )
+
+
+def rad_mot(
+    c: Recorder,
+    printed: Any,
+    computed: Any,
+    kolumner: Iterable[str],
+    path: Path_,
+    namn: str,
+    enhet: Enhet,
+    tolerans: Decimal,
+    *,
+    etiketter: Mapping[str, str],
+    summa: bool = False,
+) -> None:
+    """One printed row against the computed row, in each of *kolumner*; an empty cell is zero."""
+    for k in kolumner:
+        c.jamfor(
+            (*path, k),
+            f"{namn}, {etiketter.get(k, k)}",
+            getattr(printed, k),
+            getattr(computed, k),
+            enhet=enhet,
+            tolerans=tolerans,
+            summa=summa,
+            tom_ar_noll=True,
+        )
