@@ -10,6 +10,7 @@ import pytest
 
 from delarsrapport import check, load
 from delarsrapport._check.koder import KODER, Kod
+from delarsrapport._check.recorder import Recorder
 
 BAS: dict[str, Any] = {
     "kommun": {"namn": "Uppsala kommun"},
@@ -644,6 +645,77 @@ def test_code_does_not_fire_when_fixed(code: str) -> None:
     """The same report, fixed, does not trigger the code."""
     findings = check(load(_rapport(FALL[code][1])))
     assert not [f for f in findings if f.code == code], [str(f) for f in findings]
+
+
+# code: the section its case is recorded under (the document is the bilaga or tjänsteskrivelse it is in)
+AVSNITT: dict[str, str] = {
+    "ANTAL-AVVIKER": "Sammanställning",
+    "AVRUNDNINGSDIFFERENS": "Sammanfattning",
+    "BEDOMNING-SAKNAS": "M2",
+    "BEDOMNINGSTEXT-ANNAN": "M",
+    "BEDOMNINGSTEXT-MOTSAGER": "M",
+    "BESLUTSUNDERLAG-AVVIKER": "Tjänsteskrivelse",
+    "BILAGA-NUMMER-AVVIKER": "Sidhuvud",
+    "BILAGA-NUMRERING": "Tjänsteskrivelse",
+    "BILAGA-TITEL-AVVIKER": "Sidhuvud",
+    "BUDGET-BRUTTO": "Fördelning: Vuxen",
+    "DATUM-BILAGA-EFTER": "Sidhuvud",
+    "DATUM-NAMNDBEHANDLAS": "Tjänsteskrivelse",
+    "DATUM-SAMMANTRADE": "Tjänsteskrivelse",
+    "DATUM-SJALVREFERENS": "Tjänsteskrivelse",
+    "DIARIENUMMER-AVVIKER": "Sidhuvud",
+    "DIARIENUMMER-SAKNAS": "Sidhuvud",
+    "FORDELNING-AVVIKER": "Fördelning: Vuxen",
+    "FOTNOT": "Nyckeltal: v",
+    "INDIKATOR-KVOT": "M",
+    "KOMMUNBIDRAG-ANDRAS": "Verksamhet: P",
+    "PLATSHALLARE": "Texter",
+    "PLATSHALLARE-TRYCKT": "Tjänsteskrivelse",
+    "PROGNOS-SAKNAS": "Prognososäkerhet",
+    "PROGNOS-TECKENBYTE": "Sammanfattning",
+    "PROGNOSOSAKERHET-SAKNAS": "Prognososäkerhet",
+    "RAPP-AVRUNDNING": "Verksamhet: P",
+    "RAPP-AVVIKER": "Verksamhet: P",
+    "RAPP-SUMMA-TOM": "Driftredovisning",
+    "RAPP-TOM": "Prognososäkerhet",
+    "RR-AVDELNINGAR": "Resultaträkning per avdelning",
+    "RR-AVDELNINGAR-AVVIKER": "Resultaträkning per avdelning",
+    "RUBRIKNIVA-HOPPAR": "Texter",
+    "SAMMANFATTNING-RR": "Sammanfattning",
+    "STATUS-SAKNAS": "M",
+    "STICKPROV": "Kontrollmoment",
+    "TOMT-FALT": "Sidhuvud",
+    "TOTAL-AVRUNDADE-RADER": "Sammanfattning",
+    "TOTAL-AVVIKER": "Sammanfattning",
+    "TREND-PIL": "M",
+    "VARAV-SUMMA": "Sammanfattning",
+}
+
+
+@pytest.mark.parametrize("code", sorted(FALL))
+def test_code_is_recorded_under_its_section(code: str) -> None:
+    """Each case's findings carry the section the check was in, as `delarsrapport check` groups them."""
+    findings = check(load(_rapport(FALL[code][0])))
+    assert {f.section for f in findings if f.code == code} == {AVSNITT[code]}
+
+
+def test_avsnitt_restores_the_section_before_it() -> None:
+    """A finding after a nested section, or after one that raised, is recorded under the outer section."""
+    c = Recorder()
+    with c.dokument("D"), c.avsnitt("Yttre"):
+        with c.avsnitt("Inre"):
+            c.add(Kod.FOTNOT, ("a",), "inre")
+        c.add(Kod.FOTNOT, ("b",), "yttre")
+        with pytest.raises(ZeroDivisionError), c.avsnitt("Fel"):
+            _ = 1 / 0
+        c.add(Kod.FOTNOT, ("c",), "efter")
+    c.add(Kod.FOTNOT, ("d",), "utanför")
+    assert [(f.document, f.section) for f in c.findings] == [
+        ("D", "Inre"),
+        ("D", "Yttre"),
+        ("D", "Yttre"),
+        ("", ""),
+    ]
 
 
 def test_finding_carries_the_numbers() -> None:
