@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from delarsrapport._check.koder import markdown as kontroller_markdown
 from delarsrapport._docgen.indata import markdown_reference
+from delarsrapport._docgen.kontroller import markdown as kontroller_markdown
 from delarsrapport._load.schema import json_schema
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"

@@ -11,7 +11,7 @@ from typing import Final
 
 import attrs
 
-__all__ = ["KODER", "Kod", "Koddoc", "Severity", "markdown"]
+__all__ = ["KODER", "Kod", "Koddoc", "Severity"]
 
 
 class Severity(StrEnum):
@@ -449,59 +449,3 @@ KODER: Final[dict[Kod, Koddoc]] = {
     ]
 }
 """Every finding code, by code."""
-
-
-def markdown() -> str:
-    """``docs/kontroller.md``: every finding code documented in Swedish, from :data:`KODER`."""
-    lines = [
-        "# Kontroller – alla fyndkoder",
-        "",
-        "<!-- Genererad ur delarsrapport/_kontrollkoder.py; redigera inte för hand. -->",
-        "",
-        "`delarsrapport check FIL` läser rapportdata och letar efter det som verkliga",
-        "delårsrapporter gör fel: summor som inte stämmer, tomma celler, bilagor med olika",
-        "nummer eller titlar, datum i fel ordning, trendpilar åt fel håll, platshållare kvar i",
-        "texten. Varje fynd har en allvarlighetsgrad, en kod som inte ändras, fältets sökväg i",
-        "indata, ett meddelande och de siffror det gäller (tryckt värde, beräknat värde,",
-        "skillnad).",
-        "",
-        "## Allvarlighetsgrader",
-        "",
-        "| Grad | Betyder | Kommandot avslutas med |",
-        "|---|---|---|",
-        "| **fel** | Rapporten motsäger sig själv eller trycker något fel. Rätta före nämndmötet. | 1 |",
-        "| **varning** | Troligen fel eller ofullständigt; en människa behöver titta. "
-        "| 0 (1 med `--strict`) |",
-        "| **notering** | Förklarat och godtagbart, till exempel en avrundningsskillnad. | 0 |",
-        "",
-        "## Toleransregeln för tryckta värden",
-        "",
-        "Värden under `rapporterat` är vad källan tryckte där modellen räknar fram värdet.",
-        "Källsystem summerar exakta kronor och avrundar varje cell för sig, så en tryckt summa kan",
-        "skilja sig från summan av de tryckta raderna. En skillnad som den avrundningen kan",
-        "förklara blir en **notering** (`RAPP-AVRUNDNING`); en större blir ett **fel**",
-        "(`RAPP-AVVIKER`). Gränserna (domain.md §4.3): ±1 tkr i tkr-tabeller, ±1 mnkr i",
-        "sammanfattningen, ±0,2 mnkr i resultaträkningar, plus en halv enhet för avrundningen av",
-        "den tryckta cellen. Planeringstabeller i hela tkr (driftbudget, fördelning,",
-        "investeringsbudget, särskilda satsningar) har ingen tolerans: de ska gå jämnt ut.",
-        "",
-        "Kontrollen jämför aldrig mot dokumenten som delarsrapport skapar: de räknar alltid fram",
-        "värdena ur indata.",
-        "",
-        "## Koderna",
-        "",
-    ]
-    for kod in sorted(KODER.values(), key=lambda k: k.kod):
-        lines += [
-            f"### `{kod.kod}`: {kod.rubrik}",
-            "",
-            f"**Grad:** {kod.severity.value}",
-            "",
-            f"**Vad det betyder.** {kod.betydelse}",
-            "",
-            f"**Varför det spelar roll.** {kod.varfor}",
-            "",
-            f"**Vad du gör.** {kod.atgard}",
-            "",
-        ]
-    return "\n".join(lines)
