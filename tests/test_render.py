@@ -318,7 +318,8 @@ def test_render_returns_the_written_paths_in_order(tmp_path: Path) -> None:
     rapport = load(ROOT / "samples" / "uppsala-socialnamnden-2024-08.yaml")
     paths = render(rapport, out_dir=tmp_path)
     assert [p.name for p in paths] == [d.filnamn for d in render_bytes(rapport)]
-    assert sorted(tmp_path.iterdir()) == sorted(paths)
+    assert sorted(p for p in tmp_path.iterdir() if not p.name.startswith(".")) == sorted(paths)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == [".delarsrapport.json"]
     for path in paths:
         validera(path.read_bytes())
 

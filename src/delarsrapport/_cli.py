@@ -10,11 +10,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from tqdm import tqdm
+
 from delarsrapport._check import Finding, check
 from delarsrapport._check.koder import Severity
 from delarsrapport._designer.layoutcheck import check_layout
 from delarsrapport._errors import DelarsrapportError, LoadError
 from delarsrapport._load import load
+from delarsrapport._render.batch import Resultat, render_many, report_files
 from delarsrapport._render.layout import INSTALLNINGSFIL, layout_mapp, new_layout, shipped_layouts
 from delarsrapport._render.render import render
 
@@ -81,6 +84,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
+    if len(args.fil) > 1 or args.fil[0].is_dir():
+        return _cmd_render_many(args)
+    args.fil = args.fil[0]
     rapport = load(args.fil, excel_radbrytningar=args.excel_radbrytningar)
     findings = check(rapport)
     fel = [f for f in findings if f.severity is Severity.FEL]
@@ -102,6 +108,46 @@ def _cmd_render(args: argparse.Namespace) -> int:
     for path in paths:
         sys.stdout.write(f"skrev {path}\n")
     return 0
+
+
+def _cmd_render_many(args: argparse.Namespace) -> int:
+    filer = report_files(args.fil)
+    if not filer:
+        sys.stderr.write(
+            f"fel: hittade inga rapportfiler (.yaml, .yml, .json) i {' '.join(map(str, args.fil))}\n"
+        )
+        return 2
+    bar = tqdm(total=len(filer), unit="rapport", disable=not sys.stderr.isatty(), file=sys.stderr)
+
+    def klar(_: Resultat) -> None:
+        bar.update(1)
+
+    with bar:
+        resultat = render_many(
+            filer,
+            layout=_layout_arg(args.layout or "uppsala"),
+            out_dir=args.o,
+            jobs=args.jobs,
+            strict=args.strict,
+            excel_radbrytningar=args.excel_radbrytningar,
+            progress=klar,
+        )
+    misslyckade = [r for r in resultat if not r.ok]
+    med_fel = [r for r in resultat if r.ok and r.antal_fel]
+    dokument = sum(len(r.dokument) for r in resultat)
+    for r in misslyckade:
+        problem = str(r.problem).replace("\n", "\n    ")
+        sys.stdout.write(f"misslyckades: {r.fil}\n    {problem}\n")
+    for r in med_fel:
+        sys.stdout.write(
+            f"{r.fil}: {r.antal_fel} fel i kontrollen; dokumenten visar de framräknade siffrorna "
+            f"(kör 'delarsrapport check {r.fil}')\n"
+        )
+    sys.stdout.write(
+        f"{len(resultat)} rapporter: {len(resultat) - len(misslyckade)} skapade med {dokument} dokument "
+        f"i {args.o}, {len(misslyckade)} misslyckades\n"
+    )
+    return 1 if misslyckade else 0
 
 
 def _cmd_layout_new(args: argparse.Namespace) -> int:
@@ -161,9 +207,18 @@ def _exit_status(findings: Sequence[Finding], *, strict: bool) -> int:
     return 0
 
 
-def _indata_argument(p: argparse.ArgumentParser) -> None:
-    """The report file and how to read it, shared by check and render."""
-    p.add_argument("fil", type=Path, help="rapportdata i YAML eller JSON")
+def _indata_argument(p: argparse.ArgumentParser, *, flera: bool = False) -> None:
+    """The report file (or files) and how to read it, shared by check and render."""
+    if flera:
+        p.add_argument(
+            "fil",
+            type=Path,
+            nargs="+",
+            help="rapportdata i YAML eller JSON; flera filer eller en mapp skapar varje rapport i "
+            "en egen undermapp av -o",
+        )
+    else:
+        p.add_argument("fil", type=Path, help="rapportdata i YAML eller JSON")
     p.add_argument(
         "--excel-radbrytningar",
         action="store_true",
@@ -196,7 +251,14 @@ def _parser() -> argparse.ArgumentParser:
         "som .docx med en layout. Fel som kontrollen hittar skrivs ut; dokumenten skapas ändå och "
         "visar alltid de framräknade siffrorna (med --strict skapas inget om något fel hittas).",
     )
-    _indata_argument(p)
+    _indata_argument(p, flera=True)
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        metavar="N",
+        help="antal processer när flera rapporter skapas (standard: en per processorkärna)",
+    )
     p.add_argument(
         "--layout",
         metavar="NAMN|MAPP",

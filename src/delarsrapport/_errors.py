@@ -8,7 +8,8 @@ Every error the library raises on purpose is a :class:`DelarsrapportError`::
      ├── LayoutError         a layout folder or its settings that cannot be used
      ├── TemplateError       a template that fails while rendering
      ├── CheckError          render --strict refused a report with errors (fel)
-     └── RenderError         a produced document that failed validation
+     ├── RenderError         a produced document that failed validation
+     └── WriteError          documents that could not be written into their folder
 
 Messages say what was wrong, where, and what to do about it; the offending values
 are kept as attributes so that programs need not parse the message.
@@ -17,6 +18,7 @@ are kept as attributes so that programs need not parse the message.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import attrs
 
@@ -29,6 +31,7 @@ __all__ = [
     "Problem",
     "RenderError",
     "TemplateError",
+    "WriteError",
 ]
 
 
@@ -128,3 +131,15 @@ class CheckError(DelarsrapportError):
 
 class RenderError(DelarsrapportError):
     """A produced document that did not pass validation; nothing was written."""
+
+
+class WriteError(DelarsrapportError):
+    """Documents that could not be written: a full or read-only disk, a folder without rights.
+
+    ``folder`` is the folder written into. The message says whether the folder still holds
+    its old set, or holds the new one once the interrupted swap is finished.
+    """
+
+    def __init__(self, message: str, *, folder: Path) -> None:
+        self.folder = folder
+        super().__init__(message)

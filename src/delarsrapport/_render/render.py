@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
@@ -11,10 +14,10 @@ from delarsrapport._check.koder import Severity
 from delarsrapport._context.kontext import DokumentVy, bygg_kontext, filnamnsdel
 from delarsrapport._errors import CheckError, RenderError
 from delarsrapport._model.rapport import Arende, Bilaga, Delarsrapport
-from delarsrapport._render.docx import write_atomically
 from delarsrapport._render.engine import Karnegenskaper, PreparedTemplate, prepare
 from delarsrapport._render.join import join
 from delarsrapport._render.layout import Layout, load_layout
+from delarsrapport._render.output import write_set
 
 __all__ = ["Dokument", "render", "render_bytes"]
 
@@ -59,7 +62,12 @@ def _filnamn(layout: Layout, arendenummer: int, bilaga: Bilaga | None) -> str:
 
 
 def render_bytes(rapport: Delarsrapport, *, layout: str | Path | Layout = "uppsala") -> list[Dokument]:
-    """Render every document of *rapport* in memory, in order (tjänsteskrivelse, bilaga 1, …)."""
+    """Every document of *rapport* rendered in memory, in order (tjänsteskrivelse, bilaga 1, …).
+
+    Each :class:`Dokument` has the file name the layout gives it and the validated .docx
+    bytes, so a web service can stream them without a folder. Any number of threads may
+    call this at once; each gets the same bytes as a serial call.
+    """
     lay = layout if isinstance(layout, Layout) else load_layout(layout)
     inst = lay.installningar
     dokument: list[Dokument] = []
@@ -91,11 +99,28 @@ def render_bytes(rapport: Delarsrapport, *, layout: str | Path | Layout = "uppsa
     return dokument
 
 
+def _beskrivning(rapport: Delarsrapport, layout: Layout, dokument: Sequence[Dokument]) -> dict[str, object]:
+    """What the manifest says of a set: which report, which layout, and a fingerprint of it all."""
+    fingerprint = hashlib.sha256()
+    for d in dokument:
+        fingerprint.update(d.filnamn.encode("utf-8") + b"\0" + hashlib.sha256(d.data).digest())
+    return {
+        "rapport": {
+            "kommun": rapport.kommun.namn,
+            "namnd": rapport.namnd.namn,
+            "period": rapport.period.kod,
+            "diarienummer": [str(a.diarienummer) if a.diarienummer else None for a in rapport.arenden],
+        },
+        "layout": layout.katalog.name,
+        "uppsattning": fingerprint.hexdigest(),
+    }
+
+
 def render(
     rapport: Delarsrapport,
     *,
     layout: str | Path | Layout = "uppsala",
-    out_dir: str | Path,
+    out_dir: str | os.PathLike[str],
     strict: bool = False,
 ) -> list[Path]:
     """Render *rapport* with *layout* into *out_dir*; return the written paths in order.
@@ -103,20 +128,19 @@ def render(
     The tjänsteskrivelse comes first, then each bilaga in number order (and the same for
     any further ärende). File names follow the layout's settings; by default
     ``1-tjansteskrivelse.docx`` and ``1-bilaga-1-ekonomisk-uppfoljning….docx``. Every
-    document is validated before anything is written, and each file is written
-    atomically. With *strict*, a report whose check finds any fel is refused
-    (:class:`~delarsrapport.CheckError`); otherwise the documents always show the
-    computed figures.
+    document is rendered and validated before anything is written, and the documents are
+    written as one set: the folder holds either the whole new set or its old one, never a
+    mix (see :func:`delarsrapport.recover`). Files of an earlier set that the new one does
+    not have are removed; other files in the folder are left alone. With *strict*, a
+    report whose check finds any fel is refused (:class:`~delarsrapport.CheckError`);
+    otherwise the documents always show the computed figures.
     """
     if strict:
         fel = [f for f in check(rapport) if f.severity is Severity.FEL]
         if fel:
             raise CheckError(list(fel))
-    dokument = render_bytes(rapport, layout=layout)
-    katalog = Path(out_dir)
-    paths = []
-    for d in dokument:
-        path = katalog / d.filnamn
-        write_atomically(path, d.data)
-        paths.append(path)
-    return paths
+    lay = layout if isinstance(layout, Layout) else load_layout(layout)
+    dokument = render_bytes(rapport, layout=lay)
+    return write_set(
+        out_dir, [(d.filnamn, d.data) for d in dokument], description=_beskrivning(rapport, lay, dokument)
+    )
