@@ -15,12 +15,15 @@ from delarsrapport._errors import (
     Problem,
     RenderError,
     TemplateError,
+    WriteError,
 )
 from delarsrapport._load import load
 from delarsrapport._model.belopp import Belopp, Enhet
 from delarsrapport._model.period import Rapportperiod
 from delarsrapport._model.rapport import Delarsrapport
-from delarsrapport._render.render import render
+from delarsrapport._render.batch import Resultat, render_many
+from delarsrapport._render.output import recover
+from delarsrapport._render.render import Dokument, render, render_bytes
 
 __version__ = "0.1.0"
 
@@ -29,6 +32,7 @@ __all__ = [
     "CheckError",
     "Delarsrapport",
     "DelarsrapportError",
+    "Dokument",
     "Enhet",
     "Finding",
     "LayoutError",
@@ -37,12 +41,17 @@ __all__ = [
     "Problem",
     "Rapportperiod",
     "RenderError",
+    "Resultat",
     "Severity",
     "TemplateError",
+    "WriteError",
     "__version__",
     "check",
     "load",
+    "recover",
     "render",
+    "render_bytes",
+    "render_many",
 ]
 
 
