@@ -31,24 +31,24 @@ from typing import Final
 
 from lxml import etree
 
+from delarsrapport._render.wordxml import (
+    cells,
+    is_header_row,
+    paragraphs,
+    qn,
+    rows,
+    shading,
+    style_id,
+    styles,
+    visible_text,
+)
+
 __all__ = ["Dokumentdata", "accessibility_problems", "normalise"]
 
 Dokumentdata = dict[str, object]
 """A normalised document: plain dicts, lists and strings (see :func:`normalise`)."""
 
-_W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_NS: Final = {
-    "w": _W,
-    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "dcterms": "http://purl.org/dc/terms/",
-    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-}
 _SPRAK: Final = "sv-SE"
-
-
-def _w(tag: str) -> str:
-    return f"{{{_W}}}{tag}"
 
 
 class _Paket:
@@ -63,104 +63,73 @@ class _Paket:
                 for n in self.namn
                 if n.endswith(".xml") and n.startswith(("word/", "docProps/"))
             }
-        self.body = self.delar["word/document.xml"].find(_w("body"))
+        self.body = self.delar["word/document.xml"].find(qn("w:body"))
         self.stilar = self._stilnamn()
 
     def _stilnamn(self) -> dict[str, tuple[str, int | None]]:
         """Style id → (name, heading level or None)."""
-        styles = self.delar.get("word/styles.xml")
+        stildel = self.delar.get("word/styles.xml")
         found: dict[str, tuple[str, int | None]] = {}
-        if styles is None:
+        if stildel is None:
             return found
-        for style in styles.iter(_w("style")):
-            sid = style.get(_w("styleId")) or ""
-            name_el = style.find(_w("name"))
-            name = name_el.get(_w("val"), sid) if name_el is not None else sid
+        for sid, name, style in styles(stildel):
+            name = sid if name is None else name
             level: int | None = None
-            outline = style.find(f"{_w('pPr')}/{_w('outlineLvl')}")
+            outline = style.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
             m = re.fullmatch(r"(?i)heading (\d)", name)
             if m:
                 level = int(m.group(1))
             elif outline is not None and name.lower() != "title":
-                level = int(outline.get(_w("val"), "9")) + 1
+                level = int(outline.get(qn("w:val"), "9")) + 1
             found[sid] = (name, level)
         return found
 
     def stil(self, p: etree._Element) -> tuple[str, int | None]:
-        ps = p.find(f"{_w('pPr')}/{_w('pStyle')}")
-        sid = ps.get(_w("val"), "") if ps is not None else ""
+        sid = style_id(p) or ""
         if not sid:
             return ("Normal", None)
         return self.stilar.get(sid, (sid, None))
 
 
-def _text(el: etree._Element) -> str:
-    """The visible text of a paragraph: w:tab and w:br as \\t and \\n (a raw tab or line
-    break inside the text is a space, as Word shows it)."""
-    out: list[str] = []
-    for node in el.iter(_w("t"), _w("tab"), _w("br"), _w("cr"), _w("noBreakHyphen")):
-        if node.tag == _w("t"):
-            # A raw line break or tab inside w:t is shown as a space; only w:br and w:tab
-            # break a line or jump to a tab stop. Show what the reader sees.
-            out.append(re.sub(r"[\n\r\t]", " ", node.text or ""))
-        elif node.tag == _w("tab"):
-            # A tab stop definition in pPr is not text.
-            if node.getparent() is not None and node.getparent().tag != _w("tabs"):  # type: ignore[union-attr]
-                out.append("\t")
-        elif node.tag == _w("noBreakHyphen"):
-            out.append("\u2011")
-        elif node.tag == _w("br") and node.get(_w("type"), "textWrapping") != "page":
-            out.append("\n")
-    return "".join(out)
-
-
 def _cell_text(tc: etree._Element) -> str:
-    return "\n".join(_text(p) for p in tc.findall(_w("p")))
+    return "\n".join(visible_text(p) for p in paragraphs(tc))
 
 
 def _fill(tc: etree._Element) -> str | None:
-    shd = tc.find(f"{_w('tcPr')}/{_w('shd')}")
-    if shd is None:
-        return None
-    fill = shd.get(_w("fill"))
+    fill = shading(tc)
     return None if fill in (None, "auto", "FFFFFF", "ffffff") else fill
-
-
-def _is_header_row(tr: etree._Element) -> bool:
-    el = tr.find(f"{_w('trPr')}/{_w('tblHeader')}")
-    return el is not None and el.get(_w("val"), "true") not in ("false", "0", "off")
 
 
 def _tabell(tbl: etree._Element) -> dict[str, object]:
     rader: list[list[str]] = []
     rubrikrader = 0
-    for i, tr in enumerate(tbl.findall(_w("tr"))):
-        rubrik = _is_header_row(tr) and i == rubrikrader
+    for i, tr in enumerate(rows(tbl)):
+        rubrik = is_header_row(tr) and i == rubrikrader
         if rubrik:
             rubrikrader += 1
-        cells = []
-        for tc in tr.findall(_w("tc")):
+        celler = []
+        for tc in cells(tr):
             text = _cell_text(tc)
             # The colour of a data cell carries meaning (a status); a header's is design.
             fill = None if rubrik else _fill(tc)
-            cells.append(f"{text} [{fill}]" if fill else text)
-        rader.append(cells)
+            celler.append(f"{text} [{fill}]" if fill else text)
+        rader.append(celler)
     return {"rubrikrader": rubrikrader, "rader": rader}
 
 
 def _block(paket: _Paket, el: etree._Element) -> object | None:
-    if el.tag == _w("p"):
-        text = _text(el)
+    if el.tag == qn("w:p"):
+        text = visible_text(el)
         name, _level = paket.stil(el)
-        if not text and el.find(f".//{_w('drawing')}") is None:
+        if not text and el.find(f".//{qn('w:drawing')}") is None:
             return None
-        if el.find(f".//{_w('drawing')}") is not None:
+        if el.find(f".//{qn('w:drawing')}") is not None:
             text += " [bild]"
         return f"{name}: {text}"
-    if el.tag == _w("tbl"):
+    if el.tag == qn("w:tbl"):
         return {"tabell": _tabell(el)}
-    if el.tag == _w("sdt"):
-        content = el.find(_w("sdtContent"))
+    if el.tag == qn("w:sdt"):
+        content = el.find(qn("w:sdtContent"))
         return [b for c in (content if content is not None else []) if (b := _block(paket, c)) is not None]
     return None
 
@@ -177,15 +146,15 @@ def _egenskaper(paket: _Paket) -> dict[str, str]:
 
 
 def _dokumentsprak(paket: _Paket) -> str:
-    styles = paket.delar.get("word/styles.xml")
-    if styles is None:
+    stildel = paket.delar.get("word/styles.xml")
+    if stildel is None:
         return ""
-    lang = styles.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}/{_w('lang')}")
-    return lang.get(_w("val"), "") if lang is not None else ""
+    lang = stildel.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    return lang.get(qn("w:val"), "") if lang is not None else ""
 
 
 def _del_text(root: etree._Element) -> list[str]:
-    return [t for p in root.iter(_w("p")) if (t := _text(p))]
+    return [t for p in root.iter(qn("w:p")) if (t := visible_text(p))]
 
 
 def normalise(document: bytes | str | Path) -> Dokumentdata:
@@ -223,7 +192,7 @@ def normalise(document: bytes | str | Path) -> Dokumentdata:
 def _paragraphs_and_tables(paket: _Paket) -> Iterator[etree._Element]:
     if paket.body is None:
         return
-    yield from paket.body.iter(_w("p"), _w("tbl"))
+    yield from paket.body.iter(qn("w:p"), qn("w:tbl"))
 
 
 def accessibility_problems(document: bytes | str | Path) -> list[str]:
@@ -246,11 +215,11 @@ def accessibility_problems(document: bytes | str | Path) -> list[str]:
         problems.append(f"textens standardspråk är {_dokumentsprak(paket)!r}, inte {_SPRAK!r}")
     previous: int | None = None
     for el in _paragraphs_and_tables(paket):
-        if el.tag == _w("p"):
+        if el.tag == qn("w:p"):
             name, level = paket.stil(el)
             if level is None:
                 continue
-            text = _text(el).strip()
+            text = visible_text(el).strip()
             if not text:
                 problems.append(f"en tom rubrik ({name})")
                 continue
@@ -260,19 +229,19 @@ def accessibility_problems(document: bytes | str | Path) -> list[str]:
                 problems.append(f"rubriken {text!r} hoppar från nivå {previous} till {level}")
             previous = level
         else:
-            rows = el.findall(_w("tr"))
-            first_cell = rows[0].find(_w("tc")) if rows else None
+            rader = rows(el)
+            first_cell = rader[0].find(qn("w:tc")) if rader else None
             first_text = _cell_text(first_cell) if first_cell is not None else ""
-            if not rows or not _is_header_row(rows[0]):
+            if not rader or not is_header_row(rader[0]):
                 problems.append(f"tabellen som börjar med {first_text!r} saknar en upprepad rubrikrad")
-            for tr in rows:
-                for tc in tr.findall(_w("tc")):
-                    if _fill(tc) and not _cell_text(tc).strip() and not _is_header_row(tr):
+            for tr in rader:
+                for tc in cells(tr):
+                    if _fill(tc) and not _cell_text(tc).strip() and not is_header_row(tr):
                         problems.append(
                             f"en färgad cell utan text i tabellen som börjar med {first_text!r} "
                             "(färgen måste följas av ord)"
                         )
-    for doc_pr in paket.delar["word/document.xml"].iter(f"{{{_NS['wp']}}}docPr"):
+    for doc_pr in paket.delar["word/document.xml"].iter(qn("wp:docPr")):
         if not (doc_pr.get("descr") or "").strip():
             problems.append(f"bilden {doc_pr.get('name')!r} saknar alternativtext")
     return problems
