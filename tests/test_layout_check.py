@@ -21,7 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
-from delarsrapport._designer.layoutcheck import MALLKODER, TILLATNA_INBYGGDA_FILTER, Mallfynd, check_layout
+from delarsrapport._designer import MALLKODER, TILLATNA_INBYGGDA_FILTER, Mallfynd, check_layout
 
 ROOT = Path(__file__).resolve().parents[1]
 LAYOUTS = ("uppsala", "uppsala-2024", "upplands-bro")

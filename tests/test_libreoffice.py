@@ -96,7 +96,7 @@ def test_templates_saved_by_libreoffice_still_check_and_render(tmp_path: Path, l
     """A designer who opens the templates in LibreOffice and saves them as .docx keeps a
     working layout: every tag survives the round trip, layout check finds nothing, and
     the 2020 sample renders with the same text as from the original templates."""
-    from delarsrapport._designer.layoutcheck import check_layout
+    from delarsrapport._designer import check_layout
     from delarsrapport._render.layout import new_layout
     from delarsrapport._render.render import render_bytes
     from delarsrapport.testing import accessibility_problems, normalise

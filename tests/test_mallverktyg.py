@@ -20,7 +20,7 @@ from types import ModuleType
 import pytest
 from lxml import etree
 
-from delarsrapport._designer.layoutcheck import check_layout
+from delarsrapport._designer import check_layout
 
 ROOT = Path(__file__).resolve().parents[1]
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -14,7 +14,7 @@ from tqdm import tqdm
 
 from delarsrapport._check import Finding, check
 from delarsrapport._check.koder import Severity
-from delarsrapport._designer.layoutcheck import check_layout
+from delarsrapport._designer import check_layout
 from delarsrapport._errors import DelarsrapportError, LoadError
 from delarsrapport._load import load
 from delarsrapport._render.batch import Resultat, render_many, report_files

@@ -33,7 +33,6 @@ import docx.oxml.ns
 import docxcompose.composer
 import docxcompose.utils
 import jinja2
-from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined
 from jinja2.exceptions import SecurityError
@@ -43,18 +42,17 @@ from lxml import etree
 from delarsrapport._errors import RenderError, TemplateError
 from delarsrapport._render.filters import Talstil, make_filters
 from delarsrapport._render.layout import Stilar
+from delarsrapport._render.wordxml import W, qn, style_ids
 
 __all__ = [
     "Karnegenskaper",
     "PreparedTemplate",
     "join",
     "prepare",
-    "stilnamn",
     "validera",
     "write_atomically",
 ]
 
-W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _FOOTNOTES: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _HEADER: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 _FOOTER: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
@@ -76,18 +74,6 @@ def _docxcompose_namespaces() -> Iterator[None]:
         yield
     finally:
         docx.oxml.ns.nsmap["cp"] = _CP_KARNA
-
-
-# Word's Swedish names for built-in styles, as a designer sees them, to the stored names.
-_SVENSKA_STILAR: Final = {
-    **{f"rubrik {n}": f"heading {n}" for n in range(1, 10)},
-    "punktlista": "list bullet",
-    "numrerad lista": "list number",
-    "brödtext": "body text",
-    "rubrik": "title",
-    "tabellrutnät": "table grid",
-    "underrubrik": "subtitle",
-}
 
 
 # -- free text as paragraphs -----------------------------------------------------------------
@@ -122,24 +108,6 @@ def _paragraph(style_id: str, text: str) -> str:
     xml = etree.tostring(p, encoding="unicode")
     # The paragraph is inserted into a document that declares the namespace already.
     return xml.replace(f' xmlns:w="{W}"', "")
-
-
-def stilnamn(styles_xml: bytes) -> dict[str, str]:
-    """Style name (lower case, also Swedish UI names) → style id, from a styles.xml part."""
-    root = etree.fromstring(styles_xml)
-    ids: dict[str, str] = {}
-    for style in root.iter(qn("w:style")):
-        style_id = style.get(qn("w:styleId"))
-        name_el = style.find(qn("w:name"))
-        if style_id is None:
-            continue
-        ids[style_id.lower()] = style_id
-        if name_el is not None and name_el.get(qn("w:val")):
-            ids[str(name_el.get(qn("w:val"))).lower()] = style_id
-    for svenska, engelska in _SVENSKA_STILAR.items():
-        if engelska in ids:
-            ids.setdefault(svenska, ids[engelska])
-    return ids
 
 
 @dataclass(frozen=True)
@@ -337,7 +305,7 @@ class PreparedTemplate:
         self.data = path.read_bytes()
         doc = DocxTemplate(io.BytesIO(self.data))
         doc.init_docx()
-        ids = stilnamn(doc.docx.styles.element.xml.encode("utf-8"))
+        ids = style_ids(doc.docx.styles.element.xml.encode("utf-8"))
         self.stilar = self._stilar(ids, stilar)
         self.env = make_environment(talstil, self.stilar)
         self.sources: dict[str, str] = {}

@@ -40,7 +40,6 @@ from lxml import etree
 from delarsrapport._errors import RenderError, TemplateError
 from delarsrapport._render.docx import (
     _ORDNING,
-    W,
     _felmeddelande,
     _hint,
     _lineno,
@@ -48,11 +47,11 @@ from delarsrapport._render.docx import (
     _Stilar,
     make_environment,
     plats,
-    stilnamn,
 )
 from delarsrapport._render.filters import Talstil
 from delarsrapport._render.layout import Stilar
 from delarsrapport._render.package import Member, compress, write_zip
+from delarsrapport._render.wordxml import W, style_ids
 
 __all__ = ["Karnegenskaper", "PreparedTemplate", "Rendering", "check_part", "prepare"]
 
@@ -187,7 +186,7 @@ class PreparedTemplate:
         with zf:
             raw = {name: zf.read(name) for name in zf.namelist() if not name.endswith("/")}
         document = self._main_part(raw)
-        ids = stilnamn(
+        ids = style_ids(
             raw.get(_sibling(document, "styles.xml"), b"<w:styles xmlns:w='" + W.encode() + b"'/>")
         )
         self.stilar = self._stilar(ids, stilar)
