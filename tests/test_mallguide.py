@@ -16,7 +16,12 @@ import pytest
 from delarsrapport import load
 from delarsrapport._context import kontext as _kontext
 from delarsrapport._context.kontext import GEMENSAMMA, KONTEXTER
+from delarsrapport._docgen import exempel as _exempel
 from delarsrapport._docgen import mallguide as _mallguide
+from delarsrapport._docgen.filtren import FILTER_SV, filteravsnitt, filterfunktioner
+from delarsrapport._docgen.installningar import INSTALLNINGAR_SV, installningsrader
+from delarsrapport._docgen.klasser import Karta, klasstext
+from delarsrapport._docgen.variabler import anvandning, faltrader, saknade_beskrivningar
 from delarsrapport._model.belopp import Belopp
 from delarsrapport._render.filters import FILTERNAMN
 from delarsrapport._render.layout import Installningar
@@ -129,7 +134,7 @@ def test_every_class_is_documented_once_and_linked(guide: str) -> None:
 
 def test_every_view_field_has_swedish_text() -> None:
     """Each field a template reaches has a Swedish docstring (or text in the generator)."""
-    assert _mallguide.saknade_beskrivningar() == []
+    assert saknade_beskrivningar() == []
 
 
 def test_a_foreign_class_without_swedish_text_is_refused() -> None:
@@ -140,7 +145,7 @@ def test_a_foreign_class_without_swedish_text_is_refused() -> None:
         varde: int
 
     with pytest.raises(ValueError, match="saknar svensk text för Ny"):
-        _mallguide._klasstext(Ny)
+        klasstext(Ny)
 
 
 def test_lists_of_table_rows_are_looped_with_tr_and_others_with_p(guide: str) -> None:
@@ -190,9 +195,9 @@ def test_every_usage_example_renders_with_sample_data() -> None:
     """Each snippet in the "I mallen" column is valid template code with the real names: it
     renders in the sandbox, with undefined names as errors and the layout's filters, against
     a context from the samples (or, for a loop variable, a real instance of its class)."""
-    env = _mallguide._jinja().overlay()
-    env.filters["stycken"] = _mallguide._filterfunktioner()["stycken"]
-    kontexter = list(_mallguide._kontexter())
+    env = _exempel.jinja().overlay()
+    env.filters["stycken"] = filterfunktioner()["stycken"]
+    kontexter = list(_exempel.kontexter())
     instanser: dict[type, list[object]] = {}
 
     def samla(obj: object) -> None:
@@ -207,12 +212,12 @@ def test_every_usage_example_renders_with_sample_data() -> None:
     for _slag, kx in kontexter:
         for v in kx.values():
             samla(v)
-    karta = _mallguide._Karta()
+    karta = Karta()
     provade, utan_data = 0, set()
     for kapitel, variabler in [("", GEMENSAMMA), *KONTEXTER.items()]:
         kontext = next(k for slag, k in kontexter if not kapitel or slag == kapitel)
         for namn, tp in variabler.items():
-            snutt = _mallguide._anvandning(namn, None, namn, tp, tabellrad=False, omfang=karta.rotter, doc="")
+            snutt = anvandning(namn, None, namn, tp, tabellrad=False, omfang=karta.rotter, doc="")
             env.from_string(_som_jinja(snutt)).render(**kontext)
             provade += 1
     loopklasser: dict[str, list[type]] = {}
@@ -234,7 +239,7 @@ def test_every_usage_example_renders_with_sample_data() -> None:
         if varden is None:
             utan_data.add(k.cls.__name__)
             continue
-        for f in _mallguide._faltrader(k):
+        for f in faltrader(k):
             try:
                 env.from_string(_som_jinja(f.anvandning)).render(**varden)
             except Exception as exc:  # pragma: no cover - the message is the point
@@ -252,7 +257,7 @@ def test_every_filter_and_argument_is_in_the_guide(guide: str, filter_: str) -> 
     import inspect
 
     avsnitt = _avsnitt(guide, f"### {filter_}")
-    funktioner = _mallguide._filterfunktioner()
+    funktioner = filterfunktioner()
     for parameter in list(inspect.signature(funktioner[filter_]).parameters)[1:]:
         assert f"| `{parameter}` |" in avsnitt, parameter
 
@@ -274,12 +279,10 @@ def test_filter_examples_are_computed(guide: str) -> None:
 
 
 def test_a_filter_without_swedish_text_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    text, argument = _mallguide._FILTER_SV["belopp"]
-    monkeypatch.setitem(
-        _mallguide._FILTER_SV, "belopp", (text, {k: v for k, v in argument.items() if k != "noll"})
-    )
+    text, argument = FILTER_SV["belopp"]
+    monkeypatch.setitem(FILTER_SV, "belopp", (text, {k: v for k, v in argument.items() if k != "noll"}))
     with pytest.raises(ValueError, match=r"belopp.*noll"):
-        _mallguide._filteravsnitt()
+        filteravsnitt()
 
 
 # -- the settings -------------------------------------------------------------------------------
@@ -344,17 +347,15 @@ class _NyaInstallningar:
 def test_a_setting_without_swedish_text_makes_the_generator_raise() -> None:
     texter = {"namn": "Namnet.", "grupp": "En grupp.", "grupp.farg": "Färgen.", "per_status": "Per status."}
     with pytest.raises(ValueError, match=r"per_status\.\*\.farg"):
-        _mallguide._installningsrader(_NyaInstallningar, texter)
-    rader = _mallguide._installningsrader(_NyaInstallningar, {**texter, "per_status.*.farg": "Färgen."})
+        installningsrader(_NyaInstallningar, texter)
+    rader = installningsrader(_NyaInstallningar, {**texter, "per_status.*.farg": "Färgen."})
     assert [r.sokvag for r in rader] == ["namn", "grupp", "grupp.farg", "per_status", "per_status.*.farg"]
     with pytest.raises(ValueError, match="inte finns: borttagen"):
-        _mallguide._installningsrader(
-            _NyaInstallningar, {**texter, "per_status.*.farg": "F.", "borttagen": "X."}
-        )
+        installningsrader(_NyaInstallningar, {**texter, "per_status.*.farg": "F.", "borttagen": "X."})
 
 
 def test_a_new_setting_of_installningar_cannot_be_forgotten(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delitem(_mallguide._INSTALLNINGAR_SV, "visa.brevhuvud")
+    monkeypatch.delitem(INSTALLNINGAR_SV, "visa.brevhuvud")
     with pytest.raises(ValueError, match=r"visa\.brevhuvud"):
         _mallguide.markdown()
 
