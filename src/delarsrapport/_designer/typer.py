@@ -99,6 +99,10 @@ def ar_klass(tp: object) -> TypeGuard[type]:
     return isinstance(tp, type) and attrs.has(tp)
 
 
+_KONTEXTSTEG: Final = "delarsrapport._context."
+"""The package whose modules define the view classes."""
+
+
 @cache
 def vyer() -> Mapping[str, type]:
     """The view classes of the designer contract, by name."""
@@ -106,8 +110,9 @@ def vyer() -> Mapping[str, type]:
 
 
 def ar_vy(cls: type) -> bool:
-    """Whether *cls* is a view class of the contract, with Swedish docstrings for designers."""
-    return cls.__module__ == _kontext.__name__
+    """Whether *cls* is a view class of the contract (defined in the context stage, with
+    Swedish docstrings for designers)."""
+    return cls.__module__.startswith(_KONTEXTSTEG)
 
 
 # -- the names a template can read on a class ----------------------------------------------------
