@@ -19,8 +19,8 @@ from ruamel.yaml import YAML
 
 import delarsrapport
 from delarsrapport import CheckError, RenderError, TemplateError, load, render
-from delarsrapport._render.docx import validera
 from delarsrapport._render.layout import new_layout
+from delarsrapport._render.package import validate_package as validera
 from delarsrapport._render.render import render_bytes
 from delarsrapport.testing import accessibility_problems, normalise
 

@@ -42,9 +42,13 @@ from delarsrapport._designer.kontrakt import Kontraktsgranskare
 from delarsrapport._designer.syntax import Syntaxgranskare
 from delarsrapport._designer.taggar import granska_xml, markera, spara, stycken
 from delarsrapport._model.rapport import DOKUMENTSLAG
-from delarsrapport._render.docx import _FOOTER, _FOOTNOTES, _HEADER, _part_label, make_environment
+from delarsrapport._render.environment import make_environment
 from delarsrapport._render.filters import Talstil
 from delarsrapport._render.layout import Installningar
+from delarsrapport._render.locations import FOOTER as _FOOTER
+from delarsrapport._render.locations import FOOTNOTES as _FOOTNOTES
+from delarsrapport._render.locations import HEADER as _HEADER
+from delarsrapport._render.locations import part_label as _part_label
 from delarsrapport._render.wordxml import style_ids
 
 __all__ = ["check_layout"]

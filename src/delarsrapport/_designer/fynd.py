@@ -11,7 +11,7 @@ from typing import Final
 import attrs
 
 from delarsrapport._check.koder import Severity
-from delarsrapport._render.docx import Plats
+from delarsrapport._render.locations import Plats
 
 __all__ = ["MALLKODER", "Mallfynd", "Mallkod", "Protokoll", "Samlare", "kort", "menade"]
 

@@ -19,7 +19,7 @@ from lxml import etree
 
 from delarsrapport._check.koder import Severity
 from delarsrapport._designer.fynd import Mallkod, Protokoll, kort
-from delarsrapport._render.docx import Plats
+from delarsrapport._render.locations import Plats
 from delarsrapport._render.wordxml import cells, nearest, qn, rows, text_nodes
 
 __all__ = [

@@ -23,7 +23,8 @@ from delarsrapport._docgen.markdown import cell, kod, tabell
 from delarsrapport._model.belopp import Belopp
 from delarsrapport._model.period import Rapportperiod
 from delarsrapport._render import wordxml
-from delarsrapport._render.docx import _Stilar, _stycken_filter
+from delarsrapport._render.environment import Stilids as _Stilar
+from delarsrapport._render.environment import stycken_filter as _stycken_filter
 from delarsrapport._render.filters import FILTERNAMN, Talstil, make_filters
 from delarsrapport._render.layout import Stilar
 

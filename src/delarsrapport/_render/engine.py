@@ -38,20 +38,12 @@ from jinja2.exceptions import SecurityError
 from lxml import etree
 
 from delarsrapport._errors import RenderError, TemplateError
-from delarsrapport._render.docx import (
-    _ORDNING,
-    _felmeddelande,
-    _hint,
-    _lineno,
-    _part_label,
-    _Stilar,
-    make_environment,
-    plats,
-)
+from delarsrapport._render.environment import Stilids, make_environment
 from delarsrapport._render.filters import Talstil
 from delarsrapport._render.layout import Stilar
+from delarsrapport._render.locations import hint, lineno, message, part_label, plats
 from delarsrapport._render.package import Member, compress, write_zip
-from delarsrapport._render.wordxml import W, style_ids
+from delarsrapport._render.wordxml import W, qn, style_ids
 
 __all__ = ["Karnegenskaper", "PreparedTemplate", "Rendering", "check_part", "prepare"]
 
@@ -283,7 +275,7 @@ class PreparedTemplate:
             return blob
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
-    def _stilar(self, ids: dict[str, str], stilar: Stilar) -> _Stilar:
+    def _stilar(self, ids: dict[str, str], stilar: Stilar) -> Stilids:
         def find(name: str) -> str:
             found = ids.get(name.lower())
             if found is None:
@@ -296,7 +288,7 @@ class PreparedTemplate:
                 )
             return found
 
-        return _Stilar(
+        return Stilids(
             find(stilar.stycke),
             tuple(find(r) for r in stilar.rubriker),
             find(stilar.punktlista),
@@ -343,15 +335,15 @@ class PreparedTemplate:
 
     def error(self, exc: BaseException, nyckel: str, names: Iterable[str] = ()) -> TemplateError:
         """A TemplateError naming this template, the part and the paragraph of *exc*."""
-        lineno = _lineno(exc)
-        where = plats(self.sources[nyckel], lineno, nyckel) if lineno else None
+        line = lineno(exc)
+        where = plats(self.sources[nyckel], line, nyckel) if line else None
         return TemplateError(
-            _felmeddelande(exc),
+            message(exc),
             template=str(self.path),
-            part=where.del_ if where else _part_label(nyckel),
+            part=where.del_ if where else part_label(nyckel),
             location=str(where).split(", ", 1)[1] if where and ", " in str(where) else None,
             text=where.text if where else None,
-            hint=_hint(exc, names),
+            hint=hint(exc, names),
         )
 
     def render(self, context: Mapping[str, object]) -> Rendering:
@@ -372,7 +364,7 @@ class PreparedTemplate:
                 root = etree.fromstring(xml.encode("utf-8"), parser=_STRICT)
             except etree.XMLSyntaxError as exc:
                 raise RenderError(
-                    f"{self.path.name}, {_part_label(d.nyckel)}: det renderade dokumentet är inte giltig XML "
+                    f"{self.path.name}, {part_label(d.nyckel)}: det renderade dokumentet är inte giltig XML "
                     f"({exc}); kör 'delarsrapport layout check' på layouten"
                 ) from None
             if d.tabellrutnat or d.schemaordning:
@@ -469,6 +461,26 @@ def prepare(path: Path, talstil: Talstil, stilar: Stilar) -> PreparedTemplate:
         prepared = PreparedTemplate(path, talstil, stilar)
         _CACHE[key] = prepared
     return prepared
+
+
+# The order the schema gives the children of cell and table properties. Word refuses a
+# part whose children are out of order; docxtpl's {% cellbg %} puts w:shd first in w:tcPr.
+_TCPR: Final = (
+    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+    "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge",
+    "tcPrChange",
+)  # fmt: skip
+
+_TBLPR: Final = (
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+    "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+    "tblCaption", "tblDescription", "tblPrChange",
+)  # fmt: skip
+
+_ORDNING: Final = {
+    qn("w:tcPr"): tuple(qn(f"w:{t}") for t in _TCPR),
+    qn("w:tblPr"): tuple(qn(f"w:{t}") for t in _TBLPR),
+}
 
 
 def _schemaordning(root: etree._Element) -> bool:

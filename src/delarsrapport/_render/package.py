@@ -14,14 +14,22 @@ so the same parts always give the same bytes.
 
 from __future__ import annotations
 
+import io
+import os
+import re
 import struct
+import zipfile
 import zlib
 from collections.abc import Iterable
 from typing import Final
 
 import attrs
+from lxml import etree
 
-__all__ = ["DEFLATE_LEVEL", "Member", "compress", "write_zip"]
+from delarsrapport._errors import RenderError
+from delarsrapport._render.wordxml import qn
+
+__all__ = ["DEFLATE_LEVEL", "Member", "compress", "validate_package", "write_zip"]
 
 DEFLATE_LEVEL: Final = 6
 """The deflate level of parts compressed at render time (see docs/prestanda.md).
@@ -106,3 +114,93 @@ def write_zip(members: Iterable[Member]) -> bytes:
     directory = b"".join(central)
     end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(directory), offset, 0)
     return b"".join(chunks) + directory + end
+
+
+# -- the whole package, as a reader would see it ------------------------------------------
+
+_STRICT: Final = etree.XMLParser(recover=False, resolve_entities=False, no_network=True, huge_tree=True)
+
+_KARNA_NS: Final = frozenset(
+    {
+        "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+        "http://purl.org/dc/elements/1.1/",
+        "http://purl.org/dc/terms/",
+    }
+)
+
+
+def _check_core(root: etree._Element) -> None:
+    """The core properties hold a title and language, each property once, in its own namespace."""
+    seen: set[str] = set()
+    for child in root:
+        tag = etree.QName(child)
+        if tag.namespace not in _KARNA_NS:
+            raise RenderError(f"kärnegenskapen {tag.localname} står i fel namnrymd ({tag.namespace})")
+        if tag.localname in seen:
+            raise RenderError(f"kärnegenskapen {tag.localname} förekommer två gånger")
+        seen.add(tag.localname)
+    for krav in ("title", "language"):
+        el = root.find(f"{{http://purl.org/dc/elements/1.1/}}{krav}")
+        if el is None or not (el.text or "").strip():
+            raise RenderError(f"dokumentet saknar kärnegenskapen {krav}")
+
+
+def validate_package(data: bytes) -> None:
+    """Check a produced package before it is written: zip, every XML part, structure.
+
+    Raises :class:`RenderError` saying what is wrong.
+    """
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise RenderError(f"dokumentet är ingen giltig zip-fil: {exc}") from None
+    with zf:
+        bad = zf.testzip()
+        if bad is not None:
+            raise RenderError(f"delen {bad} i dokumentet är skadad")
+        names = set(zf.namelist())
+        for required in (
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "word/document.xml",
+            "word/styles.xml",
+            "docProps/core.xml",
+        ):
+            if required not in names:
+                raise RenderError(f"dokumentet saknar delen {required}")
+        for name in sorted(names):
+            if not name.endswith((".xml", ".rels")):
+                continue
+            try:
+                etree.fromstring(zf.read(name), parser=_STRICT)
+            except etree.XMLSyntaxError as exc:
+                raise RenderError(f"delen {name} är inte giltig XML: {exc}") from None
+        body = etree.fromstring(zf.read("word/document.xml"), parser=_STRICT).find(qn("w:body"))
+        if body is None or body.find(qn("w:sectPr")) is None:
+            raise RenderError("dokumentets brödtext eller sektionsinställningar saknas")
+        if body.find(f".//{qn('w:p')}") is None:
+            raise RenderError("dokumentet har inga stycken")
+        _check_core(etree.fromstring(zf.read("docProps/core.xml"), parser=_STRICT))
+        for name in sorted(names):
+            if re.fullmatch(r"word/(document|header\d*|footer\d*|footnotes)\.xml", name):
+                text = "".join(str(t) for t in etree.fromstring(zf.read(name), parser=_STRICT).itertext())
+                m = re.search(r"\{\{|\{%|%\}|\}\}", text)
+                if m:
+                    raise RenderError(
+                        f"{name} innehåller en malltagg som inte renderades: "
+                        f"…{text[max(0, m.start() - 40) : m.end() + 40]}…"
+                    )
+        for rels in sorted(n for n in names if n.endswith(".rels")):
+            base = rels.replace("_rels/", "").removesuffix(".rels")
+            folder = base.rsplit("/", 1)[0] if "/" in base else ""
+            for rel in etree.fromstring(zf.read(rels), parser=_STRICT):
+                if rel.get("TargetMode") == "External":
+                    continue
+                target = rel.get("Target", "")
+                path = (
+                    target.lstrip("/")
+                    if target.startswith("/")
+                    else os.path.normpath(f"{folder}/{target}" if folder else target)
+                )
+                if path not in names:
+                    raise RenderError(f"{rels} pekar på {target}, som saknas i dokumentet")
