@@ -37,7 +37,7 @@ from delarsrapport._model.organisation import Person
 from delarsrapport._model.period import Rapportperiod
 from delarsrapport._model.rapport import Arende, Bilaga, Delarsrapport, Dokumentdel
 from delarsrapport._model.status import Indikatorenhet, Kontrollresultat, Malniva, Rapporteringstyp, Status
-from delarsrapport._model.text import Punktlista, Rubrik, Stycke, Tabellplats, Text, check_text
+from delarsrapport._model.text import Punktlista, Rubrik, Stycke, Tabellplats, Text
 from delarsrapport._model.tjansteskrivelse import Beslutssats
 from delarsrapport._model.verksamhet import (
     Atgard,
@@ -91,11 +91,11 @@ def _text(text: Text, tabeller: Mapping[str, tuple[tuple[str, ...], ...]] | None
     out: list[Block] = []
     for b in text:
         if isinstance(b, Stycke):
-            out.append(Block("stycke", _s(b.text)))
+            out.append(Block("stycke", b.text))
         elif isinstance(b, Rubrik):
-            out.append(Block("rubrik", _s(b.text), niva=b.niva))
+            out.append(Block("rubrik", b.text, niva=b.niva))
         elif isinstance(b, Punktlista):
-            out.append(Block("punktlista", "", tuple(_s(p) for p in b.punkter)))
+            out.append(Block("punktlista", "", b.punkter))
         elif isinstance(b, Tabellplats):
             rader = (tabeller or {}).get(b.tabell)
             if not rader:
@@ -105,18 +105,6 @@ def _text(text: Text, tabeller: Mapping[str, tuple[tuple[str, ...], ...]] | None
                 )
             out.append(Block("tabell", b.tabell, tabell=rader))
     return tuple(out)
-
-
-def _s(text: str) -> str:
-    """Every string that reaches a template is validated again (API users build models directly)."""
-    try:
-        return check_text(text)
-    except ValueError as exc:
-        raise RenderError(f"texten kan inte skrivas i ett Word-dokument: {exc}") from None
-
-
-def _o(text: str | None) -> str | None:
-    return None if text is None else _s(text)
 
 
 # -- common ---------------------------------------------------------------------------------
@@ -1246,7 +1234,7 @@ class _Bygg:
     # people and identity
 
     def person(self, p: Person) -> PersonVy:
-        return PersonVy(_s(p.namn(self.inst.namnordning)), _s(p.fornamn), _s(p.efternamn or ""))
+        return PersonVy(p.namn(self.inst.namnordning), p.fornamn, p.efternamn or "")
 
     def handlaggare(self, personer: Sequence[Person]) -> str:
         namn = [self.person(p).namn for p in personer]
@@ -1259,28 +1247,26 @@ class _Bygg:
         n = self.rapport.namnd
         gemen = self.inst.namnd_i_lopande_text == "gemen"
         return NamndVy(
-            namn=_s(n.namn),
-            i_lopande_text=_s(n.namn_gemen if gemen else n.namn),
-            genitiv=_s(n.genitiv),
-            genitiv_i_lopande_text=_s(n.genitiv_gemen if gemen else n.genitiv),
-            versaler=_s(n.namn.upper()),
-            forkortning=_s(n.forkortning),
-            organisation=_s(n.organisation_label),
+            namn=n.namn,
+            i_lopande_text=n.namn_gemen if gemen else n.namn,
+            genitiv=n.genitiv,
+            genitiv_i_lopande_text=n.genitiv_gemen if gemen else n.genitiv,
+            versaler=n.namn.upper(),
+            forkortning=n.forkortning,
+            organisation=n.organisation_label,
         )
 
     def gemensamt(self, dokument: DokumentVy) -> dict[str, object]:
         k = self.rapport.kommun
         f = self.rapport.forvaltning
         return {
-            "kommun": KommunVy(
-                _s(k.namn), _o(k.postadress), _o(k.besoksadress), _o(k.telefon), _o(k.epost), _o(k.webb)
-            ),
+            "kommun": KommunVy(k.namn, k.postadress, k.besoksadress, k.telefon, k.epost, k.webb),
             "namnd": self.namnd(),
-            "forvaltning": ForvaltningVy(_s(f.namn), _s(f.genitiv)),
+            "forvaltning": ForvaltningVy(f.namn, f.genitiv),
             "period": self.period,
             "dokument": dokument,
             "arende": ArendeVy(
-                rubrik=_s(self.arende.tjansteskrivelse.rubrik),
+                rubrik=self.arende.tjansteskrivelse.rubrik,
                 diarienummer=self.arende.diarienummer.text if self.arende.diarienummer else "",
                 nummer=self.nummer,
             ),
@@ -1293,14 +1279,14 @@ class _Bygg:
         d = self.arende.diarienummer
         return DokumentVy(
             slag="tjansteskrivelse",
-            titel=_s(ts.rubrik),
+            titel=ts.rubrik,
             datum=ts.datum,
             diarienummer=d.text if d else "",
             handlaggare=self.handlaggare(ts.handlaggare),
             handlaggare_lista=tuple(self.person(p) for p in ts.handlaggare),
             bilaga_nummer=None,
             bilaga_etikett="",
-            version=_o(ts.version),
+            version=ts.version,
             namndbehandlas=ts.namndbehandlas,
         )
 
@@ -1312,14 +1298,14 @@ class _Bygg:
         personer = ts.handlaggare if bilaga.handlaggare is None else bilaga.handlaggare
         return DokumentVy(
             slag=bilaga.kind,
-            titel=_s(bilaga.titel),
+            titel=bilaga.titel,
             datum=bilaga.datum or ts.datum,
             diarienummer=d.text if d else "",
             handlaggare=self.handlaggare(personer),
             handlaggare_lista=tuple(self.person(p) for p in personer),
             bilaga_nummer=bilaga.nummer,
             bilaga_etikett=f"Bilaga {bilaga.nummer}",
-            version=_o(bilaga.version),
+            version=bilaga.version,
             namndbehandlas=bilaga.namndbehandlas,
         )
 
@@ -1346,7 +1332,7 @@ class _Bygg:
             return ()
         per_status = verksamhet.uppdrag_per_status()
         rader = [
-            StatusradVy(_s(k.text), sum(per_status.get(s, 0) for s in k.statusar))
+            StatusradVy(k.text, sum(per_status.get(s, 0) for s in k.statusar))
             for k in self.inst.statuskategorier
         ]
         tackta = {s for k in self.inst.statuskategorier for s in k.statusar}
@@ -1369,15 +1355,13 @@ class _Bygg:
         mening = ord_.mening or ""
         if "{ar}" in mening:
             mening = mening.replace("{ar}", str(ar)) if ar is not None else ""
-        return StatusVy(
-            status.value, _s(ord_.ord), _s(mening), ord_.farg or "auto", _s(ord_.forklaring or "")
-        )
+        return StatusVy(status.value, ord_.ord, mening, ord_.farg or "auto", ord_.forklaring or "")
 
     def resultat(self, resultat: Kontrollresultat | None) -> StatusVy | None:
         if resultat is None:
             return None
         ord_ = self.inst.kontrollresultat.get(resultat) or Ord(resultat.value.replace("_", " ").capitalize())
-        return StatusVy(resultat.value, _s(ord_.ord), _s(ord_.mening or ""), ord_.farg or "auto")
+        return StatusVy(resultat.value, ord_.ord, ord_.mening or "", ord_.farg or "auto")
 
     def bedomning(self, post: KfMal | Namndmal | Uppdrag, niva: Malniva) -> BedomningVy | None:
         if post.bedomning is None:
@@ -1386,9 +1370,7 @@ class _Bygg:
         standard = BEDOMNINGSMENINGAR[niva][post.bedomning]
         mening = post.bedomningstext or (ord_.mening if ord_ and ord_.mening else standard)
         word = ord_.ord if ord_ else post.bedomning.value.replace("_", " ").capitalize()
-        return BedomningVy(
-            post.bedomning.value, _s(word), _s(mening), (ord_.farg if ord_ else None) or "auto"
-        )
+        return BedomningVy(post.bedomning.value, word, mening, (ord_.farg if ord_ else None) or "auto")
 
     # tjänsteskrivelse
 
@@ -1406,41 +1388,39 @@ class _Bygg:
             else:
                 slut = "."
             text, mening = self.beslutstext(sats, namnd.namn)
-            beslut.append(BeslutssatsVy(i, len(satser) > 1 or stil.numrera_ensam, _s(text), _s(mening), slut))
+            beslut.append(BeslutssatsVy(i, len(satser) > 1 or stil.numrera_ensam, text, mening, slut))
         bilagor = tuple(
             BilagereferensVy(
                 b.nummer,
-                _s(b.titel),
+                b.titel,
                 f"Bilaga {b.nummer}",
-                _s(self.inst.bilagereferens.format(nummer=b.nummer, titel=b.titel)),
+                self.inst.bilagereferens.format(nummer=b.nummer, titel=b.titel),
             )
             for b in sorted(self.arende.bilagor, key=lambda b: b.nummer)
         )
-        sjalv = _s(
-            self.inst.sjalvreferens.format(
-                datum=format_datum(ts.datum, self.inst.sjalvreferens_datumstil),
-                forvaltning=self.rapport.forvaltning.genitiv,
-            )
+        sjalv = self.inst.sjalvreferens.format(
+            datum=format_datum(ts.datum, self.inst.sjalvreferens_datumstil),
+            forvaltning=self.rapport.forvaltning.genitiv,
         )
         verksamhet = self.arende.verksamhet
         uppdragsstatus = self.uppdragsstatus()
         vy = TjansteskrivelseVy(
-            rubrik=_s(ts.rubrik),
+            rubrik=ts.rubrik,
             adressat=f"Tjänsteskrivelse till {namnd.i_lopande_text}",
             beslutar=f"{namnd.namn} beslutar",
             beslut=tuple(beslut),
             sammanfattning=self.text(ts.sammanfattning),
             arendet=self.text(ts.arendet),
             beredning=self.text(ts.beredning),
-            foredragning=tuple(DelavsnittVy(_s(d.rubrik), self.text(d.text)) for d in ts.foredragning),
+            foredragning=tuple(DelavsnittVy(d.rubrik, self.text(d.text)) for d in ts.foredragning),
             barnperspektiv=self.text(ts.barnperspektiv),
             ekonomiska_konsekvenser=self.text(ts.ekonomiska_konsekvenser),
             sjalvreferens=sjalv,
-            beslutsunderlag=(sjalv, *(b.rad for b in bilagor), *(_s(x) for x in ts.beslutsunderlag_ovrigt)),
+            beslutsunderlag=(sjalv, *(b.rad for b in bilagor), *(x for x in ts.beslutsunderlag_ovrigt)),
             bilagor=bilagor,
-            beslut_sands_till=tuple(_s(x) for x in ts.beslut_sands_till),
+            beslut_sands_till=tuple(x for x in ts.beslut_sands_till),
             undertecknare=tuple(
-                UndertecknareVy(_s(u.enhet_rad or ""), self.person(u.person).namn, _s(u.titel))
+                UndertecknareVy(u.enhet_rad or "", self.person(u.person).namn, u.titel)
                 for u in ts.undertecknare
             ),
             uppdragsstatus=uppdragsstatus,
@@ -1492,10 +1472,10 @@ class _Bygg:
             resultatrakning=self.resultatrakning(e.resultatrakning) if e.resultatrakning else None,
             verksamheter=tuple(
                 VerksamhetsavsnittVy(
-                    namn=_s(v.namn),
+                    namn=v.namn,
                     text=self.text(v.text),
                     tabell=VerksamhetstabellVy(
-                        rubrik=_s(v.tabell.rubrik or f"{v.namn}, tkr"),
+                        rubrik=v.tabell.rubrik or f"{v.namn}, tkr",
                         rader=(
                             *(self.tabellrad(k.kod, k.namn, k.belopp) for k in v.tabell.konton),
                             self.tabellrad(None, "Nettokostnad", v.tabell.nettokostnad, True),
@@ -1507,7 +1487,7 @@ class _Bygg:
                     if v.tabell
                     else None,
                     insatskostnad=InsatskostnadVy(
-                        rubrik=_s(v.insatskostnad.rubrik or f"Insatskostnad: {v.namn}"),
+                        rubrik=v.insatskostnad.rubrik or f"Insatskostnad: {v.namn}",
                         rader=(
                             *(self.tabellrad(k.kod, k.namn, k.belopp) for k in v.insatskostnad.rader),
                             self.tabellrad(None, "Alla verksamheter", v.insatskostnad.totalt, True),
@@ -1523,8 +1503,7 @@ class _Bygg:
             ),
             egen_regi=EgenRegiVy(
                 tuple(
-                    EgenRegiRadVy(_s(r.namn), r.resultat, r.avvikelse, r.resultat_fg)
-                    for r in e.egen_regi.rader
+                    EgenRegiRadVy(r.namn, r.resultat, r.avvikelse, r.resultat_fg) for r in e.egen_regi.rader
                 ),
                 EgenRegiRadVy(
                     "Totalt",
@@ -1539,13 +1518,13 @@ class _Bygg:
             atgarder_ekonomi_i_balans=self.text(e.atgarder_ekonomi_i_balans),
             risker_och_osakerhet=self.text(e.risker_och_osakerhet),
             investeringar_text=self.text(e.investeringar_text),
-            ovriga_avsnitt=tuple(DelavsnittVy(_s(d.rubrik), self.text(d.text)) for d in e.ovriga_avsnitt),
+            ovriga_avsnitt=tuple(DelavsnittVy(d.rubrik, self.text(d.text)) for d in e.ovriga_avsnitt),
             periodens_resultat=e.periodens_resultat,
             helarsprognos=e.helarsprognos,
             driftredovisning=self.drift(e.driftredovisning),
             kapitalkostnader=tuple(
                 KapitalradVy(
-                    _s(r.namn),
+                    r.namn,
                     r.budget_avskrivningar,
                     r.budget_internranta,
                     r.redovisat_avskrivningar,
@@ -1570,7 +1549,7 @@ class _Bygg:
             else None,
             statsbidrag=TabellVy(
                 tuple(
-                    StatsbidragsradVy(_s(r.namn), r.beviljat, r.forbrukat, r.kvar, summa)
+                    StatsbidragsradVy(r.namn, r.beviljat, r.forbrukat, r.kvar, summa)
                     for r, summa in _med_summa(e.statsbidrag.rader, e.statsbidrag.totalt)
                 ),
                 self.text(e.statsbidrag.text),
@@ -1581,7 +1560,7 @@ class _Bygg:
             sociala_investeringsfonden=TabellVy(
                 tuple(
                     SifradVy(
-                        _s(r.projekt),
+                        r.projekt,
                         r.start_ar,
                         r.slut_ar,
                         r.budget_hela_projektet,
@@ -1596,14 +1575,14 @@ class _Bygg:
                     )
                 ),
                 self.text(e.sociala_investeringsfonden.text),
-                _s(e.sociala_investeringsfonden.fotnot or ""),
+                e.sociala_investeringsfonden.fotnot or "",
             )
             if e.sociala_investeringsfonden
             else None,
             investeringsredovisning=TabellVy(
                 tuple(
                     InvesteringsprojektVy(
-                        _s(r.projekt),
+                        r.projekt,
                         r.total_budget,
                         r.redovisat_fg_ar,
                         r.budget_ar,
@@ -1625,7 +1604,7 @@ class _Bygg:
             driftbudget=self.driftbudget(e),
             sarskilda_satsningar=(
                 SatsningVy("Särskilda satsningar", e.sarskilda_satsningar.totalt, True),
-                *(SatsningVy(_s(r.namn), r.belopp, False) for r in e.sarskilda_satsningar.rader),
+                *(SatsningVy(r.namn, r.belopp, False) for r in e.sarskilda_satsningar.rader),
             )
             if e.sarskilda_satsningar
             else (),
@@ -1635,7 +1614,7 @@ class _Bygg:
             investeringsbudget=TabellVy(
                 tuple(
                     InvesteringsbudgetradVy(
-                        _s(r.namn),
+                        r.namn,
                         r.ar1,
                         r.ar2,
                         r.ar3,
@@ -1677,9 +1656,9 @@ class _Bygg:
         def rad(namn: str, kod: str | None, v: Sammanfattningsvarden, varav: bool) -> SammanfattningsradVy:
             etikett = f"{namn} ({kod})" if kod else namn
             return SammanfattningsradVy(
-                _s(namn),
-                _s(etikett),
-                _s(kod or ""),
+                namn,
+                etikett,
+                kod or "",
                 v.kommunbidrag,
                 v.periodens_utfall,
                 v.periodens_utfall_fg,
@@ -1719,7 +1698,7 @@ class _Bygg:
     def tabellrad(self, kod: str | None, namn: str, v: Sjukolumner, summa: bool = False) -> TabellradVy:
         etikett = f"{kod} {namn}" if kod else namn
         u, b, p, pa, npa, ba, ufg = (getattr(v, k) for k in SJU_KOLUMNER)
-        return TabellradVy(_s(etikett), u, b, p, pa, npa, ba, ufg, summa)
+        return TabellradVy(etikett, u, b, p, pa, npa, ba, ufg, summa)
 
     def resultatrakning(self, rr: Resultatrakning) -> ResultatrakningVy:
         rader: list[RRradVy] = []
@@ -1760,7 +1739,7 @@ class _Bygg:
                         enhet=rr.enhet,
                         decimaler=1,
                     )
-        return ResultatrakningVy(_s(rr.namn), tuple(rader), _s(rr.anmarkning or ""), skillnad)
+        return ResultatrakningVy(rr.namn, tuple(rader), rr.anmarkning or "", skillnad)
 
     def drift(self, d: Driftredovisning | None) -> DriftredovisningVy | None:
         if d is None:
@@ -1768,7 +1747,7 @@ class _Bygg:
 
         def vy(r: Driftrad, summa: bool) -> DriftradVy:
             return DriftradVy(
-                _s(r.namn),
+                r.namn,
                 r.budget_kostnad,
                 r.budget_intakt,
                 r.redovisat_kostnad,
@@ -1791,7 +1770,7 @@ class _Bygg:
     def budget(self, rubrik: str, rader: Iterable[Budgetrad], summa: Budgetrad, text: Text) -> BudgettabellVy:
         def vy(r: Budgetrad, s: bool) -> BudgetradVy:
             return BudgetradVy(
-                _s(r.namn),
+                r.namn,
                 r.kostnad,
                 r.avskrivningar,
                 r.internranta,
@@ -1803,7 +1782,7 @@ class _Bygg:
             )
 
         return BudgettabellVy(
-            _s(rubrik), tuple(vy(r, s) for r, s in _med_summa(tuple(rader), summa)), self.text(text)
+            rubrik, tuple(vy(r, s) for r, s in _med_summa(tuple(rader), summa)), self.text(text)
         )
 
     # verksamhet
@@ -1822,9 +1801,9 @@ class _Bygg:
             if x
         )
         return VerksamhetVy(
-            plan=_s(v.plan or ""),
+            plan=v.plan or "",
             ar_plan=v.typ == "plan",
-            metarad=_s(meta),
+            metarad=meta,
             inledning=self.text(v.inledning),
             malniva=_MALNIVA_PLURAL[v.malniva],
             mal=tuple(self.mal(m, v.malniva) for m in v.mal),
@@ -1832,7 +1811,7 @@ class _Bygg:
                 RapporteringVy(
                     _RAPPORTERINGSTYP[r.typ],
                     r.ks_beslut or r.typ is Rapporteringstyp.KS_BESLUT,
-                    _s(r.text),
+                    r.text,
                     self.text(r.kommentar),
                     r.forvantat_klart_ar,
                 )
@@ -1856,9 +1835,9 @@ class _Bygg:
         med, utan = self._trend_split(m.indikatorer, indikatorer)
         return MalVy(
             nummer=m.nummer,
-            titel=_s(m.titel),
-            rubrik=_s(rubrik),
-            undertitel="" if m.titel in rubrik else _s(m.titel),
+            titel=m.titel,
+            rubrik=rubrik,
+            undertitel="" if m.titel in rubrik else m.titel,
             bedomning=self.bedomning(m, niva),
             text=self.text(m.text),
             poster=tuple(self.post(p, niva) for p in m.poster),
@@ -1882,15 +1861,15 @@ class _Bygg:
             namndmal = tuple(self.post(n, niva) for n in p.namndmal)
             return PostVy(
                 "uppdrag",
-                _s(p.nummer or ""),
-                _s(p.titel),
-                _s(rubrik),
+                p.nummer or "",
+                p.titel,
+                rubrik,
                 "Uppdrag",
-                _s(riktade),
-                _s(p.ursprung or ""),
+                riktade,
+                p.ursprung or "",
                 False,
                 status,
-                _s(statusmening),
+                statusmening,
                 p.forvantat_klart_ar,
                 self.bedomning(p, niva),
                 self.text(p.beskrivning),
@@ -1906,9 +1885,9 @@ class _Bygg:
         status = self.status(p.status)
         return PostVy(
             "namndmal",
-            _s(p.nummer or ""),
-            _s(p.titel),
-            _s(f"{prefix}: {p.titel}"),
+            p.nummer or "",
+            p.titel,
+            f"{prefix}: {p.titel}",
             prefix,
             "",
             "",
@@ -1947,7 +1926,7 @@ class _Bygg:
 
     def atgard(self, a: Atgard) -> AtgardVy:
         return AtgardVy(
-            _s(a.text), self.status(a.status), self.text(a.kommentar), tuple(_s(x) for x in a.aktiviteter)
+            a.text, self.status(a.status), self.text(a.kommentar), tuple(x for x in a.aktiviteter)
         )
 
     def indikator(self, i: Indikator) -> IndikatorVy:
@@ -1971,9 +1950,9 @@ class _Bygg:
         per = {m.etikett: m.varde for m in i.utfall}
         trend = i.trend
         return IndikatorVy(
-            namn=_s(i.namn),
+            namn=i.namn,
             andel=andel,
-            utfall=tuple(MatningVy(_s(m.etikett), text(m.varde)) for m in i.utfall),
+            utfall=tuple(MatningVy(m.etikett, text(m.varde)) for m in i.utfall),
             t1=text(per.get("T1")),
             t2=text(per.get("T2")),
             t3=text(per.get("T3")),
@@ -1995,26 +1974,26 @@ class _Bygg:
         return NyckeltalsVy(
             tuple(
                 NyckeltalsgruppVy(
-                    verksamhet=_s(g.verksamhet),
-                    kod=_s(g.kod or ""),
+                    verksamhet=g.verksamhet,
+                    kod=g.kod or "",
                     matt=tuple(
                         NyckeltalVy(
                             f"{j})",
-                            _s(m.rubrik),
+                            m.rubrik,
                             m.totala_kostnader,
                             m.ovriga_intakter,
                             m.nettokostnad,
                             m.volym,
                             m.per_enhet,
                             self.inst.nyckeltal_decimaler.get(m.volymtyp, 1),
-                            _s(m.intaktsetikett),
-                            _s(m.volymetikett),
-                            _s(m.kvotetikett),
-                            tuple(_s(f) for f in m.fotnoter),
+                            m.intaktsetikett,
+                            m.volymetikett,
+                            m.kvotetikett,
+                            tuple(f for f in m.fotnoter),
                         )
                         for j, m in enumerate(g.matt, start=1)
                     ),
-                    fotnoter=tuple(_s(f) for f in g.fotnoter),
+                    fotnoter=tuple(f for f in g.fotnoter),
                     kommentar=self.text(g.kommentar),
                 )
                 for g in n.grupper
@@ -2024,17 +2003,17 @@ class _Bygg:
     def internkontroll(self, ik: Internkontroll, per: date) -> InternkontrollVy:
         processer = tuple(
             KontrollprocessVy(
-                _s(p.kategori),
-                _s(p.process),
-                _s(p.risker),
+                p.kategori,
+                p.process,
+                p.risker,
                 self.text(p.fortydligande),
                 tuple(
-                    ProcesskontrollVy(_s(k.text), self.resultat(k.resultat), self.text(k.kommentar))
+                    ProcesskontrollVy(k.text, self.resultat(k.resultat), self.text(k.kommentar))
                     for k in p.kontrollmoment
                 ),
                 tuple(
                     ProcessatgardVy(
-                        _s(a.text),
+                        a.text,
                         self.status(a.status(per)) or StatusVy("", "", "", "auto"),
                         a.slutdatum,
                         self.text(a.kommentar),
@@ -2054,10 +2033,10 @@ class _Bygg:
             inledning=self.text(ik.inledning),
             moment=tuple(
                 KontrollmomentVy(
-                    _s(m.kontrollomrade),
-                    _s(m.riskbeskrivning),
-                    _s(m.kontrollmoment),
-                    _s(m.kontrollmetod),
+                    m.kontrollomrade,
+                    m.riskbeskrivning,
+                    m.kontrollmoment,
+                    m.kontrollmetod,
                     self.resultat(m.resultat),
                     self.text(m.kommentar),
                 )
@@ -2069,14 +2048,14 @@ class _Bygg:
             risker=tuple(
                 RiskVy(
                     r.nummer,
-                    _s(r.kategori),
-                    _s(r.process),
-                    _s(r.risk),
-                    _s(r.beskrivning or ""),
+                    r.kategori,
+                    r.process,
+                    r.risk,
+                    r.beskrivning or "",
                     r.sannolikhet,
                     r.konsekvens,
                     r.riskvarde,
-                    _s(niva or ""),
+                    niva or "",
                 )
                 for r, niva in zip(ik.risker, nivaer, strict=True)
             ),
@@ -2108,7 +2087,7 @@ class _Bygg:
                 elif n:
                     satser.append(f"{_antal(n)} kontrollmoment har {slag} {flera}")
             delar.append(versal(format_lista(satser)) + ".")
-        return _s(" ".join(delar))
+        return " ".join(delar)
 
 
 def _anvanda_statusar(v: Verksamhetsuppfoljning) -> set[Status]:
