@@ -13,9 +13,8 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 import attrs
 import pytest
 
-from delarsrapport import load
-from delarsrapport._context import kontext as _kontext
-from delarsrapport._context.kontext import GEMENSAMMA, KONTEXTER
+from delarsrapport import _context, load
+from delarsrapport._context import GEMENSAMMA, KONTEXTER
 from delarsrapport._docgen import mallguide as _mallguide
 from delarsrapport._model.belopp import Belopp
 from delarsrapport._render.filters import FILTERNAMN
@@ -57,7 +56,7 @@ def _namn(cls: type) -> list[str]:
 
 def _nabara_klasser() -> set[type]:
     """Every class a template can reach from the contract, found without the generator: the
-    type hints from GEMENSAMMA and KONTEXTER down, plus every view class _kontext defines
+    type hints from GEMENSAMMA and KONTEXTER down, plus every view class _context exports
     (the rows of a generic table are named in a docstring, not a type)."""
     hittade: set[type] = set()
     att_besoka = [
@@ -67,8 +66,8 @@ def _nabara_klasser() -> set[type]:
     ]
     att_besoka += [
         v
-        for v in vars(_kontext).values()
-        if isinstance(v, type) and attrs.has(v) and v.__module__ == _kontext.__name__
+        for v in vars(_context).values()
+        if isinstance(v, type) and attrs.has(v) and v.__module__.startswith(f"{_context.__name__}.")
     ]
     while att_besoka:
         cls = att_besoka.pop()

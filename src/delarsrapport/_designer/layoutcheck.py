@@ -45,9 +45,9 @@ from docxtpl import DocxTemplate
 from jinja2 import nodes
 from lxml import etree
 
+from delarsrapport import _context as _kontext
 from delarsrapport._check.koder import Severity
-from delarsrapport._context import kontext as _kontext
-from delarsrapport._context.kontext import GEMENSAMMA, KONTEXTER
+from delarsrapport._context import GEMENSAMMA, KONTEXTER
 from delarsrapport._errors import LoadError, Problem
 from delarsrapport._load.load import read_structured
 from delarsrapport._model.rapport import DOKUMENTSLAG
@@ -579,7 +579,7 @@ def _alla_vyers_medlemmar() -> dict[str, _Medlem]:
     """What any view of the contract has: for rows typed only as "object" in the contract."""
     samlat: dict[str, set[_Medlem]] = {}
     for varde in vars(_kontext).values():
-        if isinstance(varde, type) and attrs.has(varde) and varde.__module__ == _kontext.__name__:
+        if isinstance(varde, type) and attrs.has(varde) and varde.__module__.startswith(_kontext.__name__):
             for namn, medlem in _klassmedlemmar(varde).items():
                 samlat.setdefault(namn, set()).add(medlem)
     return {

@@ -48,8 +48,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 from ruamel.yaml import YAML
 
-from delarsrapport._context import kontext as _kontext
-from delarsrapport._context.kontext import GEMENSAMMA, KONTEXTER, Block, Lopande, bygg_kontext
+from delarsrapport import _context as _kontext
+from delarsrapport._context import GEMENSAMMA, KONTEXTER, Block, Lopande, bygg_kontext
 from delarsrapport._load.load import load
 from delarsrapport._load.schema import _field_docs
 from delarsrapport._model.belopp import Belopp
@@ -369,7 +369,7 @@ def _falt(cls: type) -> tuple[tuple[str, Any], ...]:
 
 
 def _fran_kontext(cls: type) -> bool:
-    return cls.__module__ == _kontext.__name__
+    return cls.__module__.startswith(_kontext.__name__)
 
 
 def _installningsprefix() -> dict[type, str]:

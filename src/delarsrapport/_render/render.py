@@ -8,7 +8,7 @@ import attrs
 
 from delarsrapport._check.check import check
 from delarsrapport._check.koder import Severity
-from delarsrapport._context.kontext import DokumentVy, bygg_kontext, filnamnsdel
+from delarsrapport._context import DokumentVy, bygg_kontext, filnamnsdel
 from delarsrapport._errors import CheckError, RenderError
 from delarsrapport._model.rapport import Arende, Bilaga, Delarsrapport
 from delarsrapport._render.docx import (
