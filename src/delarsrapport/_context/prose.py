@@ -121,9 +121,9 @@ def beslutsformer(sats: Beslutssats, *, namnd: str, belopp: str | None = None) -
     return text, mening
 
 
-def beslutsslut(nummer: int, antal: int, *, samt: bool) -> str:
-    """What ends att-clause *nummer* of *antal*: a comma, ", samt" before the last if the
-    layout wants it, and a full stop after the last.
+def beslutsslut(nummer: int, antal_satser: int, *, samt: bool) -> str:
+    """What ends att-clause *nummer* of *antal_satser*: a comma, or ", samt" on the one before
+    the last if the layout wants it, and a full stop on the last.
 
     >>> [beslutsslut(n, 3, samt=True) for n in (1, 2, 3)]
     [',', ', samt', '.']
@@ -132,9 +132,9 @@ def beslutsslut(nummer: int, antal: int, *, samt: bool) -> str:
     >>> beslutsslut(1, 1, samt=True)
     '.'
     """
-    if nummer < antal - 1:
+    if nummer < antal_satser - 1:
         return ","
-    if nummer == antal - 1:
+    if nummer == antal_satser - 1:
         return ", samt" if samt else ","
     return "."
 
