@@ -13,9 +13,9 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 import attrs
 import pytest
 
+from delarsrapport import _context as _kontext
 from delarsrapport import load
-from delarsrapport._context import kontext as _kontext
-from delarsrapport._context.kontext import GEMENSAMMA, KONTEXTER
+from delarsrapport._context import GEMENSAMMA, KONTEXTER
 from delarsrapport._docgen import exempel as _exempel
 from delarsrapport._docgen import mallguide as _mallguide
 from delarsrapport._docgen.filtren import FILTER_SV, filteravsnitt, filterfunktioner
@@ -73,7 +73,7 @@ def _nabara_klasser() -> set[type]:
     att_besoka += [
         v
         for v in vars(_kontext).values()
-        if isinstance(v, type) and attrs.has(v) and v.__module__ == _kontext.__name__
+        if isinstance(v, type) and attrs.has(v) and v.__module__.startswith(_kontext.__name__ + ".")
     ]
     while att_besoka:
         cls = att_besoka.pop()

@@ -21,7 +21,7 @@ from typing import Any, Final, Literal, NamedTuple
 from jinja2 import nodes
 
 from delarsrapport._check.koder import Severity
-from delarsrapport._context.kontext import Block
+from delarsrapport._context import Block
 from delarsrapport._designer.fynd import Mallkod, menade
 from delarsrapport._designer.typer import HELTAL, OKAND, TEXT, Typ, typnamn
 from delarsrapport._render.filters import FILTERNAMN

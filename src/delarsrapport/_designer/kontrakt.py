@@ -24,7 +24,7 @@ from jinja2 import nodes
 from jinja2.visitor import NodeVisitor
 
 from delarsrapport._check.koder import Severity
-from delarsrapport._context.kontext import GEMENSAMMA, KONTEXTER, Block
+from delarsrapport._context import GEMENSAMMA, KONTEXTER, Block
 from delarsrapport._designer.filterregler import (
     EGNA_FILTER,
     OSAKRA_FILTER,

@@ -1,6 +1,6 @@
 """The types of the designer contract: what a name in a template is, read from the view classes.
 
-The view classes of :mod:`delarsrapport._context.kontext` are the designer contract, and
+The view classes of :mod:`delarsrapport._context` are the designer contract, and
 their annotations say what each field is. Both readers of the contract resolve types
 here: the layout check (:mod:`delarsrapport._designer.kontrakt`), which infers the type of
 every expression a template writes, and the Mallguide (:mod:`delarsrapport._docgen`),
@@ -30,7 +30,7 @@ from typing import Any, Final, Literal, TypeGuard
 
 import attrs
 
-from delarsrapport._context import kontext as _kontext
+from delarsrapport import _context as _kontext
 from delarsrapport._model.belopp import Belopp
 from delarsrapport._model.docstrings import field_docs
 from delarsrapport._model.period import Rapportperiod

@@ -1,7 +1,7 @@
 """Example values for the Mallguide, from the samples in ``samples/``.
 
 The samples are turned into template contexts with
-:func:`~delarsrapport._context.kontext.bygg_kontext`, and each example the guide shows is
+:func:`~delarsrapport._context.bygg_kontext`, and each example the guide shows is
 the output of its very snippet, rendered with the layout's filters.
 """
 
@@ -16,7 +16,7 @@ import attrs
 from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from delarsrapport._context.kontext import bygg_kontext
+from delarsrapport._context import bygg_kontext
 from delarsrapport._designer.typer import falt
 from delarsrapport._docgen.mallbruk import layoutordning
 from delarsrapport._load import load

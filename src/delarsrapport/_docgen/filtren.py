@@ -16,7 +16,7 @@ from typing import Any, Final, Literal, get_args, get_origin, get_type_hints
 
 from lxml import etree
 
-from delarsrapport._context.kontext import Block
+from delarsrapport._context import Block
 from delarsrapport._designer import typer
 from delarsrapport._docgen.exempel import rendera
 from delarsrapport._docgen.markdown import cell, kod, tabell

@@ -1,8 +1,8 @@
 """The classes a template reaches, each once, with its Swedish text and where it is reached.
 
 Everything a template may use is defined once in the code: the variables of
-:data:`~delarsrapport._context.kontext.GEMENSAMMA` and
-:data:`~delarsrapport._context.kontext.KONTEXTER`, followed recursively through the view
+:data:`~delarsrapport._context.GEMENSAMMA` and
+:data:`~delarsrapport._context.KONTEXTER`, followed recursively through the view
 classes (:class:`Karta`). A view's Swedish text is its docstring and the docstring under
 each field; a settings group reached from the context uses the settings texts; any other
 class needs its entry in :data:`KLASSER_SV`.
@@ -15,7 +15,7 @@ from typing import Any, Final
 
 import attrs
 
-from delarsrapport._context.kontext import GEMENSAMMA, KONTEXTER, Block, Lopande
+from delarsrapport._context import GEMENSAMMA, KONTEXTER, Block, Lopande
 from delarsrapport._designer import typer
 from delarsrapport._docgen.installningar import INSTALLNINGAR_SV, installningsprefix
 from delarsrapport._docgen.mallbruk import mallbruk

@@ -14,7 +14,7 @@ from typing import Final
 import attrs
 from lxml import etree
 
-from delarsrapport._context.kontext import GEMENSAMMA, KONTEXTER
+from delarsrapport._context import GEMENSAMMA, KONTEXTER
 from delarsrapport._designer.typer import ar_klass, element, falt, los, valfri
 from delarsrapport._render.layout import INSTALLNINGSFIL, layout_katalog
 from delarsrapport._render.wordxml import text

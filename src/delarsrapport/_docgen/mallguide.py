@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
-from delarsrapport._context.kontext import GEMENSAMMA, KONTEXTER
+from delarsrapport._context import GEMENSAMMA, KONTEXTER
 from delarsrapport._docgen.filtren import filteravsnitt
 from delarsrapport._docgen.installningar import installningsavsnitt
 from delarsrapport._docgen.klasser import Karta

@@ -11,7 +11,7 @@ from typing import Any, Final
 
 import attrs
 
-from delarsrapport._context.kontext import Block, Lopande
+from delarsrapport._context import Block, Lopande
 from delarsrapport._designer import typer
 from delarsrapport._docgen.exempel import exempel, rendera
 from delarsrapport._docgen.klasser import (

@@ -12,7 +12,7 @@ import attrs
 
 from delarsrapport._model.belopp import Belopp, Enhet
 from delarsrapport._model.rapporterat import RapporteratBelopp, diff, summa
-from delarsrapport._model.text import Text
+from delarsrapport._model.text import Text, check_text_fields
 
 __all__ = [
     "DRIFT_KOLUMNER",
@@ -47,7 +47,7 @@ DRIFT_KOLUMNER: Final = (
 """The printed columns of a driftredovisning, in order."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class RapporteradDriftrad:
     """A driftredovisning row as printed (all eight cells)."""
 
@@ -61,7 +61,7 @@ class RapporteradDriftrad:
     avvikelse_fg_netto: RapporteratBelopp = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Driftrad:
     """One verksamhetsområde in the driftredovisning (or the one row of Ekonomiskt bistånd)."""
 
@@ -100,7 +100,7 @@ def _noll(value: Belopp | None) -> Belopp:
     return Belopp.noll() if value is None else value
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Driftredovisning:
     """The driftredovisning table (tkr) with a derived Summa row."""
 
@@ -122,7 +122,7 @@ class Driftredovisning:
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class RapporteradKapitalrad:
     """A kapitalkostnader row as printed."""
 
@@ -135,7 +135,7 @@ class RapporteradKapitalrad:
     avvikelse_netto: RapporteratBelopp = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Kapitalkostnadsrad:
     """Avskrivningar and internränta, budget against redovisat, for one område."""
 
@@ -162,7 +162,7 @@ class Kapitalkostnadsrad:
         return summa([self.avvikelse_avskrivningar, self.avvikelse_internranta])
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Kapitalkostnader:
     """The "Varav kapitalkostnader" table with a derived Summa row."""
 
@@ -182,7 +182,7 @@ class Kapitalkostnader:
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class PrognoserUnderAret:
     """The budget deviation as forecast in spring and autumn, against the year's outcome.
 
@@ -196,7 +196,7 @@ class PrognoserUnderAret:
     bokslut_rapporterat: RapporteratBelopp = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class RapporteradStatsbidragsrad:
     """A statsbidrag row (or the total) as printed."""
 
@@ -204,7 +204,7 @@ class RapporteradStatsbidragsrad:
     forbrukat: RapporteratBelopp = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Statsbidrag:
     """One state grant: granted and used this year."""
 
@@ -218,7 +218,7 @@ class Statsbidrag:
         return diff(self.beviljat, self.forbrukat)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Statsbidragstabell:
     """The statsbidrag table with a derived Totalt row."""
 
@@ -237,7 +237,7 @@ class Statsbidragstabell:
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class RapporteradSIFRad:
     """A sociala investeringsfonden row as printed."""
 
@@ -248,7 +248,7 @@ class RapporteradSIFRad:
     prognosavvikelse: RapporteratBelopp = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class SIFProjekt:
     """A project financed by the sociala investeringsfonden."""
 
@@ -273,7 +273,7 @@ class SIFProjekt:
         return diff(self.budget_hela_projektet, self.redovisat_tom)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class SIFTabell:
     """The sociala investeringsfonden table with a derived Summa row."""
 
@@ -295,7 +295,7 @@ class SIFTabell:
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class RapporteradInvesteringsrad:
     """An investeringsredovisning row as printed."""
 
@@ -307,7 +307,7 @@ class RapporteradInvesteringsrad:
     ombudgeteras: RapporteratBelopp = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Investeringsprojekt:
     """One row of the investeringsredovisning."""
 
@@ -327,7 +327,7 @@ class Investeringsprojekt:
         return diff(self.budget_ar, _noll(self.redovisat_ar)) if self.budget_ar is not None else None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Investeringsredovisning:
     """The investeringsredovisning table with a derived Summa row."""
 

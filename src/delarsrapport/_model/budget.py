@@ -9,7 +9,7 @@ import attrs
 
 from delarsrapport._model.belopp import Belopp, Enhet
 from delarsrapport._model.rapporterat import RapporteratBelopp, diff, summa
-from delarsrapport._model.text import Text
+from delarsrapport._model.text import Text, check_text_fields
 
 __all__ = [
     "Budgetfordelning",
@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class RapporteradBudgetrad:
     """A budget row as printed."""
 
@@ -37,7 +37,7 @@ class RapporteradBudgetrad:
     forandring: RapporteratBelopp = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Budgetrad:
     """One row of a budget: costs, capital costs and income for the plan year, and last year's net."""
 
@@ -66,7 +66,7 @@ class Budgetrad:
         return diff(self.budget_netto, self.budget_netto_fg)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Budgettabell:
     """A budget table (4.1 Driftbudget, 4.3 Ekonomiskt bistånd, each 4.5.x) with a Summa row."""
 
@@ -95,7 +95,7 @@ class Budgettabell:
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Budgetfordelning:
     """The distribution of one verksamhetsområde's budget (4.5.x), tied to its 4.1 row."""
 
@@ -104,7 +104,7 @@ class Budgetfordelning:
     tabell: Budgettabell
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Satsning:
     """One earmarked increase of the budget frame."""
 
@@ -112,7 +112,7 @@ class Satsning:
     belopp: Belopp
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Satsningstabell:
     """Särskilda satsningar with their derived total."""
 
@@ -127,7 +127,7 @@ class Satsningstabell:
         return sum((r.belopp for r in self.rader), Belopp.noll())
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class RapporteradInvesteringsbudgetrad:
     """An investeringsbudget row as printed."""
 
@@ -139,7 +139,7 @@ class RapporteradInvesteringsbudgetrad:
     ovrig_drift: RapporteratBelopp = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Investeringsbudgetrad:
     """An investment over the plan's three years with its first year's capital costs."""
 
@@ -161,7 +161,7 @@ class Investeringsbudgetrad:
         return self.ar1 / Decimal(self.avskrivningstid)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Investeringsbudget:
     """The investeringsbudget (4.2) with a derived Summa row."""
 

@@ -31,7 +31,7 @@ from delarsrapport._model.budget import (
     Satsningstabell,
 )
 from delarsrapport._model.rapporterat import RapporteratBelopp, diff, summa
-from delarsrapport._model.text import Text
+from delarsrapport._model.text import Text, check_text_fields
 from delarsrapport._model.tjansteskrivelse import Delavsnitt
 
 __all__ = [
@@ -75,7 +75,7 @@ SJU_KOLUMNER: Final = (
 """The seven columns of a detail table, in their fixed order."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Sjukolumner:
     """One row of a detail table: the seven standard columns.
 
@@ -108,7 +108,7 @@ class Sjukolumner:
         return cls(*(summa(r.varden()[i] for r in rows) for i in range(len(SJU_KOLUMNER))))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Kontorad:
     """An account or activity row: ``571 Missbrukarvård`` with its seven values."""
 
@@ -122,7 +122,7 @@ class Kontorad:
         return diff(self.belopp.utfall_period, self.belopp.budget_period)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class RapporteradVerksamhetstabell:
     """The derived rows of a detail table as the source printed them."""
 
@@ -130,7 +130,7 @@ class RapporteradVerksamhetstabell:
     resultat: Sjukolumner | None = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Verksamhetstabell:
     """The per-verksamhet detail table in tkr: account rows, Nettokostnad, Kommunbidrag, Resultat."""
 
@@ -156,14 +156,14 @@ class Verksamhetstabell:
         return diff(self.resultat.utfall_period, self.resultat.budget_period)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class RapporteradInsatskostnad:
     """The "Alla verksamheter" row as printed."""
 
     totalt: Sjukolumner | None = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Insatskostnadstabell:
     """Cost of interventions in tkr, per activity, with a derived "Alla verksamheter" row."""
 
@@ -226,7 +226,7 @@ RR_RADORDNING: Final = (
 _RR_KOLUMNER: Final = ("utfall_period", "budget_period", "budget_ar", "prognos_ar")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class RRKolumner:
     """The four input columns of a resultaträkning row; the two diffs are derived."""
 
@@ -255,7 +255,7 @@ class RRKolumner:
         return cls(*(summa(getattr(r, k) for r in rows) for k in _RR_KOLUMNER))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class RRRader:
     """The input rows of a resultaträkning; a table may leave rows out."""
 
@@ -270,7 +270,7 @@ class RRRader:
     kommunbidrag: RRKolumner | None = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class RRRapporterad:
     """One resultaträkning row as printed: all six cells."""
 
@@ -282,7 +282,7 @@ class RRRapporterad:
     diff_ar: RapporteratBelopp = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class RapporteradResultatrakning:
     """Printed cells of a resultaträkning, per row (any of :data:`RR_RADORDNING`)."""
 
@@ -301,7 +301,7 @@ class RapporteradResultatrakning:
     resultat: RRRapporterad | None = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Resultatrakning:
     """An income statement for the nämnd or one avdelning (Uppsala OSN), usually in mnkr.
 
@@ -386,7 +386,7 @@ _SAMMANFATTNING_KOLUMNER: Final = (
 )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Sammanfattningsvarden:
     """The four columns of the summary table for one row (or the total)."""
 
@@ -402,7 +402,7 @@ class Sammanfattningsvarden:
     KOLUMNER: ClassVar = _SAMMANFATTNING_KOLUMNER
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Sammanfattningsrad:
     """A row of the summary table, per verksamhet.
 
@@ -430,7 +430,7 @@ class Sammanfattningsrad:
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Sammanfattningstabell:
     """The summary table per verksamhet ("Belopp i miljoner kronor") with "Nämnden totalt".
 
@@ -447,7 +447,7 @@ class Sammanfattningstabell:
     totalt: Sammanfattningsvarden | None = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class BeraknadSammanfattningsrad:
     """A summary row with every value resolved (inputs and values derived from detail tables)."""
 
@@ -458,7 +458,7 @@ class BeraknadSammanfattningsrad:
     varav: tuple[BeraknadSammanfattningsrad, ...]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class BeraknadSammanfattning:
     """The summary table resolved: exact rows and the total the documents print."""
 
@@ -474,7 +474,7 @@ class BeraknadSammanfattning:
 # -- other Uppsala tables -----------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Investeringsrad:
     """The Investeringar row of the summary, in mnkr (positive = spending)."""
 
@@ -485,7 +485,7 @@ class Investeringsrad:
     enhet: Enhet = "mnkr"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class RapporteratSpann:
     """The prognosspann as printed (a cell may be printed empty)."""
 
@@ -493,7 +493,7 @@ class RapporteratSpann:
     spann_max: RapporteratBelopp = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Prognososakerhet:
     """Forecast uncertainty: how much worse (*forsamring*) or better (*forbattring*) it may be.
 
@@ -511,7 +511,7 @@ class Prognososakerhet:
         return self.forsamring == self.forbattring
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class TidigarePrognos:
     """An earlier forecast of the year's result ("Prognosen i mars var -25 mnkr …")."""
 
@@ -522,7 +522,7 @@ class TidigarePrognos:
     enhet: Enhet = "mnkr"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Verksamhetsavsnitt:
     """The section of the report for one verksamhet or avdelning.
 
@@ -538,7 +538,7 @@ class Verksamhetsavsnitt:
     resultatrakning: Resultatrakning | None = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class EgenRegiRad:
     """One row of the egen-regi results table."""
 
@@ -548,7 +548,7 @@ class EgenRegiRad:
     resultat_fg: Belopp | None = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class EgenRegiTabell:
     """Results of the nämnd's own service provision per avdelning, with a derived total (F29)."""
 
@@ -570,7 +570,7 @@ class EgenRegiTabell:
 # -- the document -------------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class EkonomiskUppfoljning:
     """The economic bilaga: summary, forecast, detail and free text; every table optional.
 

@@ -9,7 +9,7 @@ from typing import ClassVar
 import attrs
 
 from delarsrapport._model.status import Kontrollresultat, Status
-from delarsrapport._model.text import Text
+from delarsrapport._model.text import Text, check_text_fields
 
 __all__ = [
     "Internkontroll",
@@ -27,7 +27,7 @@ def _skala(instance: object, attribute: attrs.Attribute[int], value: int) -> Non
         raise ValueError(f"{attribute.name} måste vara 1–4, inte {value}")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Kontrollmoment:
     """One row of Uppsala's internkontroll table."""
 
@@ -44,7 +44,7 @@ class Kontrollmoment:
     """How many were actually checked, when the comment says so."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class ProcessKontroll:
     """A kontrollmoment under a process (Upplands-Bro), with its result."""
 
@@ -53,7 +53,7 @@ class ProcessKontroll:
     kommentar: Text = ()
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class ProcessAtgard:
     """A measure under a process, with an end date; its status follows from the dates."""
 
@@ -69,7 +69,7 @@ class ProcessAtgard:
         return Status.FORSENAD if self.slutdatum < per else Status.ENLIGT_PLAN
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Kontrollprocess:
     """A process with its risks, kontrollmoment and åtgärder (Upplands-Bro)."""
 
@@ -81,7 +81,7 @@ class Kontrollprocess:
     atgarder: tuple[ProcessAtgard, ...] = ()
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Riskniva:
     """A named risk level that starts at risk value *fran* ("Kritisk" from 12)."""
 
@@ -89,7 +89,7 @@ class Riskniva:
     fran: int
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Risk:
     """A risk in the nämndplan's risk analysis; its value is sannolikhet × konsekvens (F26)."""
 
@@ -107,7 +107,7 @@ class Risk:
         return self.sannolikhet * self.konsekvens
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Internkontroll:
     """The internkontroll follow-up: Uppsala's kontrollmoment table and/or Upplands-Bro's
     processes, and the risk analysis of a plan."""

@@ -9,12 +9,12 @@ import attrs
 from delarsrapport._model.belopp import Belopp, Enhet
 from delarsrapport._model.rapporterat import RapporteratBelopp
 from delarsrapport._model.status import Volymtyp
-from delarsrapport._model.text import Text
+from delarsrapport._model.text import Text, check_text_fields
 
 __all__ = ["Nyckeltal", "Nyckeltalsbilaga", "Nyckeltalsgrupp", "RapporteratNyckeltal"]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class RapporteratNyckeltal:
     """The derived cells of a nyckeltal as printed."""
 
@@ -22,7 +22,7 @@ class RapporteratNyckeltal:
     per_enhet: RapporteratBelopp = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Nyckeltal:
     """One measure: total costs minus other income, divided by a volume (F10, F11).
 
@@ -59,7 +59,7 @@ class Nyckeltal:
         return self.nettokostnad / self.volym
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Nyckeltalsgrupp:
     """The page for one verksamhet code: its measures, footnotes and comment."""
 
@@ -72,7 +72,7 @@ class Nyckeltalsgrupp:
     kommentar: Text = ()
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Nyckeltalsbilaga:
     """The nyckeltal form: one group per verksamhet, in the order the layout prints them."""
 

@@ -7,6 +7,8 @@ from datetime import date
 
 import attrs
 
+from delarsrapport._model.text import check_text_fields
+
 __all__ = [
     "Diarienummer",
     "Forvaltning",
@@ -18,7 +20,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Kommun:
     """The municipality, with the letterhead details some layouts print."""
 
@@ -34,7 +36,7 @@ def _gemen(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Namnd:
     """A nämnd (committee): ``Socialnämnden``, abbreviated ``SCN``, organisation code ``2300``.
 
@@ -69,7 +71,7 @@ class Namnd:
         return f"{head}{self.namn} ({self.forkortning})"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Forvaltning:
     """The administration serving the nämnd (förvaltning in Uppsala, kontor in Upplands-Bro)."""
 
@@ -83,7 +85,7 @@ class Forvaltning:
         return self.namn if self.namn.endswith("s") else self.namn + "s"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Person:
     """A person, with given and family name kept apart (the layout chooses the order).
 
@@ -106,7 +108,7 @@ class Person:
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Undertecknare:
     """Who signs a document: the person, their title in this document and the line above.
 
@@ -124,7 +126,7 @@ _UPPSALA = re.compile(r"(?P<prefix>[A-ZÅÄÖ]+)-(?P<ar>\d{4})-(?P<lopnummer>\d+
 _BETECKNING = re.compile(r"(?P<prefix>[A-ZÅÄÖ]+(?: [A-ZÅÄÖ]+)?) (?P<ar>\d{2})/(?P<lopnummer>\d+)")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Diarienummer:
     """A case registration number, in one of the two forms the municipalities use.
 
@@ -182,7 +184,7 @@ class Diarienummer:
         return self.text
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Sammantrade:
     """The nämnd meeting that handles the report (``den 23 februari 2023``)."""
 

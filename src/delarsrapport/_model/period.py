@@ -7,6 +7,8 @@ from datetime import date
 
 import attrs
 
+from delarsrapport._model.text import check_text_fields
+
 __all__ = ["Rapportperiod"]
 
 
@@ -24,7 +26,7 @@ def _ar(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
         raise ValueError(f"ar måste vara ett årtal (1900–2200), inte {value}")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Rapportperiod:
     """The accumulated period a report covers: months *startmanad*–*slutmanad* of *ar*.
 

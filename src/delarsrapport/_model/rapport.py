@@ -25,6 +25,7 @@ from delarsrapport._model.organisation import (
 )
 from delarsrapport._model.period import Rapportperiod
 from delarsrapport._model.rapporterat import Tom
+from delarsrapport._model.text import check_text_fields
 from delarsrapport._model.tjansteskrivelse import Tjansteskrivelse
 from delarsrapport._model.verksamhet import Verksamhetsuppfoljning
 
@@ -52,7 +53,7 @@ DOKUMENTSLAG: tuple[str, ...] = (
 _D = TypeVar("_D", EkonomiskUppfoljning, Verksamhetsuppfoljning, Nyckeltalsbilaga, Internkontroll)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class RapporteradBilaga:
     """What a transcribed bilaga printed about itself where the registry derives it."""
 
@@ -74,7 +75,7 @@ class RapporteradBilaga:
     """Labels printed with no value ("Version:")."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Bilaga:
     """A numbered bilaga: its title and its parts, with the header details it may override."""
 
@@ -102,7 +103,7 @@ class Bilaga:
         return self.delar[0].kind
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Arende:
     """One ärende: a tjänsteskrivelse, its bilagor, its period and diarienummer."""
 
@@ -141,7 +142,7 @@ class Arende:
         return next((d for _, d in self.delar(Internkontroll)), None)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Delarsrapport:
     """The whole package for one nämnd: the main ärende (the delårsrapport) with its bilagor.
 

@@ -1,11 +1,16 @@
-"""Free text as the reports write it: paragraphs, run-in sub-headings and bullet lists."""
+"""Free text as the reports write it (paragraphs, run-in sub-headings and bullet lists),
+and what any string of the model may hold (:func:`check_text`, :func:`check_text_fields`)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from typing import Final, TypeAlias
+from collections.abc import Callable, Iterable
+from typing import Any, Final, TypeAlias
 
 import attrs
+
+from delarsrapport._model.rapporterat import Tom
 
 __all__ = [
     "Block",
@@ -16,18 +21,169 @@ __all__ = [
     "Text",
     "TextError",
     "check_text",
+    "check_text_fields",
     "plain_text",
 ]
 
 
-@attrs.frozen
+# -- what a string may hold ------------------------------------------------------------
+
+
+class TextError(ValueError):
+    """A string that a .docx cannot hold as it is; the message says which character and where."""
+
+
+_TECKENNAMN: Final = {
+    0x0B: "vertikal tabb (Excel skriver den för radbrytning i en cell)",
+    0x0C: "sidmatning",
+    0x00: "NUL",
+    0x07: "BEL",
+    0x1B: "ESC",
+    0xFFFE: "icke-tecken U+FFFE",
+    0xFFFF: "icke-tecken U+FFFF",
+}
+
+_MALLSEKVENSER: Final = ("{_{", "}_}", "{_%", "%_}")
+
+# What a .docx cannot hold: C0 controls except tab and newline (carriage returns are
+# normalised away first), the non-characters U+FFFE and U+FFFF, and lone surrogates.
+# One compiled search keeps the common case (nothing wrong) out of a per-character loop.
+_OTILLATET: Final = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def check_text(text: str, *, excel_radbrytning: bool = False) -> str:
+    """Validate and normalise one string for a .docx, or raise ``ValueError`` saying why.
+
+    Line endings ``\\r\\n`` and ``\\r`` become ``\\n``. C0 controls other than tab and
+    newline, U+FFFE, U+FFFF and lone surrogates cannot be stored in a .docx and are refused
+    with their code point and index; with *excel_radbrytning*, Excel's vertical tab becomes
+    a line break. The sequences docxtpl rewrites (``{_{`` …) are refused too.
+
+    >>> check_text("rad 1\\r\\nrad 2")
+    'rad 1\\nrad 2'
+    >>> check_text("a\\x0bb", excel_radbrytning=True)
+    'a\\nb'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if excel_radbrytning:
+        text = text.replace("\x0b", "\n")
+    otillatet = _OTILLATET.search(text)
+    if otillatet is not None:
+        raise TextError(_otillatet_tecken(text, otillatet.start()))
+    for seq in _MALLSEKVENSER:
+        if seq in text:
+            raise TextError(
+                f"texten innehåller {seq!r} på position {text.index(seq)}, som mallmotorn "
+                "skulle göra om till en malltagg; skriv om texten"
+            )
+    return text
+
+
+def _otillatet_tecken(text: str, index: int) -> str:
+    """The message for the character at *index* that a .docx cannot hold."""
+    char = text[index]
+    code = ord(char)
+    name = _TECKENNAMN.get(code)
+    if 0xD800 <= code <= 0xDFFF:
+        name = "ensamt surrogattecken (trasig UTF-16-kodning)"
+    name = name or unicodedata.name(char, "styrtecken")
+    hint = (
+        " Ta bort tecknet, eller läs in med excel_radbrytningar=True för att göra det till en radbrytning."
+        if code == 0x0B
+        else " Ta bort tecknet i källan."
+    )
+    return (
+        f"otillåtet tecken U+{code:04X} ({name}) på position {index} i texten "
+        f"{_kort(text)}; det kan inte lagras i ett Word-dokument.{hint}"
+    )
+
+
+# -- model fields that hold text ------------------------------------------------------
+
+
+def _text(value: str) -> str:
+    # A str subclass is copied into a plain str: markupsafe.Markup, for one, would
+    # otherwise reach a template as "already escaped" and bypass autoescaping.
+    if type(value) is not str:
+        if not isinstance(value, str):
+            raise TypeError(f"förväntade text, fick {type(value).__name__} {_kort(value)}")
+        value = str.__str__(value)
+    return check_text(value)
+
+
+def _optional_text(value: str | None) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _reported_text(value: str | Tom | None) -> str | Tom | None:
+    return value if value is None or isinstance(value, Tom) else _text(value)
+
+
+def _texts(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise TypeError(f"förväntade en lista av texter, fick texten {_kort(value)}")
+    return tuple(_text(v) for v in value)
+
+
+# Each field type that holds text, as a type and as the string an annotation is under
+# ``from __future__ import annotations``, with the converter that checks it.
+_TEXTFALT: Final[dict[object, Callable[[Any], object]]] = {
+    str: _text,
+    "str": _text,
+    str | None: _optional_text,
+    "str | None": _optional_text,
+    str | Tom | None: _reported_text,
+    "str | Tom | None": _reported_text,
+    tuple[str, ...]: _texts,
+    "tuple[str, ...]": _texts,
+}
+
+
+def check_text_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """An attrs field transformer: every text field of *cls* checks its value with
+    :func:`check_text` when an object is built, and stores a plain ``str``.
+
+    So a model object holds only what a .docx can hold, however it was built (loaded or
+    constructed in Python), and nothing downstream checks again. Apply it on each model
+    class: ``@attrs.frozen(field_transformer=check_text_fields)``.
+
+    >>> @attrs.frozen(field_transformer=check_text_fields)
+    ... class Exempel:
+    ...     namn: str
+    >>> Exempel("a\\r\\nb")
+    Exempel(namn='a\\nb')
+    >>> Exempel("a\\x07b")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    delarsrapport._model.text.TextError: otillåtet tecken U+0007 (BEL) på position 1 i texten ...
+    """
+    out = []
+    for f in fields:
+        converter = _TEXTFALT.get(f.type)
+        if converter is None:
+            out.append(f)
+        elif f.converter is not None:
+            raise TypeError(f"{cls.__name__}.{f.name}: ett textfält får sin converter av check_text_fields")
+        else:
+            out.append(f.evolve(converter=converter))
+    return out
+
+
+def _kort(value: object, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 4] + "…" + text[-3:]
+
+
+# -- free text -------------------------------------------------------------------------
+
+
+@attrs.frozen(field_transformer=check_text_fields)
 class Stycke:
     """One paragraph of running text."""
 
     text: str
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Rubrik:
     """A sub-heading inside a free-text section (``Beroende``, ``Analys``, ``Vuxen``).
 
@@ -38,14 +194,14 @@ class Rubrik:
     niva: int = 1
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Punktlista:
     """A bullet list; each item is one line of text."""
 
     punkter: tuple[str, ...]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Tabellplats:
     """The place in free text where a table derived from the report stands.
 
@@ -79,67 +235,3 @@ def plain_text(text: Text) -> str:
         else:
             parts.append(block.text)
     return "\n\n".join(parts)
-
-
-# -- what a string may hold ------------------------------------------------------------
-
-
-class TextError(ValueError):
-    """A string that a .docx cannot hold as it is; the message says which character and where."""
-
-
-_TECKENNAMN: Final = {
-    0x0B: "vertikal tabb (Excel skriver den för radbrytning i en cell)",
-    0x0C: "sidmatning",
-    0x00: "NUL",
-    0x07: "BEL",
-    0x1B: "ESC",
-    0xFFFE: "icke-tecken U+FFFE",
-    0xFFFF: "icke-tecken U+FFFF",
-}
-
-_MALLSEKVENSER: Final = ("{_{", "}_}", "{_%", "%_}")
-
-
-def check_text(text: str, *, excel_radbrytning: bool = False) -> str:
-    """Validate and normalise one string for a .docx, or raise ``ValueError`` saying why.
-
-    Line endings ``\\r\\n`` and ``\\r`` become ``\\n``. C0 controls other than tab and
-    newline, U+FFFE, U+FFFF and lone surrogates cannot be stored in a .docx and are refused
-    with their code point and index; with *excel_radbrytning*, Excel's vertical tab becomes
-    a line break. The sequences docxtpl rewrites (``{_{`` …) are refused too.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if excel_radbrytning:
-        text = text.replace("\x0b", "\n")
-    for index, char in enumerate(text):
-        code = ord(char)
-        bad = (code < 0x20 and char not in "\t\n") or code in (0xFFFE, 0xFFFF)
-        bad = bad or 0xD800 <= code <= 0xDFFF
-        if bad:
-            name = _TECKENNAMN.get(code)
-            if 0xD800 <= code <= 0xDFFF:
-                name = "ensamt surrogattecken (trasig UTF-16-kodning)"
-            name = name or unicodedata.name(char, "styrtecken")
-            hint = (
-                " Ta bort tecknet, eller läs in med excel_radbrytningar=True för att göra "
-                "det till en radbrytning."
-                if code == 0x0B
-                else " Ta bort tecknet i källan."
-            )
-            raise TextError(
-                f"otillåtet tecken U+{code:04X} ({name}) på position {index} i texten "
-                f"{_kort(text)}; det kan inte lagras i ett Word-dokument.{hint}"
-            )
-    for seq in _MALLSEKVENSER:
-        if seq in text:
-            raise TextError(
-                f"texten innehåller {seq!r} på position {text.index(seq)}, som mallmotorn "
-                "skulle göra om till en malltagg; skriv om texten"
-            )
-    return text
-
-
-def _kort(value: object, limit: int = 60) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 4] + "…" + text[-3:]

@@ -8,7 +8,7 @@ from typing import Final, Literal, TypeAlias
 import attrs
 
 from delarsrapport._model.organisation import Person, Undertecknare
-from delarsrapport._model.text import Text
+from delarsrapport._model.text import Text, check_text_fields
 
 __all__ = [
     "BELOPPSREFERENSER",
@@ -58,7 +58,7 @@ def presens(verb: str) -> str | None:
     return _PRESENS.get(verb)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Beslutssats:
     """One proposed decision, stored so that every layout can phrase it correctly.
 
@@ -85,7 +85,7 @@ class Beslutssats:
         return form
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Delavsnitt:
     """A titled sub-section of free text (the three parts of 2024's Föredragning)."""
 
@@ -93,7 +93,7 @@ class Delavsnitt:
     text: Text
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class RapporteradTjansteskrivelse:
     """What a transcribed memo printed where the model derives the value (checks only)."""
 
@@ -107,7 +107,7 @@ class RapporteradTjansteskrivelse:
     """Labels printed with no value ("Version:")."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Tjansteskrivelse:
     """The memo from the förvaltning to the nämnd proposing the decision.
 

@@ -22,7 +22,7 @@ from delarsrapport._model.status import (
     Status,
     Trend,
 )
-from delarsrapport._model.text import Text
+from delarsrapport._model.text import Text, check_text_fields
 
 __all__ = [
     "Atgard",
@@ -45,7 +45,7 @@ Matvarde = NewType("Matvarde", Decimal)
 """An indicator value: a share as a fraction (``86%`` → 0.86) or a count."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Atgard:
     """A measure decided by the nämnd, with its status and the förvaltning's activities."""
 
@@ -55,7 +55,7 @@ class Atgard:
     aktiviteter: tuple[str, ...] = ()
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Matning:
     """One outcome of an indicator: a label (``T1``, ``Nuvärde``) and its value (or none)."""
 
@@ -63,7 +63,7 @@ class Matning:
     varde: Matvarde | None = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class RapporteradIndikator:
     """What the report printed about an indicator besides its outcomes (checks only)."""
 
@@ -74,7 +74,7 @@ class RapporteradIndikator:
     """The trend arrow as printed (↗ ↘ →)."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class RapporteradPost:
     """What the report printed for a goal item where the layout derives the text (checks only)."""
 
@@ -82,7 +82,7 @@ class RapporteradPost:
     """The assessment sentence as printed, when it is the layout's standard sentence."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Indikator:
     """An indicator with its outcomes, target and, where given, the fraction behind it.
 
@@ -136,7 +136,7 @@ class Indikator:
         return Decimal(r.taljare) / Decimal(r.namnare)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Namndmal:
     """A goal the nämnd sets itself (or a goal shared by all nämnder, *kommungemensamt*)."""
 
@@ -156,7 +156,7 @@ class Namndmal:
     typ: ClassVar[str] = "namndmal"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Uppdrag:
     """An assignment from kommunfullmäktige directed at named nämnder."""
 
@@ -186,7 +186,7 @@ Malpost: TypeAlias = Namndmal | Uppdrag
 """An item under a goal: a nämndmål or an uppdrag, in printed order."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class KfMal:
     """A goal of kommunfullmäktige (inriktningsmål, fokusmål, övergripande mål)."""
 
@@ -213,7 +213,7 @@ class KfMal:
         return tuple(p for p in self.poster if isinstance(p, Namndmal))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Rapportering:
     """Reporting outside the plan: a KS decision, an added uppdrag, a special request."""
 
@@ -225,7 +225,7 @@ class Rapportering:
     """The item reports on a decision of kommunstyrelsen ("KS-BESLUT:")."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class RapporteratAntal:
     """A printed count of uppdrag with any of some statuses ("inte enligt plan/försenade": 3)."""
 
@@ -233,7 +233,7 @@ class RapporteratAntal:
     antal: int
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class RapporteratVerksamhet:
     """Counts a transcribed report printed, checked against the items."""
 
@@ -242,7 +242,7 @@ class RapporteratVerksamhet:
     mal_per_bedomning: dict[Bedomning, int] | None = None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=check_text_fields)
 class Verksamhetsuppfoljning:
     """The follow-up of the verksamhetsplan / nämndplan: goals and their items."""
 

@@ -11,7 +11,7 @@ import attrs
 
 from delarsrapport._check import check
 from delarsrapport._check.koder import Severity
-from delarsrapport._context.kontext import DokumentVy, bygg_kontext, filnamnsdel
+from delarsrapport._context import DokumentVy, bygg_kontext, filnamnsdel
 from delarsrapport._errors import CheckError, RenderError
 from delarsrapport._model.rapport import Arende, Bilaga, Delarsrapport
 from delarsrapport._render.engine import Karnegenskaper, PreparedTemplate, prepare
