@@ -31,7 +31,7 @@ from typing import Any, Final, Literal, TypeGuard
 import attrs
 
 from delarsrapport import _context as _kontext
-from delarsrapport._model.belopp import Belopp
+from delarsrapport._load.indatatyper import INDATATYPER
 from delarsrapport._model.docstrings import field_docs
 from delarsrapport._model.period import Rapportperiod
 
@@ -60,14 +60,11 @@ __all__ = [
 ]
 
 #: The simple types of the contract in designer words: (the type, the type with its article).
+#: They are the input's leaf types as :data:`~delarsrapport._load.indatatyper.INDATATYPER`
+#: names them for designers, and ``float``, which only a filter's argument can be.
 ORD: Final[Mapping[object, tuple[str, str]]] = {
-    str: ("text", "text"),
-    int: ("heltal", "ett heltal"),
-    bool: ("ja/nej", "ja/nej"),
-    Decimal: ("tal", "ett tal"),
+    **{rad.typ: rad.mallnamn for rad in INDATATYPER if rad.mallnamn is not None},
     float: ("tal", "ett tal"),
-    date: ("datum", "ett datum"),
-    Belopp: ("belopp", "ett belopp"),
 }
 
 
