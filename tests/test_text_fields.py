@@ -28,7 +28,11 @@ def _modellklasser() -> list[type]:
     klasser: list[type] = []
     for info in pkgutil.iter_modules(_model.__path__, f"{_model.__name__}."):
         modul = importlib.import_module(info.name)
-        klasser += [v for v in vars(modul).values() if attrs.has(v) and v.__module__ == modul.__name__]
+        klasser += [
+            v
+            for v in vars(modul).values()
+            if isinstance(v, type) and attrs.has(v) and v.__module__ == modul.__name__
+        ]
     return klasser
 
 

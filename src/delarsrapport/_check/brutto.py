@@ -7,35 +7,13 @@ sociala investeringsfonden and investeringsredovisning (:mod:`delarsrapport._mod
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Final
 
-import attrs
-
-from delarsrapport._check.etiketter import BRUTTOKOLUMN
 from delarsrapport._check.recorder import TKR, Path_, Recorder
 from delarsrapport._check.tabell import rad_mot, tabell_mot
-from delarsrapport._model.brutto import DRIFT_KOLUMNER, RapporteradKapitalrad
 from delarsrapport._model.ekonomi import EkonomiskUppfoljning
+from delarsrapport._model.kolumner import DRIFT, INVESTERINGSREDOVISNING, KAPITAL, SIF, STATSBIDRAG
 
 __all__ = ["bruttotabeller"]
-
-_KAPITALKOLUMNER: Final = tuple(f.name for f in attrs.fields(RapporteradKapitalrad))
-_STATSBIDRAGSKOLUMNER: Final = ("beviljat", "forbrukat")
-_SIF_KOLUMNER: Final = (
-    "budget_hela_projektet",
-    "redovisat_tom",
-    "prognos_kostnader_ar",
-    "prognos_projektet",
-    "prognosavvikelse",
-)
-_INVESTERINGSKOLUMNER: Final = (
-    "total_budget",
-    "redovisat_fg_ar",
-    "budget_ar",
-    "redovisat_ar",
-    "kvar",
-    "ombudgeteras",
-)
 
 
 def bruttotabeller(c: Recorder, e: EkonomiskUppfoljning, path: Path_) -> None:
@@ -47,16 +25,15 @@ def bruttotabeller(c: Recorder, e: EkonomiskUppfoljning, path: Path_) -> None:
         if tabell is None:
             continue
         with c.avsnitt(namn):
-            tabell_mot(c, tabell, (*path, falt), DRIFT_KOLUMNER, TKR, etiketter=BRUTTOKOLUMN)
+            tabell_mot(c, tabell, (*path, falt), DRIFT, TKR)
     if e.kapitalkostnader is not None:
         with c.avsnitt("Kapitalkostnader"):
             tabell_mot(
                 c,
                 e.kapitalkostnader,
                 (*path, "kapitalkostnader"),
-                _KAPITALKOLUMNER,
+                KAPITAL,
                 TKR,
-                etiketter=BRUTTOKOLUMN,
             )
     if e.prognoser_under_aret is not None and e.prognoser_under_aret.bokslut_rapporterat is not None:
         with c.avsnitt("Prognoser under året"):
@@ -74,12 +51,11 @@ def bruttotabeller(c: Recorder, e: EkonomiskUppfoljning, path: Path_) -> None:
                 c,
                 e.statsbidrag.rapporterat_totalt,
                 e.statsbidrag.totalt,
-                _STATSBIDRAGSKOLUMNER,
+                STATSBIDRAG,
                 (*path, "statsbidrag", "rapporterat_totalt"),
                 "Totalt",
                 e.statsbidrag.enhet,
                 TKR,
-                etiketter=BRUTTOKOLUMN,
                 summa=True,
             )
     if e.sociala_investeringsfonden is not None:
@@ -88,9 +64,8 @@ def bruttotabeller(c: Recorder, e: EkonomiskUppfoljning, path: Path_) -> None:
                 c,
                 e.sociala_investeringsfonden,
                 (*path, "sociala_investeringsfonden"),
-                _SIF_KOLUMNER,
+                SIF,
                 TKR,
-                etiketter=BRUTTOKOLUMN,
                 namn=lambda rad: str(rad.projekt),
             )
     if e.investeringsredovisning is not None:
@@ -99,8 +74,7 @@ def bruttotabeller(c: Recorder, e: EkonomiskUppfoljning, path: Path_) -> None:
                 c,
                 e.investeringsredovisning,
                 (*path, "investeringsredovisning"),
-                _INVESTERINGSKOLUMNER,
+                INVESTERINGSREDOVISNING,
                 TKR,
-                etiketter=BRUTTOKOLUMN,
                 namn=lambda rad: str(rad.projekt),
             )

@@ -10,31 +10,21 @@ from typing import Final
 
 import attrs
 
-from delarsrapport._check.etiketter import BUDGETKOLUMN, investeringsetiketter
 from delarsrapport._check.koder import Kod
 from delarsrapport._check.recorder import EXAKT, Path_, Recorder, beloppstext
 from delarsrapport._check.tabell import rad_mot, tabell_mot
 from delarsrapport._model.belopp import Belopp, Enhet
 from delarsrapport._model.budget import Budgetrad, Budgettabell
 from delarsrapport._model.ekonomi import EkonomiskUppfoljning
+from delarsrapport._model.kolumner import INVESTERINGSBUDGET, NAMNDPLAN_BUDGET
 from delarsrapport._model.period import Rapportperiod
 from delarsrapport._model.rapporterat import Tom
 
 __all__ = ["budgettabeller"]
 
-_KOLUMNER: Final = (
-    "kostnad",
-    "avskrivningar",
-    "internranta",
-    "intakt",
-    "budget_netto",
-    "budget_netto_fg",
-    "forandring",
-)
 # Gross amounts may be split differently between a driftbudget row and its fördelning
 # while the net is the same, so a difference in them is only a varning.
 _BRUTTO: Final = frozenset({"kostnad", "avskrivningar", "internranta", "intakt"})
-_INVESTERINGSKOLUMNER: Final = ("ar1", "ar2", "ar3", "avskrivning_ar1", "internranta_ar1", "ovrig_drift")
 
 
 def budgettabeller(c: Recorder, e: EkonomiskUppfoljning, period: Rapportperiod, path: Path_) -> None:
@@ -51,7 +41,7 @@ def budgettabeller(c: Recorder, e: EkonomiskUppfoljning, period: Rapportperiod, 
         if tabell is None:
             continue
         with c.avsnitt(namn):
-            tabell_mot(c, tabell, (*path, *falt), _KOLUMNER, EXAKT, etiketter=BUDGETKOLUMN)
+            tabell_mot(c, tabell, (*path, *falt), NAMNDPLAN_BUDGET, EXAKT)
     if e.sarskilda_satsningar is not None:
         with c.avsnitt("Särskilda satsningar"):
             c.jamfor(
@@ -74,10 +64,10 @@ def _driftbudget(c: Recorder, e: EkonomiskUppfoljning, path: Path_) -> None:
     with c.avsnitt("Driftbudget"):
         for i, rad in enumerate(db.rader):
             if rad.rapporterat is not None:
-                for k in _KOLUMNER:
+                for k in NAMNDPLAN_BUDGET.falt:
                     c.jamfor(
                         (*dp, "rader", i, "rapporterat", k),
-                        f"{rad.namn}, {BUDGETKOLUMN[k]}",
+                        f"{rad.namn}, {NAMNDPLAN_BUDGET.etikett(k)}",
                         getattr(rad.rapporterat, k),
                         getattr(rad, k),
                         enhet=db.enhet,
@@ -92,12 +82,11 @@ def _driftbudget(c: Recorder, e: EkonomiskUppfoljning, path: Path_) -> None:
                 c,
                 db.rapporterat_summa,
                 summa,
-                _KOLUMNER,
+                NAMNDPLAN_BUDGET,
                 (*dp, "rapporterat_summa"),
                 "Summa",
                 db.enhet,
                 EXAKT,
-                etiketter=BUDGETKOLUMN,
                 summa=True,
             )
     # Each område's distribution (4.5.x) must add up to its driftbudget row: the net
@@ -108,13 +97,13 @@ def _driftbudget(c: Recorder, e: EkonomiskUppfoljning, path: Path_) -> None:
             continue
         with c.avsnitt(f"Fördelning: {f.omrade}"):
             fordelad = f.tabell.summa
-            for k in _KOLUMNER:
+            for k in NAMNDPLAN_BUDGET.falt:
                 fp = (*path, "budgetfordelning", i, "tabell", k)
                 if k in _BRUTTO:
                     _brutto_varning(
                         c,
                         fp,
-                        f"{f.omrade}, {BUDGETKOLUMN[k]}",
+                        f"{f.omrade}, {NAMNDPLAN_BUDGET.etikett(k)}",
                         getattr(omradesrad, k),
                         getattr(fordelad, k),
                         db.enhet,
@@ -124,7 +113,7 @@ def _driftbudget(c: Recorder, e: EkonomiskUppfoljning, path: Path_) -> None:
                         c,
                         fp,
                         f.omrade,
-                        BUDGETKOLUMN[k],
+                        NAMNDPLAN_BUDGET.etikett(k),
                         getattr(fordelad, k),
                         getattr(omradesrad, k),
                         db.enhet,
@@ -134,25 +123,25 @@ def _driftbudget(c: Recorder, e: EkonomiskUppfoljning, path: Path_) -> None:
 def _investeringsbudget(c: Recorder, e: EkonomiskUppfoljning, period: Rapportperiod, path: Path_) -> None:
     ib = e.investeringsbudget
     assert ib is not None
-    etiketter = investeringsetiketter(period)
+    etiketter = INVESTERINGSBUDGET.etiketter(period)
     for i, ibrad in enumerate(ib.rader):
         if ibrad.rapporterat is not None:
             rad_mot(
                 c,
                 ibrad.rapporterat,
                 ibrad,
-                _INVESTERINGSKOLUMNER,
+                INVESTERINGSBUDGET,
                 (*path, "investeringsbudget", "rader", i, "rapporterat"),
                 ibrad.namn,
                 ib.enhet,
                 EXAKT,
-                etiketter=etiketter,
+                period=period,
             )
     if ib.rapporterat_summa is not None:
         ibsumma = ib.summa
-        beraknat = {k: getattr(ibsumma, k) for k in _INVESTERINGSKOLUMNER}
+        beraknat = {k: getattr(ibsumma, k) for k in INVESTERINGSBUDGET.falt}
         beraknat["avskrivning_ar1"] = ib.summa_avskrivning_ar1
-        for k in _INVESTERINGSKOLUMNER:
+        for k in INVESTERINGSBUDGET.falt:
             c.jamfor(
                 (*path, "investeringsbudget", "rapporterat_summa", k),
                 f"Summa, {etiketter[k]}",

@@ -9,7 +9,6 @@ tables live in the same model type and are checked after it (:mod:`.brutto`, :mo
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Final
 
 from delarsrapport._check.brutto import bruttotabeller
 from delarsrapport._check.budget import budgettabeller
@@ -20,7 +19,6 @@ from delarsrapport._model.belopp import Belopp, Enhet
 from delarsrapport._model.ekonomi import (
     RR_INDATARADER,
     RR_RADORDNING,
-    SJU_KOLUMNER,
     EkonomiskUppfoljning,
     Resultatrakning,
     RRKolumner,
@@ -29,16 +27,14 @@ from delarsrapport._model.ekonomi import (
     Sjukolumner,
     Verksamhetstabell,
 )
-from delarsrapport._model.etiketter import RR_ETIKETTER, rr_kolumn, sammanfattning_kolumn, sju_kolumn
+from delarsrapport._model.kolumner import DETALJ, RESULTATRAKNING, RESULTATRAKNING_RADER, SAMMANFATTNING
 from delarsrapport._model.period import Rapportperiod
 from delarsrapport.formatting import avrunda
 
 __all__ = ["ekonomisk_uppfoljning"]
 
 #: The columns a resultaträkning prints.
-_RR_KOLUMNER: Final = ("utfall_period", "budget_period", "diff_period", "budget_ar", "prognos_ar", "diff_ar")
 #: The columns of a resultaträkning that are given; the differences follow from them.
-_RR_INDATAKOLUMNER: Final = ("utfall_period", "budget_period", "budget_ar", "prognos_ar")
 
 
 def ekonomisk_uppfoljning(c: Recorder, e: EkonomiskUppfoljning, period: Rapportperiod, path: Path_) -> None:
@@ -103,7 +99,7 @@ class _Nettomodell:
             for j, sub in enumerate(rad.varav):
                 self.sammanfattningsrad(sub.rad, sub.varden, (*rp, "varav", j), enhet)
             if rad.varav:
-                for k in Sammanfattningsvarden.KOLUMNER:
+                for k in SAMMANFATTNING.falt:
                     parent = getattr(rad.varden, k)
                     delar = [getattr(s.varden, k) for s in rad.varav]
                     if parent is None or all(d is None for d in delar):
@@ -114,7 +110,7 @@ class _Nettomodell:
                         c.add(
                             Kod.VARAV_SUMMA,
                             (*rp, "varav"),
-                            f"{rad.rad.namn}, {sammanfattning_kolumn(k, self.period)}: varav-raderna "
+                            f"{rad.rad.namn}, {SAMMANFATTNING.etikett(k, self.period)}: varav-raderna "
                             f"summerar till {beloppstext(summa, enhet)} men raden är "
                             f"{beloppstext(parent, enhet)}.",
                             printed=summa.i_enhet(enhet),
@@ -124,8 +120,8 @@ class _Nettomodell:
                         )
         # totals
         antal = len(berakning.rader)
-        for k in Sammanfattningsvarden.KOLUMNER:
-            label = f"Nämnden totalt, {sammanfattning_kolumn(k, self.period)}"
+        for k in SAMMANFATTNING.falt:
+            label = f"Nämnden totalt, {SAMMANFATTNING.etikett(k, self.period)}"
             given = getattr(tabell.totalt, k) if tabell.totalt is not None else None
             radsumma = getattr(berakning.radsumma, k)
             if k in berakning.totalt_fran_kalla and given is not None and radsumma is not None:
@@ -158,8 +154,8 @@ class _Nettomodell:
                 )
         # displayed rows against the displayed total
         kolumner = [
-            sammanfattning_kolumn(k, self.period)
-            for k in Sammanfattningsvarden.KOLUMNER
+            SAMMANFATTNING.etikett(k, self.period)
+            for k in SAMMANFATTNING.falt
             if not visade_rader_summerar(
                 (getattr(r.varden, k) for r in berakning.rader),
                 getattr(berakning.totalt, k),
@@ -180,10 +176,10 @@ class _Nettomodell:
     ) -> None:
         c = self.c
         if rad.rapporterat is not None:
-            for k in Sammanfattningsvarden.KOLUMNER:
+            for k in SAMMANFATTNING.falt:
                 c.jamfor(
                     (*path, "rapporterat", k),
-                    f"{rad.namn}, {sammanfattning_kolumn(k, self.period)}",
+                    f"{rad.namn}, {SAMMANFATTNING.etikett(k, self.period)}",
                     getattr(rad.rapporterat, k),
                     getattr(varden, k),
                     enhet=enhet,
@@ -244,10 +240,10 @@ class _Nettomodell:
     # detail tables
 
     def sju(self, path: Path_, label: str, printed: Sjukolumner, computed: Sjukolumner, enhet: Enhet) -> None:
-        for k in SJU_KOLUMNER:
+        for k in DETALJ.falt:
             self.c.jamfor(
                 (*path, k),
-                f"{label}, {sju_kolumn(k, self.period)}",
+                f"{label}, {DETALJ.etikett(k, self.period)}",
                 getattr(printed, k),
                 getattr(computed, k),
                 enhet=enhet,
@@ -277,10 +273,10 @@ class _Nettomodell:
                     Kod.KOMMUNBIDRAG_ANDRAS,
                     (*path, "kommunbidrag", k),
                     f"{namn}: kommunbidraget är {beloppstext(varde, t.enhet)} i "
-                    f"{sju_kolumn(k, self.period)} men {beloppstext(kb.budget_ar, t.enhet)} i "
-                    f"{sju_kolumn('budget_ar', self.period)}"
+                    f"{DETALJ.etikett(k, self.period)} men {beloppstext(kb.budget_ar, t.enhet)} i "
+                    f"{DETALJ.etikett('budget_ar', self.period)}"
                     + (
-                        f" (samma som {sju_kolumn('utfall_fg_ar', self.period)})"
+                        f" (samma som {DETALJ.etikett('utfall_fg_ar', self.period)})"
                         if kb.utfall_fg_ar == varde
                         else ""
                     )
@@ -300,13 +296,13 @@ class _Nettomodell:
             kolumner = rr.rad(rad)
             if tryckt is None:
                 continue
-            for k in _RR_KOLUMNER:
+            for k in RESULTATRAKNING.falt:
                 beraknat = getattr(kolumner, k) if kolumner is not None else None
-                if rad in RR_INDATARADER and k in _RR_INDATAKOLUMNER:
+                if rad in RR_INDATARADER and k in RESULTATRAKNING.indata:
                     continue  # inputs: what is printed is what was given
                 self.c.jamfor(
                     (*path, "rapporterat", rad, k),
-                    f"{rr.namn}, {RR_ETIKETTER[rad]}, {rr_kolumn(k, self.period)}",
+                    f"{rr.namn}, {RESULTATRAKNING_RADER[rad]}, {RESULTATRAKNING.etikett(k, self.period)}",
                     getattr(tryckt, k),
                     beraknat,
                     enhet=rr.enhet,
@@ -327,7 +323,7 @@ class _Nettomodell:
                 continue
             rader = [a.rad(rad) for a in avd]
             summa = RRKolumner.summa(r for r in rader if r is not None)
-            for k in _RR_INDATAKOLUMNER:
+            for k in RESULTATRAKNING.indata:
                 n, s = getattr(n_rad, k), getattr(summa, k)
                 if n is None or s is None:
                     continue
@@ -340,7 +336,8 @@ class _Nettomodell:
                 c.add(
                     code,
                     (*self.path, "verksamheter"),
-                    f"{RR_ETIKETTER[rad]}, {rr_kolumn(k, self.period)}: avdelningarna summerar "
+                    f"{RESULTATRAKNING_RADER[rad]}, {RESULTATRAKNING.etikett(k, self.period)}: "
+                    "avdelningarna summerar "
                     f"till {beloppstext(s, nämnd.enhet, 1)} men nämnden har "
                     f"{beloppstext(n, nämnd.enhet, 1)}.",
                     printed=n.i_enhet(nämnd.enhet),
@@ -356,7 +353,7 @@ class _Nettomodell:
         avd = [v.resultatrakning for v in e.verksamheter if v.resultatrakning is not None]
         if nämnd is None or nämnd.rapporterat is None or nämnd.rapporterat.resultat is None or len(avd) < 2:
             return
-        for k in _RR_KOLUMNER:
+        for k in RESULTATRAKNING.falt:
             tryckt_n = getattr(nämnd.rapporterat.resultat, k)
             delar = [
                 getattr(a.rapporterat.resultat, k)
@@ -375,7 +372,8 @@ class _Nettomodell:
             c.add(
                 Kod.RR_AVDELNINGAR if abs(d) <= tolerans else Kod.RR_AVDELNINGAR_AVVIKER,
                 (*self.path, "resultatrakning", "rapporterat", "resultat", k),
-                f"Resultat, {rr_kolumn(k, self.period)}: avdelningarnas tryckta resultat summerar "
+                f"Resultat, {RESULTATRAKNING.etikett(k, self.period)}: "
+                "avdelningarnas tryckta resultat summerar "
                 f"till {beloppstext(summa, nämnd.enhet, 1)} men nämndens tryckta resultat är "
                 f"{beloppstext(tryckt_n, nämnd.enhet, 1)}.",
                 printed=tryckt_n.i_enhet(nämnd.enhet),
@@ -408,7 +406,7 @@ class _Nettomodell:
             c.add(
                 Kod.SAMMANFATTNING_RR,
                 (*self.path, "sammanfattning", "totalt", k),
-                f"Nämnden totalt, {sammanfattning_kolumn(k, self.period)}: sammanfattningen visar "
+                f"Nämnden totalt, {SAMMANFATTNING.etikett(k, self.period)}: sammanfattningen visar "
                 f"{beloppstext(total, enhet)} men resultaträkningen {beloppstext(rr_varde, enhet, 1)}.",
                 printed=total.i_enhet(enhet),
                 computed=rr_varde.i_enhet(enhet),

@@ -7,12 +7,14 @@ zero cells left empty in print. The columns are named by field.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from delarsrapport._check.recorder import Path_, Recorder
 from delarsrapport._model.belopp import Enhet
+from delarsrapport._model.kolumner import Kolumner
+from delarsrapport._model.period import Rapportperiod
 
 __all__ = ["rad_mot", "tabell_mot"]
 
@@ -21,15 +23,14 @@ def tabell_mot(
     c: Recorder,
     tabell: Any,
     path: Path_,
-    kolumner: Iterable[str],
+    kolumner: Kolumner,
     tolerans: Decimal,
     *,
-    etiketter: Mapping[str, str],
+    period: Rapportperiod | None = None,
     namn: Callable[[Any], str] = lambda rad: str(rad.namn),
 ) -> None:
     """Every row of a table with a printed version against it, then the printed Summa
-    against the table's Summa (both compared column by column)."""
-    kolumner = tuple(kolumner)
+    against the table's Summa (both compared in every column of *kolumner*)."""
     for i, rad in enumerate(tabell.rader):
         if rad.rapporterat is not None:
             rad_mot(
@@ -41,7 +42,7 @@ def tabell_mot(
                 namn(rad),
                 tabell.enhet,
                 tolerans,
-                etiketter=etiketter,
+                period=period,
             )
     if tabell.rapporterat_summa is not None:
         rad_mot(
@@ -54,7 +55,7 @@ def tabell_mot(
             tabell.enhet,
             tolerans,
             summa=True,
-            etiketter=etiketter,
+            period=period,
         )
 
 
@@ -62,20 +63,20 @@ def rad_mot(
     c: Recorder,
     printed: Any,
     computed: Any,
-    kolumner: Iterable[str],
+    kolumner: Kolumner,
     path: Path_,
     namn: str,
     enhet: Enhet,
     tolerans: Decimal,
     *,
-    etiketter: Mapping[str, str],
+    period: Rapportperiod | None = None,
     summa: bool = False,
 ) -> None:
     """One printed row against the computed row, in each of *kolumner*; an empty cell is zero."""
-    for k in kolumner:
+    for k in kolumner.falt:
         c.jamfor(
             (*path, k),
-            f"{namn}, {etiketter.get(k, k)}",
+            f"{namn}, {kolumner.etikett(k, period)}",
             getattr(printed, k),
             getattr(computed, k),
             enhet=enhet,

@@ -40,7 +40,7 @@ from delarsrapport._model.ekonomi import (
     Sjukolumner,
     Verksamhetsavsnitt,
 )
-from delarsrapport._model.etiketter import RR_ETIKETTER
+from delarsrapport._model.kolumner import RESULTATRAKNING, RESULTATRAKNING_RADER, SAMMANFATTNING
 from delarsrapport.formatting import manadsnamn
 
 __all__ = [
@@ -429,7 +429,7 @@ def _sammanfattning(e: EkonomiskUppfoljning) -> SammanfattningVy | None:
         avrundningsdifferens=prose.avrundningsdifferens(
             (
                 ([getattr(r.varden, k) for r in berakning.rader], getattr(berakning.totalt, k))
-                for k in Sammanfattningsvarden.KOLUMNER
+                for k in SAMMANFATTNING.falt
             ),
             enhet=e.sammanfattning.enhet,
             decimaler=0,
@@ -510,7 +510,6 @@ _FORE_INDIREKTA: Final = (
     "avskrivningar",
     "finansnetto",
 )
-_RR_SUMMERADE_KOLUMNER: Final = ("utfall_period", "budget_period", "budget_ar", "prognos_ar")
 
 
 def _resultatrakning(rr: Resultatrakning) -> ResultatrakningVy:
@@ -520,7 +519,7 @@ def _resultatrakning(rr: Resultatrakning) -> ResultatrakningVy:
         assert k is not None
         rader.append(
             RRradVy(
-                etikett=RR_ETIKETTER[nyckel],
+                etikett=RESULTATRAKNING_RADER[nyckel],
                 utfall_period=k.utfall_period,
                 budget_period=k.budget_period,
                 diff_period=k.diff_period,
@@ -535,7 +534,7 @@ def _resultatrakning(rr: Resultatrakning) -> ResultatrakningVy:
         delar = [d for d in (rr.rad(x) for x in _FORE_INDIREKTA) if d is not None]
         total = rr.rad("resultat_fore_indirekta_kostnader")
         avrundningsdifferens = prose.avrundningsdifferens(
-            (([getattr(d, k) for d in delar], getattr(total, k)) for k in _RR_SUMMERADE_KOLUMNER),
+            (([getattr(d, k) for d in delar], getattr(total, k)) for k in RESULTATRAKNING.indata),
             enhet=rr.enhet,
             decimaler=1,
         )

@@ -27,15 +27,15 @@ from delarsrapport._load.indatatyper import (
     structure_str,
 )
 from delarsrapport._model.belopp import ENHETER
-from delarsrapport._model.brutto import DRIFT_KOLUMNER, RapporteradDriftrad
+from delarsrapport._model.brutto import RapporteradDriftrad
 from delarsrapport._model.ekonomi import (
-    SJU_KOLUMNER,
     EkonomiskUppfoljning,
     RRKolumner,
     RRRapporterad,
     Sjukolumner,
 )
 from delarsrapport._model.internkontroll import Internkontroll
+from delarsrapport._model.kolumner import DETALJ, DRIFT, RESULTATRAKNING
 from delarsrapport._model.nyckeltal import Nyckeltalsbilaga
 from delarsrapport._model.rapport import Dokumentdel
 from delarsrapport._model.rapporterat import TOM, Tom
@@ -99,17 +99,10 @@ def _tagged(
 
 
 LISTFORMER: Final[dict[type, tuple[str, ...]]] = {
-    Sjukolumner: SJU_KOLUMNER,
-    RRKolumner: ("utfall_period", "budget_period", "budget_ar", "prognos_ar"),
-    RRRapporterad: (
-        "utfall_period",
-        "budget_period",
-        "diff_period",
-        "budget_ar",
-        "prognos_ar",
-        "diff_ar",
-    ),
-    RapporteradDriftrad: DRIFT_KOLUMNER,
+    Sjukolumner: DETALJ.falt,
+    RRKolumner: RESULTATRAKNING.indata,
+    RRRapporterad: RESULTATRAKNING.falt,
+    RapporteradDriftrad: DRIFT.falt,
 }
 
 

@@ -6,16 +6,14 @@ sum (netto) is negative for an underskott (F18). Every total is derived.
 
 from __future__ import annotations
 
-from typing import Final
-
 import attrs
 
 from delarsrapport._model.belopp import Belopp, Enhet
+from delarsrapport._model.kolumner import DRIFT, INVESTERINGSREDOVISNING, KAPITAL, SIF, STATSBIDRAG
 from delarsrapport._model.rapporterat import RapporteratBelopp, diff, summa
 from delarsrapport._model.text import Text, check_text_fields
 
 __all__ = [
-    "DRIFT_KOLUMNER",
     "Driftrad",
     "Driftredovisning",
     "Investeringsprojekt",
@@ -33,18 +31,6 @@ __all__ = [
     "Statsbidrag",
     "Statsbidragstabell",
 ]
-
-DRIFT_KOLUMNER: Final = (
-    "budget_kostnad",
-    "budget_intakt",
-    "redovisat_kostnad",
-    "redovisat_intakt",
-    "avvikelse_kostnad",
-    "avvikelse_intakt",
-    "avvikelse_netto",
-    "avvikelse_fg_netto",
-)
-"""The printed columns of a driftredovisning, in order."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
@@ -112,14 +98,7 @@ class Driftredovisning:
     @property
     def summa(self) -> Driftrad:
         """Σ rows for every input column (the derived columns follow from them)."""
-        return Driftrad(
-            namn="Summa",
-            budget_kostnad=summa(r.budget_kostnad for r in self.rader),
-            budget_intakt=summa(r.budget_intakt for r in self.rader),
-            redovisat_kostnad=summa(r.redovisat_kostnad for r in self.rader),
-            redovisat_intakt=summa(r.redovisat_intakt for r in self.rader),
-            avvikelse_fg_netto=summa(r.avvikelse_fg_netto for r in self.rader),
-        )
+        return DRIFT.summarad(Driftrad(namn="Summa"), self.rader)
 
 
 @attrs.frozen(field_transformer=check_text_fields)
@@ -173,13 +152,7 @@ class Kapitalkostnader:
     @property
     def summa(self) -> Kapitalkostnadsrad:
         """Σ rows."""
-        return Kapitalkostnadsrad(
-            namn="Summa",
-            budget_avskrivningar=summa(r.budget_avskrivningar for r in self.rader),
-            budget_internranta=summa(r.budget_internranta for r in self.rader),
-            redovisat_avskrivningar=summa(r.redovisat_avskrivningar for r in self.rader),
-            redovisat_internranta=summa(r.redovisat_internranta for r in self.rader),
-        )
+        return KAPITAL.summarad(Kapitalkostnadsrad(namn="Summa"), self.rader)
 
 
 @attrs.frozen(field_transformer=check_text_fields)
@@ -230,11 +203,7 @@ class Statsbidragstabell:
     @property
     def totalt(self) -> Statsbidrag:
         """Σ rows."""
-        return Statsbidrag(
-            namn="Totalt",
-            beviljat=summa(r.beviljat for r in self.rader),
-            forbrukat=summa(r.forbrukat for r in self.rader),
-        )
+        return STATSBIDRAG.summarad(Statsbidrag(namn="Totalt"), self.rader)
 
 
 @attrs.frozen(field_transformer=check_text_fields)
@@ -286,13 +255,7 @@ class SIFTabell:
     @property
     def summa(self) -> SIFProjekt:
         """Σ rows."""
-        return SIFProjekt(
-            projekt="Summa",
-            budget_hela_projektet=summa(r.budget_hela_projektet for r in self.rader),
-            redovisat_tom=summa(r.redovisat_tom for r in self.rader),
-            prognos_kostnader_ar=summa(r.prognos_kostnader_ar for r in self.rader),
-            prognos_projektet=summa(r.prognos_projektet for r in self.rader),
-        )
+        return SIF.summarad(SIFProjekt(projekt="Summa"), self.rader)
 
 
 @attrs.frozen(field_transformer=check_text_fields)
@@ -339,11 +302,4 @@ class Investeringsredovisning:
     @property
     def summa(self) -> Investeringsprojekt:
         """Σ rows."""
-        return Investeringsprojekt(
-            projekt="Summa",
-            total_budget=summa(r.total_budget for r in self.rader),
-            redovisat_fg_ar=summa(r.redovisat_fg_ar for r in self.rader),
-            budget_ar=summa(r.budget_ar for r in self.rader),
-            redovisat_ar=summa(r.redovisat_ar for r in self.rader),
-            ombudgeteras=summa(r.ombudgeteras for r in self.rader),
-        )
+        return INVESTERINGSREDOVISNING.summarad(Investeringsprojekt(projekt="Summa"), self.rader)

@@ -8,6 +8,7 @@ from decimal import Decimal
 import attrs
 
 from delarsrapport._model.belopp import Belopp, Enhet
+from delarsrapport._model.kolumner import INVESTERINGSBUDGET, NAMNDPLAN_BUDGET
 from delarsrapport._model.rapporterat import RapporteratBelopp, diff, summa
 from delarsrapport._model.text import Text, check_text_fields
 
@@ -85,14 +86,7 @@ class Budgettabell:
     @property
     def summa(self) -> Budgetrad:
         """Σ rows per input column."""
-        return Budgetrad(
-            namn="Summa",
-            kostnad=summa(r.kostnad for r in self.rader),
-            avskrivningar=summa(r.avskrivningar for r in self.rader),
-            internranta=summa(r.internranta for r in self.rader),
-            intakt=summa(r.intakt for r in self.rader),
-            budget_netto_fg=summa(r.budget_netto_fg for r in self.rader),
-        )
+        return NAMNDPLAN_BUDGET.summarad(Budgetrad(namn="Summa"), self.rader)
 
 
 @attrs.frozen(field_transformer=check_text_fields)
@@ -173,14 +167,7 @@ class Investeringsbudget:
     @property
     def summa(self) -> Investeringsbudgetrad:
         """Σ rows (the avskrivning column is summed from the rows' derived values)."""
-        return Investeringsbudgetrad(
-            namn="Summa",
-            ar1=summa(r.ar1 for r in self.rader),
-            ar2=summa(r.ar2 for r in self.rader),
-            ar3=summa(r.ar3 for r in self.rader),
-            internranta_ar1=summa(r.internranta_ar1 for r in self.rader),
-            ovrig_drift=summa(r.ovrig_drift for r in self.rader),
-        )
+        return INVESTERINGSBUDGET.summarad(Investeringsbudgetrad(namn="Summa"), self.rader)
 
     @property
     def summa_avskrivning_ar1(self) -> Belopp | None:

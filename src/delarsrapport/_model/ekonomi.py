@@ -30,6 +30,7 @@ from delarsrapport._model.budget import (
     Investeringsbudget,
     Satsningstabell,
 )
+from delarsrapport._model.kolumner import DETALJ, RESULTATRAKNING, SAMMANFATTNING
 from delarsrapport._model.rapporterat import RapporteratBelopp, diff, summa
 from delarsrapport._model.text import Text, check_text_fields
 from delarsrapport._model.tjansteskrivelse import Delavsnitt
@@ -38,7 +39,6 @@ __all__ = [
     "RR_DELSUMMOR",
     "RR_INDATARADER",
     "RR_RADORDNING",
-    "SJU_KOLUMNER",
     "BeraknadSammanfattning",
     "BeraknadSammanfattningsrad",
     "EgenRegiRad",
@@ -63,17 +63,6 @@ __all__ = [
     "Verksamhetstabell",
 ]
 
-SJU_KOLUMNER: Final = (
-    "utfall_period",
-    "budget_period",
-    "prognos_period",
-    "prognos_ar",
-    "ny_prognos_ar",
-    "budget_ar",
-    "utfall_fg_ar",
-)
-"""The seven columns of a detail table, in their fixed order."""
-
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Sjukolumner:
@@ -96,7 +85,7 @@ class Sjukolumner:
 
     def varden(self) -> tuple[Belopp | None, ...]:
         """The seven values in column order."""
-        return tuple(getattr(self, k) for k in SJU_KOLUMNER)
+        return tuple(getattr(self, k) for k in DETALJ.falt)
 
     def __add__(self, other: Sjukolumner) -> Sjukolumner:
         return Sjukolumner(*(summa([a, b]) for a, b in zip(self.varden(), other.varden(), strict=True)))
@@ -105,7 +94,7 @@ class Sjukolumner:
     def summa(cls, rader: Iterable[Sjukolumner]) -> Sjukolumner:
         """The column-wise exact sum of *rader*."""
         rows = list(rader)
-        return cls(*(summa(r.varden()[i] for r in rows) for i in range(len(SJU_KOLUMNER))))
+        return cls(*(summa(r.varden()[i] for r in rows) for i in range(len(DETALJ.falt))))
 
 
 @attrs.frozen(field_transformer=check_text_fields)
@@ -223,8 +212,6 @@ RR_RADORDNING: Final = (
 )
 """Every row of a resultaträkning in printed order."""
 
-_RR_KOLUMNER: Final = ("utfall_period", "budget_period", "budget_ar", "prognos_ar")
-
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RRKolumner:
@@ -246,13 +233,13 @@ class RRKolumner:
         return diff(self.prognos_ar, self.budget_ar)
 
     def __add__(self, other: RRKolumner) -> RRKolumner:
-        return RRKolumner(*(summa([getattr(self, k), getattr(other, k)]) for k in _RR_KOLUMNER))
+        return RRKolumner(*(summa([getattr(self, k), getattr(other, k)]) for k in RESULTATRAKNING.indata))
 
     @classmethod
     def summa(cls, rader: Iterable[RRKolumner]) -> RRKolumner:
         """Column-wise exact sum."""
         rows = list(rader)
-        return cls(*(summa(getattr(r, k) for r in rows) for k in _RR_KOLUMNER))
+        return cls(*(summa(getattr(r, k) for r in rows) for k in RESULTATRAKNING.indata))
 
 
 @attrs.frozen(field_transformer=check_text_fields)
@@ -378,13 +365,6 @@ class Resultatrakning:
 
 # -- summary table ------------------------------------------------------------------------
 
-_SAMMANFATTNING_KOLUMNER: Final = (
-    "kommunbidrag",
-    "periodens_utfall",
-    "periodens_utfall_fg",
-    "helarsprognos",
-)
-
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Sammanfattningsvarden:
@@ -398,8 +378,6 @@ class Sammanfattningsvarden:
     """The result for the same period last year ("Periodens utfall 201901-201908")."""
     helarsprognos: Belopp | None = None
     """The forecast full-year result ("Helårsprognos 202008")."""
-
-    KOLUMNER: ClassVar = _SAMMANFATTNING_KOLUMNER
 
 
 @attrs.frozen(field_transformer=check_text_fields)
@@ -646,12 +624,12 @@ class EkonomiskUppfoljning:
 
         rader = tuple(resolve(r) for r in tabell.rader)
         radsumma = Sammanfattningsvarden(
-            *(summa(getattr(r.varden, k) for r in rader) for k in Sammanfattningsvarden.KOLUMNER)
+            *(summa(getattr(r.varden, k) for r in rader) for k in SAMMANFATTNING.falt)
         )
         totalt = radsumma
         fran_kalla: set[str] = set()
         if tabell.avrundade_indata and tabell.totalt is not None:
-            for k in Sammanfattningsvarden.KOLUMNER:
+            for k in SAMMANFATTNING.falt:
                 given = getattr(tabell.totalt, k)
                 if given is not None and not any(k in r.harledda for r in rader):
                     totalt = attrs.evolve(totalt, **{k: given})
