@@ -13,7 +13,9 @@ import delarsrapport
 def test_all_is_the_front_doors_public_surface() -> None:
     """Every public name of the front door is in ``__all__``, and ``__all__`` names only those."""
     public = {
-        n for n, v in vars(delarsrapport).items() if not n.startswith("_") and not isinstance(v, types.ModuleType)
+        n
+        for n, v in vars(delarsrapport).items()
+        if not n.startswith("_") and not isinstance(v, types.ModuleType)
     }
     assert {n for n in delarsrapport.__all__ if not n.startswith("_")} == public
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from delarsrapport._model import brutto, budget, ekonomi
+from delarsrapport._model import brutto, budget, ekonomi, resultatrakning
 from delarsrapport._model import kolumner as K  # noqa: N812 - the specs read as K.DRIFT
 from delarsrapport._model.period import Rapportperiod
 
@@ -13,7 +13,7 @@ from delarsrapport._model.period import Rapportperiod
 TABELLER = [
     (K.SAMMANFATTNING, ekonomi.Sammanfattningsvarden, None),
     (K.DETALJ, ekonomi.Sjukolumner, None),
-    (K.RESULTATRAKNING, ekonomi.RRKolumner, ekonomi.RRRapporterad),
+    (K.RESULTATRAKNING, resultatrakning.RRKolumner, resultatrakning.RRRapporterad),
     (K.DRIFT, brutto.Driftrad, brutto.RapporteradDriftrad),
     (K.KAPITAL, brutto.Kapitalkostnadsrad, brutto.RapporteradKapitalrad),
     (K.STATSBIDRAG, brutto.Statsbidrag, brutto.RapporteradStatsbidragsrad),

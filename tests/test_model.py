@@ -39,9 +39,6 @@ from delarsrapport._model.ekonomi import (
     Insatskostnadstabell,
     Kontorad,
     Prognososakerhet,
-    Resultatrakning,
-    RRKolumner,
-    RRRader,
     Sammanfattningsrad,
     Sammanfattningstabell,
     Sammanfattningsvarden,
@@ -59,6 +56,7 @@ from delarsrapport._model.internkontroll import (
 )
 from delarsrapport._model.nyckeltal import Nyckeltal
 from delarsrapport._model.organisation import Diarienummer, Namnd, Person
+from delarsrapport._model.resultatrakning import Resultatrakning, RRKolumner, RRRader
 from delarsrapport._model.status import (
     Bedomning,
     Indikatorenhet,

@@ -286,6 +286,7 @@ _HARLEDANDE_METODER = (
 _MODELLMODULER = (
     "delarsrapport._model.rapport",
     "delarsrapport._model.ekonomi",
+    "delarsrapport._model.resultatrakning",
     "delarsrapport._model.brutto",
     "delarsrapport._model.budget",
     "delarsrapport._model.nyckeltal",

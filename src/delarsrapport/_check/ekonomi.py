@@ -17,11 +17,7 @@ from delarsrapport._check.recorder import MNKR_HEL, RR, TKR, Path_, Recorder, be
 from delarsrapport._model.avrundning import visade_rader_summerar
 from delarsrapport._model.belopp import Belopp, Enhet
 from delarsrapport._model.ekonomi import (
-    RR_INDATARADER,
-    RR_RADORDNING,
     EkonomiskUppfoljning,
-    Resultatrakning,
-    RRKolumner,
     Sammanfattningsrad,
     Sammanfattningsvarden,
     Sjukolumner,
@@ -29,6 +25,7 @@ from delarsrapport._model.ekonomi import (
 )
 from delarsrapport._model.kolumner import DETALJ, RESULTATRAKNING, RESULTATRAKNING_RADER, SAMMANFATTNING
 from delarsrapport._model.period import Rapportperiod
+from delarsrapport._model.resultatrakning import RR_INDATARADER, RR_RADORDNING, Resultatrakning, RRKolumner
 from delarsrapport.formatting import avrunda
 
 __all__ = ["ekonomisk_uppfoljning"]

@@ -35,12 +35,12 @@ from delarsrapport._model.belopp import Belopp
 from delarsrapport._model.ekonomi import (
     EgenRegiTabell,
     EkonomiskUppfoljning,
-    Resultatrakning,
     Sammanfattningsvarden,
     Sjukolumner,
     Verksamhetsavsnitt,
 )
 from delarsrapport._model.kolumner import RESULTATRAKNING, RESULTATRAKNING_RADER, SAMMANFATTNING
+from delarsrapport._model.resultatrakning import Resultatrakning
 from delarsrapport.formatting import manadsnamn
 
 __all__ = [

@@ -28,17 +28,13 @@ from delarsrapport._load.indatatyper import (
 )
 from delarsrapport._model.belopp import ENHETER
 from delarsrapport._model.brutto import RapporteradDriftrad
-from delarsrapport._model.ekonomi import (
-    EkonomiskUppfoljning,
-    RRKolumner,
-    RRRapporterad,
-    Sjukolumner,
-)
+from delarsrapport._model.ekonomi import EkonomiskUppfoljning, Sjukolumner
 from delarsrapport._model.internkontroll import Internkontroll
 from delarsrapport._model.kolumner import DETALJ, DRIFT, RESULTATRAKNING
 from delarsrapport._model.nyckeltal import Nyckeltalsbilaga
 from delarsrapport._model.rapport import Dokumentdel
 from delarsrapport._model.rapporterat import TOM, Tom
+from delarsrapport._model.resultatrakning import RRKolumner, RRRapporterad
 from delarsrapport._model.status import (
     Bedomning,
     Indikatorenhet,
