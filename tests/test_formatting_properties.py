@@ -90,3 +90,23 @@ def test_percent_never_negative_zero(value: Decimal) -> None:
 def test_round_trip_long_run(value: Decimal, enhet: str, decimaler: int, minus: str, tecken: bool) -> None:
     """The round-trip property over many more examples (--slow)."""
     _round_trip(value, enhet, decimaler, minus, tecken)
+
+
+@given(
+    value=st.decimals(min_value=0, max_value=Decimal(10**15), places=6, allow_nan=False, allow_infinity=False),
+    decimaler=st.integers(0, 6),
+    gruppera=st.booleans(),
+)
+@settings(max_examples=2000)
+def test_digits_are_what_babel_writes(value: Decimal, decimaler: int, gruppera: bool) -> None:
+    """The fast digit layout equals Babel's format_decimal with the same pattern, in sv_SE."""
+    from babel import Locale
+    from babel.numbers import format_decimal
+
+    from delarsrapport.formatting import _siffror
+
+    rounded = _rounded(value, decimaler)
+    pattern = ("#,##0" if gruppera else "0") + ("." + "0" * decimaler if decimaler else "")
+    assert _siffror(rounded, decimaler, gruppera) == format_decimal(
+        rounded, format=pattern, locale=Locale.parse("sv_SE")
+    )

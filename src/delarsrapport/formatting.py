@@ -32,7 +32,7 @@ from typing import Final, Literal, TypeAlias, get_args
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
 from babel.dates import get_month_names
-from babel.numbers import format_decimal as _babel_format_decimal
+from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from delarsrapport._errors import ParseError
 from delarsrapport._model.belopp import Belopp, Enhet, exakt_decimal, faktor
@@ -117,8 +117,12 @@ def avrunda(value: Decimal | int, decimaler: int = 0) -> Decimal:
     exact = exakt_decimal(value)
     if isinstance(decimaler, bool) or not isinstance(decimaler, int) or not 0 <= decimaler <= 6:
         raise ValueError(f"decimaler måste vara ett heltal 0–6, inte {decimaler!r}")
-    q = exact.quantize(Decimal(1).scaleb(-decimaler), rounding=ROUND_HALF_UP)
+    q = exact.quantize(_KVANTA[decimaler], rounding=ROUND_HALF_UP)
     return abs(q) if q == 0 else q
+
+
+# 1, 0.1, 0.01 …: the quantum for each number of decimals, made once (a report rounds thousands of amounts).
+_KVANTA: Final = tuple(Decimal(1).scaleb(-d) for d in range(7))
 
 
 def _check_minus(minus: str) -> None:
@@ -126,10 +130,26 @@ def _check_minus(minus: str) -> None:
         raise ValueError(f"minus måste vara '-' (bindestreck) eller '\\u2212' (minustecken), inte {minus!r}")
 
 
+@cache
+def _symboler() -> dict[int, str]:
+    """Python's group and decimal marks (``,`` and ``.``) as Babel's Swedish data writes them."""
+    locale = _locale()
+    return {ord(","): get_group_symbol(locale=locale), ord("."): get_decimal_symbol(locale=locale)}
+
+
 def _siffror(magnitud: Decimal, decimaler: int, gruppera: bool = True) -> str:
-    """Digits of a non-negative, already rounded value, grouped with NBSP, decimal comma."""
-    pattern = ("#,##0" if gruppera else "0") + ("." + "0" * decimaler if decimaler else "")
-    return str(_babel_format_decimal(magnitud, format=pattern, locale=_locale()))
+    """Digits of a non-negative, already rounded value, grouped with NBSP, decimal comma.
+
+    The same text as Babel's ``format_decimal`` with the pattern ``#,##0.00`` (groups of
+    three, the locale's symbols), which is what this replaces: the value is already
+    rounded half up, so only the layout of its digits is left, and Python's own
+    formatting of a Decimal does that exactly, at a fraction of the cost (a report formats
+    thousands of amounts). A property test holds the two equal.
+
+    >>> _siffror(Decimal("1234567.50"), 2)
+    '1\xa0234\xa0567,50'
+    """
+    return format(magnitud, f"{',' if gruppera else ''}.{decimaler}f").translate(_symboler())
 
 
 def _med_tecken(q: Decimal, siffror: str, *, minus: str, tecken: bool) -> str:
@@ -182,7 +202,11 @@ def format_belopp(
             "bygg det med Belopp.from_tkr(...) eller Belopp.from_mnkr(...)"
         )
     _check_minus(minus)
-    q = avrunda(belopp.kronor / faktor(enhet), decimaler)
+    if isinstance(decimaler, bool) or not isinstance(decimaler, int) or not 0 <= decimaler <= 6:
+        raise ValueError(f"decimaler måste vara ett heltal 0–6, inte {decimaler!r}")
+    # A Belopp holds a finite Decimal, so this is avrunda without its checks of the value.
+    q = (belopp.kronor / faktor(enhet)).quantize(_KVANTA[decimaler], rounding=ROUND_HALF_UP)
+    q = abs(q) if q == 0 else q
     if q == 0 and noll is not None:
         return noll
     text = _med_tecken(q, _siffror(abs(q), decimaler), minus=minus, tecken=tecken)
@@ -358,8 +382,14 @@ def manadsnamn(manad: int, *, kort: bool = False) -> str:
     """
     if isinstance(manad, bool) or not isinstance(manad, int) or not 1 <= manad <= 12:
         raise ValueError(f"manad måste vara 1–12, inte {manad!r}")
+    return _manader(kort)[manad - 1]
+
+
+@cache
+def _manader(kort: bool) -> tuple[str, ...]:
+    """The twelve month names from Babel's Swedish data, read once."""
     names = get_month_names("abbreviated" if kort else "wide", locale=_locale())
-    return str(names[manad]).rstrip(".")
+    return tuple(str(names[m]).rstrip(".") for m in range(1, 13))
 
 
 def format_period(period: Rapportperiod, stil: Periodstil = "kod", *, versal: bool = False) -> str:
