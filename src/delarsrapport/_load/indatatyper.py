@@ -23,7 +23,7 @@ from cattrs.errors import (
 
 from delarsrapport._errors import ParseError
 from delarsrapport._load.errors import IndataError, kort, menade_du
-from delarsrapport._load.reader import YamlFloat, YamlInt, avmaskera
+from delarsrapport._load.reader import YamlFloat, YamlInt
 from delarsrapport._model.belopp import ENHETER, Belopp
 from delarsrapport._model.organisation import Diarienummer
 from delarsrapport._model.rapporterat import TOM, RapporteratBelopp, Tom
@@ -93,7 +93,7 @@ def structure_str(value: object, _: object) -> str:
     if isinstance(value, YamlInt):
         value = value.text
     if isinstance(value, str):
-        return check_text(avmaskera(str(value)), excel_radbrytning=EXCEL_RADBRYTNING.get())
+        return check_text(str(value), excel_radbrytning=EXCEL_RADBRYTNING.get())
     raise IndataError(f"förväntade text, fick {describe(value)}")
 
 

@@ -9,7 +9,6 @@ file, the line, the field path, what was expected and what was found.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -23,7 +22,7 @@ from delarsrapport._errors import LoadError, Problem
 from delarsrapport._load.converter import CONVERTER
 from delarsrapport._load.errors import Path_, explain, flatten, format_path
 from delarsrapport._load.indatatyper import EXCEL_RADBRYTNING
-from delarsrapport._load.reader import ReadError, read_yaml
+from delarsrapport._load.reader import ReadError, read_json, read_yaml
 from delarsrapport._load.rules import raw_bilaga_numbers, validate_rapport
 from delarsrapport._model.rapport import Delarsrapport
 
@@ -81,13 +80,8 @@ def read_structured(
                 [Problem("", f"filen är inte UTF-8 (byte {exc.start}); spara den som UTF-8", name)],
                 name,
             ) from None
-        if path.suffix.lower() == ".json":
-            try:
-                json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise LoadError([Problem("", f"ogiltig JSON: {exc.msg}", name, exc.lineno)], name) from None
         try:
-            data, lines, problems = read_yaml(text)
+            data, lines, problems = (read_json if path.suffix.lower() == ".json" else read_yaml)(text)
         except ReadError as exc:
             raise LoadError([Problem("", exc.message, name, exc.line)], name) from None
 

@@ -7,6 +7,7 @@ decimal point (a float in YAML and JSON) is kept as its text, so an amount field
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Final
 
@@ -16,7 +17,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from delarsrapport._load.errors import Path_
 
-__all__ = ["ReadError", "YamlFloat", "YamlInt", "avmaskera", "read_yaml"]
+__all__ = ["ReadError", "YamlFloat", "YamlInt", "avmaskera", "read_json", "read_yaml"]
 
 
 class YamlInt(int):
@@ -54,16 +55,21 @@ _TILLATNA_TAGGAR: Final = frozenset(
     _CORE_TAG + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 )
 
-# Raw control characters make the YAML reader stop with no line or path. They are swapped
-# for private-use stand-ins before parsing and reported by check_text like any other bad
-# character, with the field's path and line.
-_ERSATTNING: Final = 0xF0000
+# The YAML reader refuses raw control characters (and stops with no line or path), so
+# each is written as a private-use escape character followed by a stand-in before
+# parsing, and turned back afterwards, so that check_text can name it with the field's
+# path. The escape character itself is escaped too, so any text, private-use
+# characters included, comes back exactly as it was.
+_ESC: Final = "\U000f0000"
+_STANDIN: Final = 0xF0100
+_MASKERAS: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\U000f0000]")
+_AVMASKERAS: Final = re.compile("\U000f0000(.)", re.DOTALL)
 
 
 def _scalar(node: ScalarNode) -> object:
-    text = node.value
+    text = avmaskera(node.value)
     tag = str(node.tag)
-    if node.style is not None:  # quoted or block scalar: always text
+    if node.style:  # quoted or block scalar: always text (a plain one has None or "")
         return text
     # An implicit resolution would not give str for these, so the tag was explicit.
     if tag == _CORE_TAG + "str" and (_BOOL.fullmatch(text) or _INT.fullmatch(text) or _FLOAT.fullmatch(text)):
@@ -87,24 +93,58 @@ class ReadError(Exception):
         self.message = message
 
 
-def _mask_controls(text: str) -> str:
-    return "".join(
-        chr(_ERSATTNING + ord(c))
-        if (ord(c) < 0x20 and c not in "\t\n\r") or ord(c) == 0x7F or 0x80 <= ord(c) < 0xA0
-        else c
-        for c in text
-    )
+def _mask(text: str) -> str:
+    def standin(m: re.Match[str]) -> str:
+        c = m.group(0)
+        return _ESC + chr(_STANDIN + (0xA0 if c == _ESC else ord(c)))
+
+    return _MASKERAS.sub(standin, text)
 
 
 def avmaskera(text: str) -> str:
-    """*text* with the stand-ins for control characters turned back into those characters."""
-    # Control characters were shifted into a private-use range before ruamel.yaml saw
-    # them (it refuses them); shift them back so that check_text can name them.
-    if not any(_ERSATTNING <= ord(c) < _ERSATTNING + 0xA0 for c in text):
+    """*text* with every escaped character (see ``_mask``) turned back into itself."""
+    if _ESC not in text:
         return text
-    return "".join(
-        chr(ord(c) - _ERSATTNING) if _ERSATTNING <= ord(c) < _ERSATTNING + 0xA0 else c for c in text
-    )
+
+    def original(m: re.Match[str]) -> str:
+        code = ord(m.group(1)) - _STANDIN
+        return _ESC if code == 0xA0 else chr(code)
+
+    return _AVMASKERAS.sub(original, text)
+
+
+def read_json(text: str) -> tuple[object, dict[Path_, int], list[tuple[Path_, str]]]:
+    """Plain data from JSON text, the line of every field path, and problems found.
+
+    The data is read by the JSON parser, which joins escaped surrogate pairs (``\\ud83d\\ude00``
+    is one emoji, as every JSON writer means it) and leaves a truly lone surrogate for
+    check_text to refuse with its path. Numbers keep their text as in YAML. The lines come
+    from reading the same text as YAML (JSON is YAML) with its ``\\u`` escapes made
+    harmless; when that fails, problems are reported without lines.
+    """
+    try:
+        data = json.loads(text, parse_float=YamlFloat, parse_int=YamlInt, object_pairs_hook=_first_key_wins)
+    except json.JSONDecodeError as exc:
+        raise ReadError(exc.lineno, f"ogiltig JSON: {exc.msg} (kolumn {exc.colno})") from None
+    except RecursionError:
+        raise ReadError(None, "JSON-strukturen är för djup; indata har några tiotal nivåer") from None
+    try:
+        _, lines, problems = read_yaml(_UNICODE_ESCAPE.sub(r"\\u0020", text))
+    except ReadError:
+        return data, {}, []
+    return data, lines, problems
+
+
+_UNICODE_ESCAPE: Final = re.compile(r"\\u[0-9a-fA-F]{4}")
+
+
+def _first_key_wins(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    # As in YAML, a repeated key keeps its first value; the YAML reading of the same text
+    # reports the repetition with its path and line.
+    result: dict[str, object] = {}
+    for key, value in pairs:
+        result.setdefault(key, value)
+    return result
 
 
 def read_yaml(text: str) -> tuple[object, dict[Path_, int], list[tuple[Path_, str]]]:
@@ -113,8 +153,10 @@ def read_yaml(text: str) -> tuple[object, dict[Path_, int], list[tuple[Path_, st
     Scalars are typed by :func:`_scalar`; tags other than the core ones are problems, and
     structures nested deeper than the model can be are refused.
     """
-    text = _mask_controls(text)
-    yaml = YAML(typ="rt")
+    text = _mask(text)
+    # The C composer of ruamel.yaml.clib (when installed, as the package asks) is about ten
+    # times faster than the pure one and gives the same nodes with the same marks.
+    yaml = YAML(typ="safe", pure=False)
     try:
         root = yaml.compose(text)
     except MarkedYAMLError as exc:
@@ -139,7 +181,7 @@ def read_yaml(text: str) -> tuple[object, dict[Path_, int], list[tuple[Path_, st
                 if not isinstance(key_node, ScalarNode):
                     problems.append((path, "en nyckel måste vara ett namn, inte en lista eller mappning"))
                     continue
-                key = str(key_node.value)
+                key = avmaskera(str(key_node.value))
                 key_path = (*path, key)
                 if key in result:
                     lines[key_path] = key_node.start_mark.line + 1
