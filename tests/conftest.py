@@ -4,6 +4,7 @@ depends on the machine's locale, clock or time zone."""
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,10 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("TZ", "Pacific/Kiritimati")
     os.environ.setdefault("LC_ALL", "C")
     os.environ.setdefault("LANG", "en_US.UTF-8")
+    # Prepared templates are cached on disk between processes; the tests start from an
+    # empty cache of their own, so a stale entry from an older engine can hide nothing.
+    if "DELARSRAPPORT_CACHE" not in os.environ:
+        os.environ["DELARSRAPPORT_CACHE"] = tempfile.mkdtemp(prefix="delarsrapport-cache-")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

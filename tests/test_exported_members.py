@@ -17,6 +17,7 @@ def test_all_is_the_front_doors_public_surface() -> None:
         for n, v in vars(delarsrapport).items()
         if not n.startswith("_") and not isinstance(v, types.ModuleType)
     }
+    public |= {"Resultat", "render_many"}  # imported on first use (module __getattr__)
     assert {n for n in delarsrapport.__all__ if not n.startswith("_")} == public
 
 
@@ -44,3 +45,13 @@ def test_dir_lists_the_public_names() -> None:
     """``dir(delarsrapport)`` shows what a user may use, as attrs' front door does."""
     assert set(dir(delarsrapport)) >= set(delarsrapport.__all__)
     assert not [n for n in dir(delarsrapport) if n.startswith("_") and not n.startswith("__")]
+
+
+def test_the_lazy_exports_are_the_real_ones() -> None:
+    """render_many and Resultat come from the batch module when first asked for."""
+    from delarsrapport._render import batch
+
+    assert delarsrapport.render_many is batch.render_many
+    assert delarsrapport.Resultat is batch.Resultat
+    with pytest.raises(AttributeError):
+        delarsrapport.finns_inte  # noqa: B018 - the attribute access is the test

@@ -4,6 +4,8 @@ The front door of the library. Everything a user needs is importable from here;
 modules whose names start with an underscore are private.
 """
 
+import typing
+
 from delarsrapport._check import Finding, check
 from delarsrapport._check.koder import Severity
 from delarsrapport._errors import (
@@ -21,9 +23,11 @@ from delarsrapport._load import load
 from delarsrapport._model.belopp import Belopp, Enhet
 from delarsrapport._model.period import Rapportperiod
 from delarsrapport._model.rapport import Delarsrapport
-from delarsrapport._render.batch import Resultat, render_many
 from delarsrapport._render.output import recover
 from delarsrapport._render.render import Dokument, render, render_bytes
+
+if typing.TYPE_CHECKING:
+    from delarsrapport._render.batch import Resultat, render_many
 
 __version__ = "0.1.0"
 
@@ -53,6 +57,16 @@ __all__ = [
     "render_bytes",
     "render_many",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # render_many and its Resultat need the process pool; importing them on first use
+    # keeps it out of the start-up of everything else (the command line's main job).
+    if name in ("Resultat", "render_many"):
+        from delarsrapport._render import batch
+
+        return getattr(batch, name)
+    raise AttributeError(f"module 'delarsrapport' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:

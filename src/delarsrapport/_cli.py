@@ -10,14 +10,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from tqdm import tqdm
-
 from delarsrapport._check import Finding, check
 from delarsrapport._check.koder import Severity
-from delarsrapport._designer import check_layout
 from delarsrapport._errors import DelarsrapportError, LoadError
 from delarsrapport._load import load
-from delarsrapport._render.batch import Resultat, render_many, report_files
 from delarsrapport._render.layout import INSTALLNINGSFIL, layout_mapp, new_layout, shipped_layouts
 from delarsrapport._render.render import render
 
@@ -111,6 +107,12 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 
 def _cmd_render_many(args: argparse.Namespace) -> int:
+    # A batch needs the process pool and the progress bar; one report does not, so they
+    # are imported here rather than when the command line starts.
+    from tqdm import tqdm
+
+    from delarsrapport._render.batch import Resultat, render_many, report_files
+
     filer = report_files(args.fil)
     if not filer:
         sys.stderr.write(
@@ -162,6 +164,8 @@ def _cmd_layout_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_layout_check(args: argparse.Namespace) -> int:
+    from delarsrapport._designer import check_layout
+
     katalog = layout_mapp(_layout_arg(args.mapp))
     fynd = check_layout(katalog)
     antal = Counter(f.severity for f in fynd)

@@ -26,19 +26,19 @@ import re
 import zipfile
 from collections.abc import Iterable, Mapping
 from datetime import date
-from functools import partial
+from functools import cache
 from pathlib import Path, PurePosixPath
-from typing import Final
-from xml.sax.saxutils import escape
+from types import CodeType
+from typing import Any, Final
 
 import attrs
 import jinja2
-from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError
 from lxml import etree
 
 from delarsrapport._errors import RenderError, TemplateError
-from delarsrapport._render.environment import Stilids, make_environment
+from delarsrapport._render import cache as diskcache
+from delarsrapport._render.environment import Stilids, escape, make_environment
 from delarsrapport._render.filters import Talstil
 from delarsrapport._render.layout import Stilar
 from delarsrapport._render.locations import hint, lineno, message, part_label, plats
@@ -60,10 +60,32 @@ _CORE: Final = "docProps/core.xml"
 _DECLARATION: Final = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 _STATIC_LEVEL: Final = 9
 
-# docxtpl's own text passes, used as functions: they keep no state on the template object.
-_patch = partial(DocxTemplate.patch_xml, None)
-_resolve_listing = partial(DocxTemplate.resolve_listing, None)
-_fix_tables = partial(DocxTemplate.fix_tables, None)
+
+def _patch(xml: str) -> str:
+    """docxtpl's patching of a part's XML into Jinja source (joined tags, {%tr, cellbg …)."""
+    return str(_docxtpl().patch_xml(None, xml))
+
+
+def _resolve_listing(xml: str) -> str:
+    """docxtpl's listing pass: a line break or tab in a value becomes w:br or w:tab."""
+    return str(_docxtpl().resolve_listing(None, xml))
+
+
+def _fix_tables(xml: bytes) -> etree._Element:
+    """docxtpl's table grid fix after ``{%tc`` loops."""
+    root: etree._Element = _docxtpl().fix_tables(None, xml)
+    return root
+
+
+@cache
+def _docxtpl() -> Any:
+    # docxtpl's text passes keep no state on the template object, so they are called as
+    # functions. It is imported when first needed: with the disk cache warm and no value
+    # holding a line break, a render never needs it (and python-docx behind it).
+    from docxtpl import DocxTemplate
+
+    return DocxTemplate
+
 
 _LISTING_TEXT: Final = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\n\a\f]")
 _DOCX_ESCAPES: Final = ("{_{", "}_}", "{_%", "%_}")
@@ -122,6 +144,8 @@ class _Del:
     nyckel: str
     """How error messages and the layout check name it (``body``, ``/word/header1.xml``)."""
     mall: jinja2.Template
+    kod: CodeType
+    """The compiled template as Python code, as the disk cache keeps it."""
     source: str
     """The patched source, one paragraph per line, for error locations."""
     fore: str
@@ -168,13 +192,22 @@ class PreparedTemplate:
         self.path = path
         try:
             data = path.read_bytes()
-            zf = zipfile.ZipFile(io.BytesIO(data))
         except OSError as exc:
             raise TemplateError(f"mallen kan inte läsas: {exc.strerror}", template=str(path)) from None
+        nyckel = diskcache.key(data, repr((talstil, stilar)))
+        entry = diskcache.read(nyckel)
+        if entry is not None and self._restore(entry, talstil):
+            return
+        self._prepare(data, talstil, stilar)
+        diskcache.write(nyckel, self._entry())
+
+    def _prepare(self, data: bytes, talstil: Talstil, stilar: Stilar) -> None:
+        try:
+            zf = zipfile.ZipFile(io.BytesIO(data))
         except zipfile.BadZipFile:
             raise TemplateError(
                 "mallen är ingen Word-fil (.docx är en zip-fil, den här är det inte)",
-                template=str(path),
+                template=str(self.path),
                 hint="spara mallen i Word eller LibreOffice som Word-dokument (.docx)",
             ) from None
         with zf:
@@ -198,6 +231,42 @@ class PreparedTemplate:
             self.statiska[name] = compress(name, self._finish_static(name, blob, document), _STATIC_LEVEL)
         first = [n for n in ("[Content_Types].xml", "_rels/.rels") if n in raw]
         self.ordning: tuple[str, ...] = (*first, *sorted(n for n in raw if n not in first))
+
+    # -- the disk cache --------------------------------------------------------------------
+
+    def _entry(self) -> dict[str, object]:
+        """Everything preparing made, as plain data (the templates as code objects)."""
+        s = self.stilar
+        return {
+            "stilar": (s.stycke, s.rubriker, s.punktlista, s.tabell),
+            "ordning": self.ordning,
+            "statiska": [(m.name, m.data, m.crc, m.size) for m in self.statiska.values()],
+            "delar": [
+                {f.name: getattr(d, f.name) for f in attrs.fields(_Del) if f.name != "mall"}
+                for d in self.delar.values()
+            ],
+        }
+
+    def _restore(self, entry: Mapping[str, Any], talstil: Talstil) -> bool:
+        """Take the prepared state from a cache entry; False if the entry does not fit."""
+        try:
+            stycke, rubriker, punktlista, tabell = entry["stilar"]
+            self.stilar = Stilids(stycke, tuple(rubriker), punktlista, tabell)
+            self.env = make_environment(talstil, self.stilar)
+            self.ordning = tuple(entry["ordning"])
+            self.statiska = {m[0]: Member(*m) for m in entry["statiska"]}
+            self.delar = {}
+            self.sources = {}
+            for fields in entry["delar"]:
+                d = _Del(**fields, mall=self._template(fields["kod"]))
+                self.delar[d.namn] = d
+                self.sources[d.nyckel] = d.source
+        except (KeyError, TypeError, ValueError):
+            return False
+        return True
+
+    def _template(self, kod: CodeType) -> jinja2.Template:
+        return self.env.template_class.from_code(self.env, kod, self.env.make_globals(None), None)
 
     # -- reading the package ---------------------------------------------------------------
 
@@ -319,14 +388,15 @@ class PreparedTemplate:
         source = patched.replace("<w:p ", "\n<w:p ").replace("<w:p>", "\n<w:p>")
         self.sources[nyckel] = source
         try:
-            mall = self.env.from_string(source)
+            kod = self.env.compile(source)
         except jinja2.TemplateSyntaxError as exc:
             raise self.error(exc, nyckel) from None
         static_text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", patched))
         self.delar[name] = _Del(
             namn=name,
             nyckel=nyckel,
-            mall=mall,
+            mall=self._template(kod),
+            kod=kod,
             source=source,
             fore=fore,
             efter=efter,
@@ -386,8 +456,6 @@ class PreparedTemplate:
                 delar[name] = data
             _check_structure(root, d, self.path)
         return Rendering(self, delar)
-
-
 
 
 def _listing_where_needed(xml: str) -> str:
