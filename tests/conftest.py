@@ -27,6 +27,9 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("TZ", "Pacific/Kiritimati")
     os.environ.setdefault("LC_ALL", "C")
     os.environ.setdefault("LANG", "en_US.UTF-8")
+    # Long property runs with --slow (read when the test modules are imported).
+    if config.getoption("--slow"):
+        os.environ["DELARSRAPPORT_SLOW_HYPOTHESIS"] = "1"
     # Prepared templates are cached on disk between processes; the tests start from an
     # empty cache of their own, so a stale entry from an older engine can hide nothing.
     if "DELARSRAPPORT_CACHE" not in os.environ:

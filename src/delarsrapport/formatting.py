@@ -492,6 +492,11 @@ def parse_belopp(text: str, *, enhet: Enhet) -> Belopp:
         raise ParseError(text, _why_not_belopp(stripped))
     heltal = re.sub(f"[{_GRUPPTECKEN}]", "", match["heltal"])
     digits = heltal + ("." + match["decimaler"] if match["decimaler"] else "")
+    siffror = len(heltal.lstrip("0") + (match["decimaler"] or ""))
+    if siffror > 20:
+        # Beyond twenty digits an amount is two numbers run together, and sums of such
+        # amounts would leave Decimal's 28-digit precision and be rounded silently.
+        raise ParseError(text, f"talet har {siffror} siffror; ett belopp har högst 20")
     value = Decimal(digits)
     if match["tecken"] and match["tecken"] in _MINUS_IN:
         value = -value

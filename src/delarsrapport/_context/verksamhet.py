@@ -290,7 +290,9 @@ def _mal(b: Builder, m: KfMal, niva: Malniva) -> MalVy:
         nummer=m.nummer,
         titel=m.titel,
         rubrik=rubrik,
-        undertitel="" if m.titel in rubrik else m.titel,
+        # Only the form "Övergripande mål: <titel>" carries the title in the heading itself;
+        # a title that merely occurs in the heading's words (a mål titled "mål") is printed.
+        undertitel="" if niva is Malniva.OVERGRIPANDE_MAL else m.titel,
         bedomning=_bedomning(b, m, niva),
         text=b.text(m.text),
         poster=tuple(_post(b, p, niva) for p in m.poster),

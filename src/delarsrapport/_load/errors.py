@@ -14,9 +14,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from delarsrapport._model.text import (
-    TextError,
-)
+from delarsrapport._model.text import FaltError, TextError
 
 __all__ = ["IndataError", "Path_", "explain", "flatten", "format_path", "kort", "menade_du", "unknown_key"]
 
@@ -96,6 +94,8 @@ def flatten(exc: BaseException, path: Path_) -> Iterator[tuple[Path_, BaseExcept
                 elif isinstance(note, IterableValidationNote):
                     sub_path = (*path, note.index)
             yield from flatten(sub, sub_path)
+    elif isinstance(exc, FaltError):
+        yield (*path, exc.falt), exc
     elif isinstance(exc, ForbiddenExtraKeysError):
         fields = list(attrs.fields_dict(exc.cl)) if attrs.has(exc.cl) else []
         for key in sorted(exc.extra_fields):
@@ -106,7 +106,7 @@ def flatten(exc: BaseException, path: Path_) -> Iterator[tuple[Path_, BaseExcept
 
 def explain(exc: BaseException) -> str:
     """The message a user reads for one structuring error."""
-    if isinstance(exc, (IndataError, TextError)):
+    if isinstance(exc, (IndataError, TextError, FaltError)):
         return str(exc)
     if isinstance(exc, KeyError):
         return "obligatoriskt fält saknas"

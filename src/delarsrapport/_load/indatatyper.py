@@ -130,8 +130,28 @@ _TAL = re.compile(
 )
 
 
+#: The most significant digits a number of the input may have. Amounts in a report have
+#: at most a dozen; the bound keeps every sum far inside Decimal's 28-digit precision, so
+#: nothing is ever rounded silently.
+MAX_SIFFROR: Final = 20
+
+
+def _inom_granserna(tal: Decimal, text: object) -> Decimal:
+    siffror = len(tal.as_tuple().digits)
+    if siffror > MAX_SIFFROR:
+        raise IndataError(
+            f"talet {kort(text)} har {siffror} siffror; indata tar tal med högst {MAX_SIFFROR} "
+            "siffror (kontrollera att det inte är två tal som hamnat ihop)"
+        )
+    return tal
+
+
 def exakt_tal(value: object, *, procent: bool = False) -> Decimal:
     """An exact number from an int, a Decimal or Swedish text; never from a float."""
+    return _inom_granserna(_exakt_tal(value, procent=procent), value)
+
+
+def _exakt_tal(value: object, *, procent: bool = False) -> Decimal:
     if isinstance(value, bool):
         raise IndataError(f"förväntade ett tal, fick {describe(value)}")
     if isinstance(value, YamlFloat):
@@ -145,6 +165,8 @@ def exakt_tal(value: object, *, procent: bool = False) -> Decimal:
             "använd Decimal eller text med decimalkomma"
         )
     if isinstance(value, int):
+        if abs(value).bit_length() > 4 * MAX_SIFFROR:  # before Python's own digit limit bites
+            raise IndataError(f"talet har fler än {MAX_SIFFROR} siffror; kontrollera källan")
         return Decimal(int(value))
     if isinstance(value, Decimal):
         if not value.is_finite():

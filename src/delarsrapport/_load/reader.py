@@ -79,7 +79,9 @@ def _scalar(node: ScalarNode) -> object:
     if _BOOL.fullmatch(text):
         return text.lower() == "true"
     if _INT.fullmatch(text):
-        return YamlInt(text)
+        # Python refuses to turn more than 4 300 digits into an int; such a number is kept
+        # as its text, which every number field then refuses for its length.
+        return YamlInt(text) if len(text) <= 100 else text
     if _FLOAT.fullmatch(text):
         return YamlFloat(text)
     return text
@@ -127,7 +129,7 @@ def read_json(text: str) -> tuple[object, dict[Path_, int], list[tuple[Path_, st
     except json.JSONDecodeError as exc:
         raise ReadError(exc.lineno, f"ogiltig JSON: {exc.msg} (kolumn {exc.colno})") from None
     except RecursionError:
-        raise ReadError(None, "JSON-strukturen är för djup; indata har några tiotal nivåer") from None
+        raise ReadError(None, "JSON-" + _FOR_DJUP) from None
     try:
         _, lines, problems = read_yaml(_UNICODE_ESCAPE.sub(r"\\u0020", text))
     except ReadError:
@@ -135,6 +137,8 @@ def read_json(text: str) -> tuple[object, dict[Path_, int], list[tuple[Path_, st
     return data, lines, problems
 
 
+_FOR_DJUP: Final = "strukturen är för djup; indata har några tiotal nivåer"
+_ALIAS: Final = "alias (*namn) och ankare (&namn) används inte i indata; skriv ut värdet"
 _UNICODE_ESCAPE: Final = re.compile(r"\\u[0-9a-fA-F]{4}")
 
 
@@ -159,6 +163,8 @@ def read_yaml(text: str) -> tuple[object, dict[Path_, int], list[tuple[Path_, st
     yaml = YAML(typ="safe", pure=False)
     try:
         root = yaml.compose(text)
+    except RecursionError:
+        raise ReadError(None, "YAML-" + _FOR_DJUP) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -167,10 +173,21 @@ def read_yaml(text: str) -> tuple[object, dict[Path_, int], list[tuple[Path_, st
         raise ReadError(None, f"ogiltig YAML: {exc}") from None
     lines: dict[Path_, int] = {}
     problems: list[tuple[Path_, str]] = []
+    seen: set[int] = set()
 
     def build(node: Node, path: Path_, depth: int) -> object:
         if depth > 60:
-            raise ReadError(node.start_mark.line + 1, "YAML-strukturen är för djup (alias i cirkel?)")
+            raise ReadError(node.start_mark.line + 1, "YAML-" + _FOR_DJUP)
+        if isinstance(node, (MappingNode, SequenceNode)):
+            # An alias (*namn) is the node of its anchor (&namn) once more. Expanding it
+            # again and again is how a small file grows to gigabytes; the input has no use
+            # for them, so an alias is a problem and is not followed.
+            if id(node) in seen:
+                problems.append(
+                    (path, "alias (*namn) och ankare (&namn) används inte i indata; skriv ut värdet")
+                )
+                return None
+            seen.add(id(node))
         lines.setdefault(path, node.start_mark.line + 1)
         tag = str(node.tag)
         if tag not in _TILLATNA_TAGGAR:

@@ -25,7 +25,7 @@ from delarsrapport._model.organisation import (
 )
 from delarsrapport._model.period import Rapportperiod
 from delarsrapport._model.rapporterat import Tom
-from delarsrapport._model.text import check_text_fields
+from delarsrapport._model.text import check_text_fields, ej_tom
 from delarsrapport._model.tjansteskrivelse import Tjansteskrivelse
 from delarsrapport._model.verksamhet import Verksamhetsuppfoljning
 
@@ -80,7 +80,7 @@ class Bilaga:
     """A numbered bilaga: its title and its parts, with the header details it may override."""
 
     nummer: int
-    titel: str
+    titel: str = attrs.field(validator=ej_tom)
     delar: tuple[Dokumentdel, ...]
     datum: date | None = None
     """The bilaga's own date; defaults to the memo's."""

@@ -14,6 +14,7 @@ from delarsrapport._model.rapporterat import Tom
 
 __all__ = [
     "Block",
+    "FaltError",
     "Punktlista",
     "Rubrik",
     "Stycke",
@@ -22,6 +23,7 @@ __all__ = [
     "TextError",
     "check_text",
     "check_text_fields",
+    "ej_tom",
     "plain_text",
 ]
 
@@ -166,6 +168,28 @@ def check_text_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[att
         else:
             out.append(f.evolve(converter=converter))
     return out
+
+
+class FaltError(ValueError):
+    """A value a field of the model cannot take; ``falt`` names the field.
+
+    The loader adds ``falt`` to the path of the object being built, so the problem is
+    reported at the field (``tjansteskrivelse.rubrik``), not at its object.
+    """
+
+    def __init__(self, falt: str, message: str) -> None:
+        self.falt = falt
+        super().__init__(message)
+
+
+def ej_tom(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """An attrs validator: the text holds more than white space (a title a reader needs)."""
+    if not value.strip():
+        raise FaltError(
+            attribute.name,
+            f"{attribute.name} får inte vara tom: den blir dokumentets titel, som skärmläsare, "
+            "PDF-läsare och registret visar; skriv ut titeln",
+        )
 
 
 def _kort(value: object, limit: int = 60) -> str:

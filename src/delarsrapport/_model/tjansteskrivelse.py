@@ -8,7 +8,7 @@ from typing import Final, Literal, TypeAlias
 import attrs
 
 from delarsrapport._model.organisation import Person, Undertecknare
-from delarsrapport._model.text import Text, check_text_fields
+from delarsrapport._model.text import Text, check_text_fields, ej_tom
 
 __all__ = [
     "BELOPPSREFERENSER",
@@ -115,7 +115,7 @@ class Tjansteskrivelse:
     the registry, so numbers and titles can never disagree with the bilagor.
     """
 
-    rubrik: str
+    rubrik: str = attrs.field(validator=ej_tom)
     datum: date
     handlaggare: tuple[Person, ...]
     forslag_till_beslut: tuple[Beslutssats, ...]

@@ -43,6 +43,7 @@ from delarsrapport._render.filters import Talstil
 from delarsrapport._render.layout import Stilar
 from delarsrapport._render.locations import hint, lineno, message, part_label, plats
 from delarsrapport._render.package import Member, compress, write_zip
+from delarsrapport._render.sandbox import arbetsbudget
 from delarsrapport._render.wordxml import W, qn, style_ids
 
 __all__ = ["Karnegenskaper", "PreparedTemplate", "Rendering", "check_part", "prepare"]
@@ -211,7 +212,7 @@ class PreparedTemplate:
                 hint="spara mallen i Word eller LibreOffice som Word-dokument (.docx)",
             ) from None
         with zf:
-            raw = {name: zf.read(name) for name in zf.namelist() if not name.endswith("/")}
+            raw = self._members(zf)
         document = self._main_part(raw)
         ids = style_ids(
             raw.get(_sibling(document, "styles.xml"), b"<w:styles xmlns:w='" + W.encode() + b"'/>")
@@ -330,12 +331,45 @@ class PreparedTemplate:
             _CORE: b"",
         }
 
+    def _members(self, zf: zipfile.ZipFile) -> dict[str, bytes]:
+        """Every member of the template, each and all together within bounds.
+
+        A zip says how large a member is before it is read, and may lie: a member is read
+        only up to the bound, so a small file claiming (or unpacking to) gigabytes is an
+        error, not a machine out of memory.
+        """
+        raw: dict[str, bytes] = {}
+        total = 0
+        for info in zf.infolist():
+            if info.is_dir():
+                continue
+            with zf.open(info) as fh:
+                data = fh.read(MAX_DEL + 1)
+            total += len(data)
+            if len(data) > MAX_DEL or total > MAX_MALL:
+                raise self._error(
+                    f"delen {info.filename} gör mallen större än en Word-mall kan vara "
+                    f"({MAX_DEL // 2**20} MB per del, {MAX_MALL // 2**20} MB i allt)",
+                    "spara om mallen i Word; bilder i mallen kan göras mindre",
+                )
+            raw[info.filename] = data
+        return raw
+
     def _finish_static(self, name: str, blob: bytes, document: str) -> bytes:
         """A static part checked strictly; the styles part gets the language, cell
-        properties go in schema order."""
+        properties go in schema order. A tag in a part that is not rendered (endnotes,
+        comments) would be printed as it stands, so it is an error."""
         if not name.endswith((".xml", ".rels")):
             return blob
         root = self._xml({name: blob}, name)
+        if name.startswith("word/"):
+            text = "".join(t.text or "" for t in root.iter(f"{{{W}}}t", f"{{{W}}}instrText"))
+            if _TAGG.search(text):
+                raise self._error(
+                    f"delen {name} har malltaggar, men den delen fylls inte i (bara brödtexten, "
+                    "sidhuvuden, sidfötter och fotnoter gör det)",
+                    "flytta taggen till brödtexten, ett sidhuvud, en sidfot eller en fotnot",
+                )
         changed = False
         if name == _sibling(document, "styles.xml"):
             _set_language(root)
@@ -427,8 +461,9 @@ class PreparedTemplate:
         delar: dict[str, bytes] = {}
         for name, d in self.delar.items():
             try:
-                dst = d.mall.render(context)
-            except (jinja2.TemplateError, SecurityError, TypeError, ValueError) as exc:
+                with arbetsbudget():
+                    dst = _begransad_utdata(d.mall.generate(context))
+            except Exception as exc:  # anything a template can cause, named with its place
                 raise self.error(exc, d.nyckel, _names(context)) from None
             # Undo the line per paragraph that was only there for error locations.
             dst = dst.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
@@ -456,6 +491,28 @@ class PreparedTemplate:
                 delar[name] = data
             _check_structure(root, d, self.path)
         return Rendering(self, delar)
+
+
+#: The largest part of a template, and the largest template, as read from its zip. Word's
+#: own templates are well under a megabyte; the styles part of ours is 350 kB.
+MAX_DEL: Final = 64 * 2**20
+MAX_MALL: Final = 256 * 2**20
+_TAGG: Final = re.compile(r"\{\{|\{%|%\}|\}\}")
+
+#: The most text one part of a template may render (a part of 100 000 table rows is a few
+#: hundred megabytes); more is a template that writes without end.
+MAX_UTDATA: Final = 1_000_000_000
+
+
+def _begransad_utdata(chunks: Iterable[str]) -> str:
+    parts: list[str] = []
+    total = 0
+    for chunk in chunks:
+        total += len(chunk)
+        if total > MAX_UTDATA:
+            raise SecurityError(f"mallen skriver mer än {MAX_UTDATA // 1_000_000} miljoner tecken")
+        parts.append(chunk)
+    return "".join(parts)
 
 
 def _listing_where_needed(xml: str) -> str:

@@ -11,18 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, Final
 
-import attrs
 from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from delarsrapport._model.belopp import Belopp
-from delarsrapport._model.period import Rapportperiod
 from delarsrapport._render.filters import Talstil, make_filters
+from delarsrapport._render.sandbox import Sandbox
 
-__all__ = ["Sandbox", "Stilids", "Xml", "escape", "make_environment", "stycken_filter"]
+__all__ = ["Stilids", "Xml", "escape", "make_environment", "stycken_filter"]
 
 
 class Xml(str):
@@ -85,24 +82,43 @@ class Stilids:
 
 def table_xml(stilar: Stilids, rader: tuple[tuple[str, ...], ...]) -> str:
     """A small table: the first row is a repeating header, the last a bold total; figures
-    (every column after the first) right-aligned."""
+    (every column after the first) right-aligned.
+
+    The table spans the text width, and its grid has a width for every column (the first,
+    the labels, gets two fifths; the figures share the rest): readers that go by the
+    grid alone, such as pandoc and LibreOffice, otherwise see a table with no width.
+    """
     stil = escape(stilar.tabell, _CITAT)
     kolumner = max(len(r) for r in rader)
+    bredder = _kolumnbredder(kolumner)
     xml = [
-        f'<w:tbl><w:tblPr><w:tblStyle w:val="{stil}"/><w:tblW w:w="0" w:type="auto"/>'
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{stil}"/><w:tblW w:w="5000" w:type="pct"/>'
         '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="1"/></w:tblPr>',
-        "<w:tblGrid>" + "<w:gridCol/>" * kolumner + "</w:tblGrid>",
+        "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{b}"/>' for b in bredder) + "</w:tblGrid>",
     ]
     for i, rad in enumerate(rader):
         xml.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" if i == 0 else "<w:tr>")
         fet = i in (0, len(rader) - 1)
         for j, text in enumerate(rad):
             cell = paragraph_xml(stilar.stycke, text, jc="right" if j else None, fet=fet)
-            xml.append(f"<w:tc>{cell}</w:tc>")
+            xml.append(f'<w:tc><w:tcPr><w:tcW w:w="{bredder[j]}" w:type="dxa"/></w:tcPr>{cell}</w:tc>')
         xml.append("</w:tr>")
     xml.append("</w:tbl>")
     # An empty paragraph after the table keeps it apart from the text that follows.
     return "".join(xml) + paragraph_xml(stilar.stycke, "")
+
+
+#: The text width of an A4 page with 2.5 cm margins, in twentieths of a point: what a
+#: generated table's grid adds up to (the table itself is set to the full text width).
+TEXTBREDD: Final = 9070
+
+
+def _kolumnbredder(kolumner: int) -> tuple[int, ...]:
+    if kolumner == 1:
+        return (TEXTBREDD,)
+    forsta = TEXTBREDD * 2 // 5
+    ovriga = (TEXTBREDD - forsta) // (kolumner - 1)
+    return (TEXTBREDD - ovriga * (kolumner - 1), *([ovriga] * (kolumner - 1)))
 
 
 def stycken_filter(stilar: Stilids) -> Callable[..., Xml]:
@@ -126,35 +142,6 @@ def stycken_filter(stilar: Stilids) -> Callable[..., Xml]:
         return Xml("".join(parts))
 
     return stycken
-
-
-@cache
-def _kontraktets_typer() -> frozenset[type]:
-    """The classes a template reads attributes of: the views, amounts and the period.
-
-    All are frozen attrs classes of this package: no attribute of theirs is internal to
-    Python or changes a mutable object, which is what the sandbox checks for each access.
-    """
-    from delarsrapport import _context
-
-    vyer = {v for v in vars(_context).values() if isinstance(v, type) and attrs.has(v)}
-    return frozenset({*vyer, Belopp, Rapportperiod})
-
-
-class Sandbox(ImmutableSandboxedEnvironment):
-    """The immutable sandbox, with a short way through for the contract's own classes.
-
-    A report renders tens of thousands of attribute reads (``rad.kommunbidrag``). For an
-    instance of a class of the designer contract, a public attribute is safe by
-    construction, so its read skips the general checks; everything else (strings, lists,
-    anything a template builds) goes through the sandbox's checks as before.
-    """
-
-    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        """Whether a template may read *attr* of *obj*."""
-        if type(obj) in _kontraktets_typer() and not attr.startswith("_"):
-            return True
-        return bool(super().is_safe_attribute(obj, attr, value))
 
 
 def make_environment(talstil: Talstil, stilar: Stilids | None) -> ImmutableSandboxedEnvironment:

@@ -13,7 +13,7 @@ import importlib.resources
 import json
 import re
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Final, Literal
@@ -24,6 +24,7 @@ from delarsrapport._errors import LayoutError, LoadError
 from delarsrapport._load import read_structured
 from delarsrapport._model.rapport import DOKUMENTSLAG
 from delarsrapport._model.status import Bedomning, Kontrollresultat, Malniva, Status, Trend, Volymtyp
+from delarsrapport._model.text import FaltError
 from delarsrapport._render.filters import Talstil
 
 __all__ = [
@@ -93,13 +94,37 @@ class Stilar:
     """The table style of tables that free text places ({tabell: uppdragsstatus})."""
 
 
+def _filnamnsmall(platser: Mapping[str, object]) -> Callable[[object, attrs.Attribute[str], str], None]:
+    """An attrs validator: a file name pattern that names only *platser* and ends in .docx."""
+
+    def validera(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+        try:
+            prov = value.format(**platser)
+        except (KeyError, IndexError) as exc:
+            namn = ", ".join("{" + p + "}" for p in platser)
+            raise FaltError(
+                attribute.name, f"platshållaren {{{exc.args[0]}}} finns inte; det finns {namn}"
+            ) from None
+        except ValueError as exc:
+            raise FaltError(attribute.name, f"mönstret {value!r} går inte att fylla i: {exc}") from None
+        if "/" in prov or "\\" in prov or not prov.endswith(".docx"):
+            raise FaltError(attribute.name, f"filnamnet {value!r} ska sluta på .docx och sakna '/' och '\\'")
+
+    return validera
+
+
 @attrs.frozen
 class Filnamn:
     """Output file names; ``{nummer}`` is the bilaga number, ``{slag}`` its document kind,
     ``{titel}`` its title made safe for a file name, ``{arende}`` the ärende number."""
 
-    tjansteskrivelse: str = "{arende}-tjansteskrivelse.docx"
-    bilaga: str = "{arende}-bilaga-{nummer}-{titel}.docx"
+    tjansteskrivelse: str = attrs.field(
+        default="{arende}-tjansteskrivelse.docx", validator=_filnamnsmall({"arende": 1})
+    )
+    bilaga: str = attrs.field(
+        default="{arende}-bilaga-{nummer}-{titel}.docx",
+        validator=_filnamnsmall({"arende": 1, "nummer": 1, "slag": "ekonomi", "titel": "titel"}),
+    )
 
 
 @attrs.frozen

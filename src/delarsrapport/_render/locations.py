@@ -111,7 +111,18 @@ def message(exc: BaseException) -> str:
         return f"syntaxfel i malltaggen: {exc.message}"
     if isinstance(exc, SecurityError):
         return f"otillåten operation: {exc}"
+    for typ, text in _FELTYPER.items():
+        if isinstance(exc, typ):
+            return f"{text} ({exc})" if str(exc) else text
     return f"{type(exc).__name__}: {exc}"
+
+
+_FELTYPER: Final[dict[type[BaseException], str]] = {
+    RecursionError: "mallen anropar sig själv utan slut (ett makro som anropar sig självt?)",
+    OverflowError: "ett tal i mallen blev för stort",
+    ZeroDivisionError: "mallen delar med noll",
+    MemoryError: "mallen behöver mer minne än datorn har",
+}
 
 
 def lineno(exc: BaseException) -> int | None:

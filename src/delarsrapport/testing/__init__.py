@@ -51,6 +51,11 @@ Dokumentdata = dict[str, object]
 _SPRAK: Final = "sv-SE"
 
 
+# huge_tree: a document may hold a paragraph of many megabytes (lxml refuses a text node
+# over 10 MB without it); entities are never resolved and nothing is fetched.
+_PARSER: Final = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True)
+
+
 class _Paket:
     """The parts of a .docx that the helpers read, parsed once."""
 
@@ -59,7 +64,7 @@ class _Paket:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             self.namn = sorted(zf.namelist())
             self.delar = {
-                n: etree.fromstring(zf.read(n))
+                n: etree.fromstring(zf.read(n), parser=_PARSER)
                 for n in self.namn
                 if n.endswith(".xml") and n.startswith(("word/", "docProps/"))
             }
