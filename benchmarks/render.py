@@ -92,7 +92,7 @@ def per_dokument(rundor: int) -> list[str]:
                 ctx = bygg_kontext(rapport, arende, 1, inst, bilaga=bilaga, del_=del_)
                 fall.append((del_.kind, layout.mall(del_.kind), ctx))
         for slag, mall, ctx in fall:
-            prepared = prepare(mall, inst.talstil, inst.stilar)
+            prepared = prepare(mall, inst.talstil, inst.stilar, inst.typografi)
             vy = ctx["dokument"]
             assert isinstance(vy, DokumentVy)
             egenskaper = Karnegenskaper(

@@ -52,11 +52,11 @@ def test_a_prepared_template_comes_back_from_the_disk_cache(
     layout = load_layout("uppsala")
     inst = layout.installningar
     mall = layout.mall("ekonomi")
-    cold = PreparedTemplate(mall, inst.talstil, inst.stilar)
+    cold = PreparedTemplate(mall, inst.talstil, inst.stilar, inst.typografi)
     assert len(list(tmp_path.glob("*.mall"))) == 1
     calls: list[str] = []
     monkeypatch.setattr(PreparedTemplate, "_prepare", lambda *a: calls.append("prepared"))
-    warm = PreparedTemplate(mall, inst.talstil, inst.stilar)
+    warm = PreparedTemplate(mall, inst.talstil, inst.stilar, inst.typografi)
     assert calls == []  # it did not prepare again
     assert warm.ordning == cold.ordning and warm.statiska == cold.statiska
     assert warm.sources == cold.sources
@@ -66,10 +66,10 @@ def test_a_broken_cache_entry_is_ignored(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("DELARSRAPPORT_CACHE", str(tmp_path))
     layout = load_layout("uppsala")
     inst = layout.installningar
-    PreparedTemplate(layout.mall("nyckeltal"), inst.talstil, inst.stilar)
+    PreparedTemplate(layout.mall("nyckeltal"), inst.talstil, inst.stilar, inst.typografi)
     (entry,) = tmp_path.glob("*.mall")
     entry.write_bytes(b"not marshal data")
-    again = PreparedTemplate(layout.mall("nyckeltal"), inst.talstil, inst.stilar)
+    again = PreparedTemplate(layout.mall("nyckeltal"), inst.talstil, inst.stilar, inst.typografi)
     assert again.delar  # prepared from the template instead
 
 
@@ -102,7 +102,9 @@ def test_a_template_that_is_not_a_docx_is_a_template_error(tmp_path: Path, inneh
     mall.write_bytes(innehall)
     layout = load_layout("uppsala")
     with pytest.raises(TemplateError, match=fel) as info:
-        PreparedTemplate(mall, layout.installningar.talstil, layout.installningar.stilar)
+        PreparedTemplate(
+            mall, layout.installningar.talstil, layout.installningar.stilar, layout.installningar.typografi
+        )
     assert str(mall) in str(info.value)
 
 
@@ -117,5 +119,7 @@ def test_a_template_without_its_document_part_is_a_template_error(tmp_path: Path
                 dst.writestr(item, src.read(item))
     layout = load_layout("uppsala")
     with pytest.raises(TemplateError, match="brödtext") as info:
-        PreparedTemplate(mall, layout.installningar.talstil, layout.installningar.stilar)
+        PreparedTemplate(
+            mall, layout.installningar.talstil, layout.installningar.stilar, layout.installningar.typografi
+        )
     assert str(mall) in str(info.value)

@@ -100,6 +100,14 @@ INSTALLNINGAR_SV: Final[dict[str, str]] = {
     "visa.diarienummer_med_bilagesuffix": "En bilagas diarienummer får bilagans nummer sist "
     '("SCN-2024-00493-1"). Det här valet följer delarsrapport själv (`dokument.diarienummer`).',
     "visa.metarad": 'Verksamhetsuppföljningen visar raden "Fas: … Rapportperiod: … Organisation: …".',
+    "typografi": "Regler för sidbrytning som motorn ger varje mall i layouten, så att en rubrik inte "
+    "blir ensam sist på en sida och en tabellrad inte delas mellan två sidor.",
+    "typografi.hall_ihop_rubriker": 'Rubriker och korta fetstilta etiketter (t.ex. "Kommentar") hålls '
+    "ihop med stycket efter (Håll ihop med nästa).",
+    "typografi.hela_rader": "Tabellrader bryts inte över sidor; en rad med mer text än en sida rymmer "
+    "får ändå brytas, annars skulle texten klippas.",
+    "typografi.hall_ihop_tabeller": "Tabeller med högst så här många rader hålls på en sida; 0 stänger av.",
+    "typografi.hall_ihop_underskrift": "Underskriften (namn och titel för varje undertecknare) hålls ihop.",
     "visa.avrundningsnot": 'Tabeller vars avrundade rader inte summerar får raden "Avrundningsdifferenser '
     'kan förekomma".',
     "visa.malposter_som_tabell": "Nämndmål och uppdrag står i en tabell per mål (Uppsala 2024) i stället "

@@ -81,7 +81,7 @@ def _one(fil: Path, layout: str | Path | Layout, mapp: Path, strict: bool, excel
 def _warm(layout: Layout) -> None:
     inst = layout.installningar
     for slag in DOKUMENTSLAG:
-        prepare(layout.mall(slag), inst.talstil, inst.stilar)
+        prepare(layout.mall(slag), inst.talstil, inst.stilar, inst.typografi)
 
 
 def render_many(

@@ -44,6 +44,7 @@ from delarsrapport._render.layout import Stilar
 from delarsrapport._render.locations import hint, lineno, message, part_label, plats
 from delarsrapport._render.package import Member, compress, write_zip
 from delarsrapport._render.sandbox import arbetsbudget
+from delarsrapport._render.typografi import Typografi, efter_rendering, i_mallen
 from delarsrapport._render.wordxml import W, qn, style_ids
 
 __all__ = ["Karnegenskaper", "PreparedTemplate", "Rendering", "check_part", "prepare"]
@@ -164,6 +165,8 @@ class _Del:
     """The part makes table cells in loops (``{%tc``, ``colspan``): the grid may need fixing."""
     schemaordning: bool
     """The part sets cell shading (``cellbg``), whose properties must be put in schema order."""
+    typografi: bool
+    """The part has tables of loops, whose page-break rules are applied after a render."""
 
 
 @attrs.frozen
@@ -189,13 +192,14 @@ class Rendering:
 class PreparedTemplate:
     """A template read, checked and compiled once; render it with :meth:`render`."""
 
-    def __init__(self, path: Path, talstil: Talstil, stilar: Stilar) -> None:
+    def __init__(self, path: Path, talstil: Talstil, stilar: Stilar, typografi: Typografi) -> None:
         self.path = path
+        self.typografi = typografi
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise TemplateError(f"mallen kan inte läsas: {exc.strerror}", template=str(path)) from None
-        nyckel = diskcache.key(data, repr((talstil, stilar)))
+        nyckel = diskcache.key(data, repr((talstil, stilar, typografi)))
         entry = diskcache.read(nyckel)
         if entry is not None and self._restore(entry, talstil):
             return
@@ -403,7 +407,9 @@ class PreparedTemplate:
     def _add(self, name: str, nyckel: str, blob: bytes) -> None:
         root = self._xml({name: blob}, name)
         # The template's own cell and table properties in schema order, once; a render
-        # only needs the pass again where cellbg adds shading.
+        # only needs the pass again where cellbg adds shading. The page-break rules the
+        # template decides are set now; tables of loops are measured after a render.
+        efter_rendering_behovs = i_mallen(root, self.typografi)
         _schemaordning(root)
         if nyckel == "body":
             body = root.find(f"{{{W}}}body")
@@ -439,6 +445,7 @@ class PreparedTemplate:
             escapes=any(s in patched for s in _DOCX_ESCAPES),
             tabellrutnat=bool(re.search(r"\{%-?\s*tc\b|gridSpan w:val=\"\{\{", patched)),
             schemaordning='<w:shd w:val="clear" w:color="auto" w:fill="{{' in patched,
+            typografi=efter_rendering_behovs,
         )
 
     # -- rendering -------------------------------------------------------------------------
@@ -481,11 +488,15 @@ class PreparedTemplate:
                     f"{self.path.name}, {part_label(d.nyckel)}: det renderade dokumentet är inte giltig XML "
                     f"({exc}); kör 'delarsrapport layout check' på layouten"
                 ) from None
-            if d.tabellrutnat or d.schemaordning:
-                if d.tabellrutnat:  # docxtpl's grid fix, on XML that has passed the strict parse
-                    root = _fix_tables(etree.tostring(root))
-                if d.schemaordning:
-                    _schemaordning(root)
+            andrat = False
+            if d.tabellrutnat:  # docxtpl's grid fix, on XML that has passed the strict parse
+                root = _fix_tables(etree.tostring(root))
+                andrat = True
+            if d.schemaordning:
+                andrat |= _schemaordning(root)
+            if d.typografi:
+                andrat |= efter_rendering(root, self.typografi)
+            if andrat:
                 delar[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             else:
                 delar[name] = data
@@ -605,13 +616,13 @@ def _set_language(styles: etree._Element) -> None:
 _CACHE: dict[tuple[str, int, int, str], PreparedTemplate] = {}
 
 
-def prepare(path: Path, talstil: Talstil, stilar: Stilar) -> PreparedTemplate:
+def prepare(path: Path, talstil: Talstil, stilar: Stilar, typografi: Typografi) -> PreparedTemplate:
     """The prepared template for *path*, prepared once per process while the file is unchanged."""
     stat = path.stat()
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, repr((talstil, stilar)))
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, repr((talstil, stilar, typografi)))
     prepared = _CACHE.get(key)
     if prepared is None:
-        prepared = PreparedTemplate(path, talstil, stilar)
+        prepared = PreparedTemplate(path, talstil, stilar, typografi)
         _CACHE[key] = prepared
     return prepared
 

@@ -26,6 +26,7 @@ from delarsrapport._model.rapport import DOKUMENTSLAG
 from delarsrapport._model.status import Bedomning, Kontrollresultat, Malniva, Status, Trend, Volymtyp
 from delarsrapport._model.text import FaltError
 from delarsrapport._render.filters import Talstil
+from delarsrapport._render.typografi import Typografi
 
 __all__ = [
     "INSTALLNINGSFIL",
@@ -205,6 +206,7 @@ class Installningar:
     stilar: Stilar = attrs.field(factory=Stilar)
     filnamn: Filnamn = attrs.field(factory=Filnamn)
     visa: Visa = attrs.field(factory=Visa)
+    typografi: Typografi = attrs.field(factory=Typografi)
     """Optional parts the templates show or leave out."""
 
 

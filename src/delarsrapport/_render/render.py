@@ -32,7 +32,7 @@ class Dokument:
 
 def _prepared(layout: Layout, slag: str) -> PreparedTemplate:
     inst = layout.installningar
-    return prepare(layout.mall(slag), inst.talstil, inst.stilar)
+    return prepare(layout.mall(slag), inst.talstil, inst.stilar, inst.typografi)
 
 
 def _egenskaper(rapport: Delarsrapport, arende: Arende, dokument: DokumentVy) -> Karnegenskaper:
