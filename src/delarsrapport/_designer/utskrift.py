@@ -1,7 +1,8 @@
 """The print gate: the pages a reader gets, checked as a nämndsekreterare would look at them.
 
 A document is converted to PDF (by LibreOffice, as a reader's PDF is made) and its pages
-are read with PyMuPDF, which gives every word with its position. The words are lined up
+are read with pdfplumber (MIT licensed, on pdfminer.six), which gives every word with its
+position. The words are lined up
 with the document's own text (the .docx: paragraphs in order, tables row by row), so each
 word of the source knows its page. Then:
 
@@ -30,6 +31,7 @@ from typing import Any, Final
 import attrs
 from lxml import etree
 
+from delarsrapport._errors import LayoutError
 from delarsrapport._render.typografi import KORT_TABELL, LANG_RAD
 from delarsrapport._render.wordxml import is_header_row, qn, style_ids, visible_text
 
@@ -182,22 +184,29 @@ class _Sidord:
     y0: float
     x1: float
     y1: float
-    block: int
-    rad: int
 
 
-def _sidord(pdf: Any, sektioner: Sequence[_Sektion]) -> tuple[list[_Sidord], list[_Sidord]]:
-    """The words of the pages' text areas in reading order, and every word (margins too)."""
+def _sidord(
+    pdf: Any, sektioner: Sequence[_Sektion]
+) -> tuple[list[_Sidord], list[_Sidord], list[tuple[float, float]]]:
+    """The words of the pages' text areas in reading order, every word (margins too), and
+    each page's size."""
     brod: list[_Sidord] = []
     alla: list[_Sidord] = []
-    for nummer, page in enumerate(pdf, start=1):
-        sektion = _sektion_for(page.rect.width, page.rect.height, sektioner)
-        for x0, y0, x1, y1, text, block, rad, _ in page.get_text("words", sort=True):
-            ord_ = _Sidord(text.translate(_MELLANRUM), nummer, x0, y0, x1, y1, block, rad)
-            alla.append(ord_)
-            if y0 >= sektion.topp - 2 and y1 <= page.rect.height - sektion.botten + 2:
-                brod.append(ord_)
-    return brod, alla
+    storlekar: list[tuple[float, float]] = []
+    for nummer, page in enumerate(pdf.pages, start=1):
+        bredd, hojd = float(page.width), float(page.height)
+        storlekar.append((bredd, hojd))
+        sektion = _sektion_for(bredd, hojd, sektioner)
+        ord_ = [
+            _Sidord(str(w["text"]).translate(_MELLANRUM), nummer, w["x0"], w["top"], w["x1"], w["bottom"])
+            for w in page.extract_words()
+        ]
+        for o in sorted(ord_, key=lambda o: (round(o.y0), o.x0)):
+            alla.append(o)
+            if o.y0 >= sektion.topp - 2 and o.y1 <= hojd - sektion.botten + 2:
+                brod.append(o)
+    return brod, alla, storlekar
 
 
 def _sektion_for(bredd: float, hojd: float, sektioner: Sequence[_Sektion]) -> _Sektion:
@@ -211,13 +220,16 @@ def granska_pdf(
     docx: bytes, pdf: bytes, *, dokument: str, hall_ihop_tabeller: int = 15
 ) -> list[Utskriftsfynd]:
     """The print gate's findings for one document: its .docx and the PDF made from it."""
-    import pymupdf  # only the print gate needs it
+    try:
+        import pdfplumber  # only the print gate needs it
+    except ImportError:
+        raise LayoutError(
+            "utskriftskontrollen behöver pdfplumber: pip install 'delarsrapport[utskrift]'"
+        ) from None
 
-    mupdf: Any = pymupdf  # PyMuPDF has no type hints
     element, sektioner, tomma = _kalla(docx)
-    with mupdf.open(stream=pdf, filetype="pdf") as doc:
-        brod, alla = _sidord(doc, sektioner)
-        storlekar = [(p.rect.width, p.rect.height) for p in doc]
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        brod, alla, storlekar = _sidord(doc, sektioner)
     kallord = [_Ord(o, i) for i, e in enumerate(element) for o in _ord(e.text)]
     sidor = _sidor_per_element(kallord, brod, len(element))
     fynd: list[Utskriftsfynd] = []
