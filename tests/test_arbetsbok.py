@@ -210,7 +210,9 @@ def test_an_input_cell_may_hold_a_formula_with_its_stored_result() -> None:
     assert statsbidrag.rader[0].beviljat == Belopp.from_tkr(150)
     with pytest.raises(LoadError) as exc:
         read_arbetsbok(rapport, _andra(data, "Statsbidrag", _varde("B6", formel="120+30")))
-    assert _problem(exc)["Blad 'Statsbidrag', cell B6"].startswith("cellen har formeln =120+30 men inget sparat värde")
+    assert _problem(exc)["Blad 'Statsbidrag', cell B6"].startswith(
+        "cellen har formeln =120+30 men inget sparat värde"
+    )
 
 
 def test_a_formula_whose_stored_result_disagrees_with_the_rows_is_reported() -> None:
@@ -245,7 +247,9 @@ def test_a_changed_formula_without_a_stored_result_is_reported() -> None:
         ("B6", _varde("B6", "#REF!"), "'#REF!' är inget belopp"),
     ],
 )
-def test_what_an_input_cell_may_hold(cell: str, andring: Callable[[etree._Element], None], borjan: str | None) -> None:
+def test_what_an_input_cell_may_hold(
+    cell: str, andring: Callable[[etree._Element], None], borjan: str | None
+) -> None:
     rapport = load(_sample("upplands-bro-socialnamnden-2022"))
     data = _andra(arbetsbok_bytes(rapport), "Statsbidrag", andring)
     if borjan is None:
@@ -321,7 +325,11 @@ def test_libreoffice_computes_every_formula_to_the_models_value(tmp_path: Path) 
     )  # fmt: skip
     for sample in SAMPLES:
         sparad = tmp_path / "ut" / f"{sample}.xlsx"
-        assert sparad.is_file(), f"LibreOffice Calc sparade inte {sample}.xlsx (libreoffice-calc-nogui saknas?)"
+        assert sparad.is_file(), (
+            f"LibreOffice Calc sparade inte {sample}.xlsx (libreoffice-calc-nogui saknas?)"
+        )
         with zipfile.ZipFile(sparad) as zf:
-            assert any(b"<f" in zf.read(n) and b"</v>" in zf.read(n) for n in zf.namelist() if "worksheets" in n)
+            assert any(
+                b"<f" in zf.read(n) and b"</v>" in zf.read(n) for n in zf.namelist() if "worksheets" in n
+            )
         assert load(_sample(sample), arbetsbok=sparad) == load(_sample(sample))

@@ -483,7 +483,7 @@ def _harledda_problem(
 
 def _formel(
     formel: Formel, h: _Harledd, platser: Mapping[str, tuple[Mapping[str, int], Mapping[str, str]]], blad: str
-) -> str:
+) -> str | None:
     m = _REF.fullmatch(h.ref)
     assert m is not None
     try:
