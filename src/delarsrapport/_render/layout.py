@@ -100,6 +100,8 @@ class Filnamn:
 
     tjansteskrivelse: str = "{arende}-tjansteskrivelse.docx"
     bilaga: str = "{arende}-bilaga-{nummer}-{titel}.docx"
+    samlad: str = "handlingar.docx"
+    """The combined handling (``render --samlad``): every ärende's documents in one file."""
 
 
 @attrs.frozen

@@ -18,6 +18,7 @@ from delarsrapport._render.engine import Karnegenskaper, PreparedTemplate, prepa
 from delarsrapport._render.join import join
 from delarsrapport._render.layout import Layout, load_layout
 from delarsrapport._render.output import write_set
+from delarsrapport._render.samlad import samla
 
 __all__ = ["Dokument", "render", "render_bytes"]
 
@@ -61,12 +62,16 @@ def _filnamn(layout: Layout, arendenummer: int, bilaga: Bilaga | None) -> str:
     return namn
 
 
-def render_bytes(rapport: Delarsrapport, *, layout: str | Path | Layout = "uppsala") -> list[Dokument]:
+def render_bytes(
+    rapport: Delarsrapport, *, layout: str | Path | Layout = "uppsala", samlad: bool = False
+) -> list[Dokument]:
     """Every document of *rapport* rendered in memory, in order (tjänsteskrivelse, bilaga 1, …).
 
     Each :class:`Dokument` has the file name the layout gives it and the validated .docx
     bytes, so a web service can stream them without a folder. Any number of threads may
-    call this at once; each gets the same bytes as a serial call.
+    call this at once; each gets the same bytes as a serial call. With *samlad*, the one
+    document is the combined handling: every ärende's tjänsteskrivelse and bilagor in one
+    file, each starting on a new page with its own headers, footers and page numbers.
     """
     lay = layout if isinstance(layout, Layout) else load_layout(layout)
     inst = lay.installningar
@@ -96,6 +101,8 @@ def render_bytes(rapport: Delarsrapport, *, layout: str | Path | Layout = "uppsa
     namn = [d.filnamn for d in dokument]
     if len(set(namn)) != len(namn):
         raise RenderError(f"layoutens filnamn ger samma namn åt flera dokument: {namn}")
+    if samlad:
+        return [Dokument(*samla(rapport, lay, [(d.filnamn, d.data) for d in dokument]))]
     return dokument
 
 
@@ -122,6 +129,8 @@ def render(
     layout: str | Path | Layout = "uppsala",
     out_dir: str | os.PathLike[str],
     strict: bool = False,
+    samlad: bool = False,
+    pdf: bool = False,
 ) -> list[Path]:
     """Render *rapport* with *layout* into *out_dir*; return the written paths in order.
 
@@ -134,13 +143,24 @@ def render(
     not have are removed; other files in the folder are left alone. With *strict*, a
     report whose check finds any fel is refused (:class:`~delarsrapport.CheckError`);
     otherwise the documents always show the computed figures.
+
+    With *samlad*, the set is one document, the combined handling (see
+    :func:`render_bytes`). With *pdf*, each .docx gets an accessible PDF beside it
+    (tagged, PDF/UA, language sv-SE, its title shown, bookmarks from the headings), made
+    by LibreOffice and checked; a missing LibreOffice is a :class:`~delarsrapport.RenderError`
+    that says how to install it.
     """
     if strict:
         fel = [f for f in check(rapport) if f.severity is Severity.FEL]
         if fel:
             raise CheckError(list(fel))
     lay = layout if isinstance(layout, Layout) else load_layout(layout)
-    dokument = render_bytes(rapport, layout=lay)
+    dokument = render_bytes(rapport, layout=lay, samlad=samlad)
+    if pdf:
+        from delarsrapport._render.pdf import med_pdf  # pikepdf and LibreOffice only when asked for
+
+        (med,) = med_pdf([[(d.filnamn, d.data) for d in dokument]], samlad=samlad)
+        dokument = [Dokument(namn, data) for namn, data in med]
     return write_set(
         out_dir, [(d.filnamn, d.data) for d in dokument], description=_beskrivning(rapport, lay, dokument)
     )
