@@ -20,7 +20,7 @@ from delarsrapport._render.layout import Layout, load_layout
 from delarsrapport._render.output import write_set
 from delarsrapport._render.samlad import samla
 
-__all__ = ["Dokument", "render", "render_bytes"]
+__all__ = ["Dokument", "beskrivning", "fingeravtryck", "render", "render_bytes"]
 
 
 @attrs.frozen
@@ -106,11 +106,16 @@ def render_bytes(
     return dokument
 
 
-def _beskrivning(rapport: Delarsrapport, layout: Layout, dokument: Sequence[Dokument]) -> dict[str, object]:
-    """What the manifest says of a set: which report, which layout, and a fingerprint of it all."""
+def fingeravtryck(dokument: Sequence[tuple[str, bytes]]) -> str:
+    """The fingerprint of a set of documents (file name, bytes) for its manifest."""
     fingerprint = hashlib.sha256()
-    for d in dokument:
-        fingerprint.update(d.filnamn.encode("utf-8") + b"\0" + hashlib.sha256(d.data).digest())
+    for namn, data in dokument:
+        fingerprint.update(namn.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
+    return fingerprint.hexdigest()
+
+
+def beskrivning(rapport: Delarsrapport, layout: Layout, dokument: Sequence[Dokument]) -> dict[str, object]:
+    """What the manifest says of a set: which report, which layout, and a fingerprint of it all."""
     return {
         "rapport": {
             "kommun": rapport.kommun.namn,
@@ -119,7 +124,7 @@ def _beskrivning(rapport: Delarsrapport, layout: Layout, dokument: Sequence[Doku
             "diarienummer": [str(a.diarienummer) if a.diarienummer else None for a in rapport.arenden],
         },
         "layout": layout.katalog.name,
-        "uppsattning": fingerprint.hexdigest(),
+        "uppsattning": fingeravtryck([(d.filnamn, d.data) for d in dokument]),
     }
 
 
@@ -162,5 +167,5 @@ def render(
         (med,) = med_pdf([[(d.filnamn, d.data) for d in dokument]], samlad=samlad)
         dokument = [Dokument(namn, data) for namn, data in med]
     return write_set(
-        out_dir, [(d.filnamn, d.data) for d in dokument], description=_beskrivning(rapport, lay, dokument)
+        out_dir, [(d.filnamn, d.data) for d in dokument], description=beskrivning(rapport, lay, dokument)
     )
