@@ -192,6 +192,10 @@ def _kill(process: subprocess.Popen[bytes]) -> None:
     """Kill the process group LibreOffice runs in (soffice starts soffice.bin under it)."""
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired, ValueError):
+        process.communicate(timeout=30)  # reaps it and closes its pipe
+    if process.stderr is not None:
+        process.stderr.close()
     process.wait()
 
 
@@ -243,6 +247,11 @@ def stamp(pdf: bytes, datum: date) -> bytes:
                 if nyckel in meta:
                     meta[nyckel] = iso
         _rubrikceller(dok)
+        # LibreOffice's identifier is random and its checksum covers it; qpdf derives the
+        # identifier from the content, which must not include them.
+        for nyckel in ("/ID", "/DocChecksum"):
+            if nyckel in dok.trailer:
+                del dok.trailer[nyckel]
         ut = io.BytesIO()
         dok.save(ut, deterministic_id=True, linearize=False)
     return ut.getvalue()
