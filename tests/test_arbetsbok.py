@@ -295,6 +295,14 @@ def test_a_file_that_is_no_workbook_is_one_clear_problem(tmp_path: Path) -> None
         load(_sample("uppsala-socialnamnden-2024-08"), arbetsbok=tmp_path / "saknas.xlsx")
 
 
+def test_a_report_without_economic_tables_gets_no_workbook() -> None:
+    from delarsrapport import RenderError
+
+    rapport = attrs.evolve(load(_sample("uppsala-socialnamnden-2024-08")), bilagor=())
+    with pytest.raises(RenderError, match="rapporten har inga ekonomiska tabeller att skriva i en arbetsbok"):
+        arbetsbok_bytes(rapport)
+
+
 def test_a_missing_sheet_is_named() -> None:
     rapport = load(_sample("uppsala-socialnamnden-2024-08"))
     annan = attrs.evolve(rapport)
