@@ -17,6 +17,7 @@ import pytest
 from delarsrapport import RenderError, load, render
 from delarsrapport._render.pdf import convert, pdf_problems, soffice, stamp
 from delarsrapport._render.samlad import handlingens_titel
+from delarsrapport.testing import pdf_accessibility_problems
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted(p.stem for p in (ROOT / "samples").glob("*.yaml"))
@@ -174,7 +175,7 @@ def test_every_sample_renders_one_combined_docx_and_one_accessible_pdf(sample: s
     sekunder = time.monotonic() - start
     assert [p.name for p in paths] == ["handlingar.docx", "handlingar.pdf"]
     pdf = paths[1]
-    assert pdf_problems(pdf) == []
+    assert pdf_accessibility_problems(pdf) == []
     with pikepdf.open(pdf) as dok:
         assert dok.Root.StructTreeRoot is not None
         assert bool(dok.Root.MarkInfo.Marked)
