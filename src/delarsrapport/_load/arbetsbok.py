@@ -31,15 +31,12 @@ import attrs
 from lxml import etree
 
 from delarsrapport._errors import LoadError, ParseError, Problem
-from delarsrapport._load.arbetsbokblad import (
+from delarsrapport._load.arbetsbokblad import Blad, Indata, arbetsbokens_blad, evolve_at
+from delarsrapport._load.arbetsbokformel import (
     ENHETSCELL,
     FORSTA_RAD,
     RUBRIKRAD,
-    Blad,
     Formel,
-    Indata,
-    arbetsbokens_blad,
-    evolve_at,
     excel_formel,
     kolumnbokstav,
 )

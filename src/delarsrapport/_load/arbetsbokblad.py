@@ -14,12 +14,11 @@ rebuilt model. Nothing here knows cell addresses: rows are named, columns are fi
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from decimal import Decimal
 from typing import Any, Final, TypeAlias
 
 import attrs
-from openpyxl.utils import get_column_letter
 
+from delarsrapport._load.arbetsbokformel import Formel, Lank, Summa, Uttryck
 from delarsrapport._load.errors import Path_
 from delarsrapport._model import kolumner as k
 from delarsrapport._model.belopp import Belopp, Enhet, faktor
@@ -37,61 +36,7 @@ from delarsrapport._model.period import Rapportperiod
 from delarsrapport._model.rapport import Delarsrapport
 from delarsrapport._model.resultatrakning import RR_DELSUMMOR, RR_INDATARADER, Resultatrakning, RRRader
 
-__all__ = [
-    "ENHETSCELL",
-    "FORSTA_RAD",
-    "RUBRIKRAD",
-    "Blad",
-    "Formel",
-    "Indata",
-    "Lank",
-    "Rad",
-    "Summa",
-    "Uttryck",
-    "arbetsbokens_blad",
-    "evolve_at",
-    "excel_formel",
-    "kolumnbokstav",
-]
-
-RUBRIKRAD: Final = 5
-"""The row of a sheet with the column labels; the table's rows follow it."""
-FORSTA_RAD: Final = RUBRIKRAD + 1
-ENHETSCELL: Final = "B2"
-"""The cell that states the unit of a sheet's amounts."""
-
-
-@attrs.frozen
-class Summa:
-    """The sum of the same column over the named rows of the sheet."""
-
-    rader: tuple[str, ...]
-
-
-@attrs.frozen
-class Uttryck:
-    """Arithmetic over cells of the same row: ``{falt}`` stands for that column's cell.
-
-    With *tom_om*, the cell is left empty when any of those cells is empty (the model's
-    ``None``: a difference of a missing value is missing, not the other value).
-    """
-
-    text: str
-    tom_om: tuple[str, ...] = ()
-
-
-@attrs.frozen
-class Lank:
-    """A cell of another sheet (a detail table feeding the summary), divided by *delare*."""
-
-    blad: str
-    rad: str
-    falt: str
-    delare: Decimal = Decimal(1)
-
-
-Formel: TypeAlias = Summa | Uttryck | Lank
-"""How a derived cell is computed in the workbook."""
+__all__ = ["Blad", "Indata", "Rad", "arbetsbokens_blad", "evolve_at"]
 
 Indata: TypeAlias = Mapping[str, Mapping[str, Belopp | None]]
 """The inputs read from a sheet: row label → column field → amount (``None`` for an empty cell)."""
@@ -662,44 +607,3 @@ def _bind(
     t: _Tabell, detalj: Mapping[str, str]
 ) -> Callable[[EkonomiskUppfoljning, Indata], EkonomiskUppfoljning]:
     return lambda e, indata: t.med_indata(e, indata, detalj)
-
-
-def kolumnbokstav(index: int) -> str:
-    """The letter of the sheet column holding the table's column *index* (0 → ``B``)."""
-    return get_column_letter(index + 2)
-
-
-def _cell(blad: str | None, kolumn: str, rad: int) -> str:
-    if blad is None:
-        return f"{kolumn}{rad}"
-    return "'" + blad.replace("'", "''") + f"'!{kolumn}{rad}"
-
-
-def excel_formel(
-    formel: Formel,
-    rad: int,
-    kolumn: str,
-    platser: Mapping[str, tuple[Mapping[str, int], Mapping[str, str]]],
-    blad: str,
-) -> str:
-    """The Excel formula (with ``=``) of *formel* in cell *kolumn* *rad* of sheet *blad*.
-
-    *platser* gives each sheet's row numbers by row label and column letters by field.
-    """
-    rader, kolumner = platser[blad]
-    if isinstance(formel, Summa):
-        nummer = sorted(rader[r] for r in formel.rader)
-        if not nummer:
-            return "=0"
-        if nummer == list(range(nummer[0], nummer[-1] + 1)):
-            return f"=SUM({kolumn}{nummer[0]}:{kolumn}{nummer[-1]})"
-        return "=SUM(" + ",".join(f"{kolumn}{n}" for n in nummer) + ")"
-    if isinstance(formel, Uttryck):
-        uttryck = formel.text.format_map({f: f"{c}{rad}" for f, c in kolumner.items()})
-        if not formel.tom_om:
-            return f"={uttryck}"
-        villkor = ",".join(f'{kolumner[f]}{rad}=""' for f in formel.tom_om)
-        return f'=IF(OR({villkor}),"",{uttryck})'
-    andra_rader, andra_kolumner = platser[formel.blad]
-    ref = _cell(formel.blad, andra_kolumner[formel.falt], andra_rader[formel.rad])
-    return f"={ref}" if formel.delare == 1 else f"={ref}/{formel.delare}"

@@ -35,15 +35,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
 from delarsrapport._errors import RenderError, WriteError
-from delarsrapport._load.arbetsbokblad import (
-    ENHETSCELL,
-    FORSTA_RAD,
-    RUBRIKRAD,
-    Blad,
-    arbetsbokens_blad,
-    excel_formel,
-    kolumnbokstav,
-)
+from delarsrapport._load.arbetsbokblad import Blad, arbetsbokens_blad
+from delarsrapport._load.arbetsbokformel import ENHETSCELL, FORSTA_RAD, RUBRIKRAD, excel_formel, kolumnbokstav
 from delarsrapport._model.rapport import Delarsrapport
 from delarsrapport._render.output import replace_atomically
 from delarsrapport._render.package import Member, compress, write_zip
