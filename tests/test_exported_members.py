@@ -17,7 +17,7 @@ def test_all_is_the_front_doors_public_surface() -> None:
         for n, v in vars(delarsrapport).items()
         if not n.startswith("_") and not isinstance(v, types.ModuleType)
     }
-    public |= {"Resultat", "render_many"}  # imported on first use (module __getattr__)
+    public |= {"Resultat", "render_many", "write_arbetsbok"}  # imported on first use (module __getattr__)
     assert {n for n in delarsrapport.__all__ if not n.startswith("_")} == public
 
 
@@ -53,5 +53,8 @@ def test_the_lazy_exports_are_the_real_ones() -> None:
 
     assert delarsrapport.render_many is batch.render_many
     assert delarsrapport.Resultat is batch.Resultat
+    from delarsrapport._render import arbetsbok
+
+    assert delarsrapport.write_arbetsbok is arbetsbok.write_arbetsbok
     with pytest.raises(AttributeError):
         delarsrapport.finns_inte  # noqa: B018 - the attribute access is the test

@@ -27,6 +27,7 @@ from delarsrapport._render.output import recover
 from delarsrapport._render.render import Dokument, render, render_bytes
 
 if typing.TYPE_CHECKING:
+    from delarsrapport._render.arbetsbok import write_arbetsbok
     from delarsrapport._render.batch import Resultat, render_many
 
 __version__ = "0.1.0"
@@ -56,6 +57,7 @@ __all__ = [
     "render",
     "render_bytes",
     "render_many",
+    "write_arbetsbok",
 ]
 
 
@@ -66,6 +68,10 @@ def __getattr__(name: str) -> object:
         from delarsrapport._render import batch
 
         return getattr(batch, name)
+    if name == "write_arbetsbok":  # openpyxl only when a workbook is written
+        from delarsrapport._render import arbetsbok
+
+        return arbetsbok.write_arbetsbok
     raise AttributeError(f"module 'delarsrapport' has no attribute {name!r}")
 
 

@@ -59,7 +59,7 @@ def print_findings(findings: Sequence[Finding], out: TextIO, *, only: set[Severi
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    rapport = load(args.fil, excel_radbrytningar=args.excel_radbrytningar)
+    rapport = load(args.fil, excel_radbrytningar=args.excel_radbrytningar, arbetsbok=args.arbetsbok)
     findings = check(rapport)
     if args.json:
         json.dump(
@@ -81,9 +81,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_render(args: argparse.Namespace) -> int:
     if len(args.fil) > 1 or args.fil[0].is_dir():
+        if args.arbetsbok is not None:
+            sys.stderr.write(
+                "fel: --arbetsbok hör till en rapport; ange en rapportfil, inte flera eller en mapp\n"
+            )
+            return 2
         return _cmd_render_many(args)
     args.fil = args.fil[0]
-    rapport = load(args.fil, excel_radbrytningar=args.excel_radbrytningar)
+    rapport = load(args.fil, excel_radbrytningar=args.excel_radbrytningar, arbetsbok=args.arbetsbok)
     findings = check(rapport)
     fel = [f for f in findings if f.severity is Severity.FEL]
     sys.stdout.write(f"{args.fil}: {_summary(findings)}\n")
@@ -100,7 +105,13 @@ def _cmd_render(args: argparse.Namespace) -> int:
             "Dokumenten skapas ändå och visar de framräknade siffrorna. "
             f"Kör 'delarsrapport check {args.fil}' för alla fynd.\n"
         )
-    paths = render(rapport, layout=_layout_arg(args.layout or "uppsala"), out_dir=args.o)
+    paths = render(
+        rapport,
+        layout=_layout_arg(args.layout or "uppsala"),
+        out_dir=args.o,
+        samlad=args.samlad,
+        pdf=args.pdf,
+    )
     for path in paths:
         sys.stdout.write(f"skrev {path}\n")
     return 0
@@ -133,6 +144,8 @@ def _cmd_render_many(args: argparse.Namespace) -> int:
             strict=args.strict,
             excel_radbrytningar=args.excel_radbrytningar,
             progress=klar,
+            samlad=args.samlad,
+            pdf=args.pdf,
         )
     misslyckade = [r for r in resultat if not r.ok]
     med_fel = [r for r in resultat if r.ok and r.antal_fel]
@@ -150,6 +163,18 @@ def _cmd_render_many(args: argparse.Namespace) -> int:
         f"i {args.o}, {len(misslyckade)} misslyckades\n"
     )
     return 1 if misslyckade else 0
+
+
+def _cmd_arbetsbok(args: argparse.Namespace) -> int:
+    from delarsrapport._render.arbetsbok import write_arbetsbok
+
+    rapport = load(args.fil, excel_radbrytningar=args.excel_radbrytningar, arbetsbok=args.arbetsbok)
+    fil = write_arbetsbok(rapport, args.o)
+    sys.stdout.write(
+        f"skrev {fil}\n"
+        f"  fyll i de gula cellerna i Excel; läs in med:  delarsrapport check {args.fil} --arbetsbok {fil}\n"
+    )
+    return 0
 
 
 def _cmd_layout_new(args: argparse.Namespace) -> int:
@@ -228,6 +253,12 @@ def _indata_argument(p: argparse.ArgumentParser, *, flera: bool = False) -> None
         action="store_true",
         help="läs Excels vertikala tabb (radbrytning i en cell) som radbrytning",
     )
+    p.add_argument(
+        "--arbetsbok",
+        type=Path,
+        metavar="FIL",
+        help="Excel-arbetsbok (från 'delarsrapport arbetsbok') vars belopp ersätter rapportfilens",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -272,7 +303,33 @@ def _parser() -> argparse.ArgumentParser:
         "-o", metavar="MAPP", type=Path, default=Path("out"), help="mappen dokumenten skrivs till (out)"
     )
     p.add_argument("--strict", action="store_true", help="skapa inga dokument om kontrollen hittar fel")
+    p.add_argument(
+        "--samlad",
+        action="store_true",
+        help="en samlad handling: alla ärendens tjänsteskrivelser och bilagor i ett dokument",
+    )
+    p.add_argument(
+        "--pdf",
+        action="store_true",
+        help="en tillgänglig PDF bredvid varje .docx (kräver LibreOffice)",
+    )
     p.set_defaults(func=_cmd_render)
+
+    p = sub.add_parser(
+        "arbetsbok",
+        help="skriv rapportens ekonomiska tabeller som en Excel-arbetsbok att fylla i",
+        description="Skriver en Excel-arbetsbok med ett blad per ekonomisk tabell: gula celler fylls i, "
+        "grå räknas fram med formler. Läs in den med --arbetsbok på check och render.",
+    )
+    _indata_argument(p)
+    p.add_argument(
+        "-o",
+        metavar="FIL",
+        type=Path,
+        default=Path("ekonomi.xlsx"),
+        help="arbetsboken som skrivs (ekonomi.xlsx)",
+    )
+    p.set_defaults(func=_cmd_arbetsbok)
 
     layout = sub.add_parser(
         "layout",

@@ -95,6 +95,8 @@ INSTALLNINGAR_SV: Final[dict[str, str]] = {
     "filnamn.tjansteskrivelse": "Tjänsteskrivelsens filnamn; `{arende}` är ärendets nummer.",
     "filnamn.bilaga": "En bilagas filnamn: `{arende}` ärendets nummer, `{nummer}` bilagans nummer, "
     "`{slag}` dokumentslaget och `{titel}` titeln med små bokstäver, utan å, ä, ö och mellanslag.",
+    "filnamn.samlad": "Den samlade handlingens filnamn (`render --samlad`): alla ärendens "
+    "tjänsteskrivelser och bilagor i en fil.",
     "visa": "Valfria delar som layouten visar eller utelämnar. Mallarna frågar efter dem med "
     "`{%p if installningar.visa.… %}`; ett val gör bara skillnad om mallen frågar.",
     "visa.diarienummer_med_bilagesuffix": "En bilagas diarienummer får bilagans nummer sist "

@@ -33,21 +33,29 @@ def load(
     source: str | os.PathLike[str] | Mapping[str, Any],
     *,
     excel_radbrytningar: bool = False,
+    arbetsbok: str | os.PathLike[str] | None = None,
 ) -> Delarsrapport:
     """Read a report from a YAML or JSON file (or a dict of the same structure).
 
     Raises :class:`~delarsrapport.LoadError` listing every problem found, each with the
     file, line, field path, what was expected and what was found. With
     *excel_radbrytningar*, the vertical tab Excel puts in multi-line cells becomes a
-    line break instead of an error.
+    line break instead of an error. With *arbetsbok*, the figures of every economic
+    table come from that Excel workbook (written by ``delarsrapport arbetsbok``) instead
+    of the file; its problems are named by sheet and cell.
     """
-    return read_structured(
+    rapport = read_structured(
         source,
         Delarsrapport,
         excel_radbrytningar=excel_radbrytningar,
         raw_checks=raw_bilaga_numbers,
         validate=validate_rapport,
     )
+    if arbetsbok is None:
+        return rapport
+    from delarsrapport._load.arbetsbok import read_arbetsbok  # the workbook reader only when asked for
+
+    return read_arbetsbok(rapport, arbetsbok)
 
 
 _T = TypeVar("_T")

@@ -1,4 +1,4 @@
-"""Joining rendered documents into one: the parts of a compound bilaga.
+"""Joining rendered documents into one: the parts of a compound bilaga, and a whole handling.
 
 docxcompose does the joining (styles, numbering, relationships and images of every
 appended document are carried over), on python-docx documents opened from the rendered
@@ -16,19 +16,25 @@ from their position, so equal input gives equal bytes.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from copy import deepcopy
 from typing import Any, Final
 
 import docx
 import docx.oxml.ns
 import docxcompose.composer
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import PartFactory
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
 from delarsrapport._render.engine import Karnegenskaper, check_part
 from delarsrapport._render.package import Member, compress, write_zip
 
-__all__ = ["join"]
+__all__ = ["join", "join_sections"]
 
 # Importing docxcompose rebinds python-docx's global "cp" prefix to the custom-properties
 # namespace; python-docx's own core-properties code needs the core namespace there. Set
@@ -45,6 +51,46 @@ def join(documents: list[bytes], egenskaper: Karnegenskaper) -> bytes:
     for data in documents[1:]:
         _page_break(composer.doc)
         composer.append(docx.Document(io.BytesIO(data)), remove_property_fields=False)
+    return _packa(composer, egenskaper)
+
+
+def join_sections(documents: list[tuple[str, bytes]], egenskaper: Karnegenskaper) -> bytes:
+    """One document of *documents* (bookmark name, bytes), each in its own section.
+
+    Every document starts on a new page with its own headers, footers, page size and
+    page numbers from 1, and with a bookmark of the given name at its start.
+    """
+    namn, data = documents[0]
+    master = docx.Document(io.BytesIO(data))
+    _bookmark(master.element.body, namn)
+    composer = docxcompose.composer.Composer(master)
+    for namn, data in documents[1:]:
+        doc = docx.Document(io.BytesIO(data))
+        _bookmark(doc.element.body, namn)
+        _close_section(composer.doc.element.body)
+        composer.append(doc, remove_property_fields=False)
+        _take_section(composer, doc)
+    _sidor_per_avsnitt(composer.doc)
+    return _packa(composer, egenskaper)
+
+
+def _sidor_per_avsnitt(doc: Any) -> None:
+    """NUMPAGES (the whole file's pages) becomes SECTIONPAGES (the document's own) in every
+    header and footer: "Sida 2 (5)" counts the pages of the bilaga, as its own file does."""
+    for rel in doc.part.rels.values():
+        if rel.reltype not in (RT.HEADER, RT.FOOTER) or rel.is_external:
+            continue
+        element = rel.target_part.element
+        for fld in element.iter(qn("w:fldSimple")):
+            instr = fld.get(qn("w:instr"), "")
+            if re.match(r"\s*NUMPAGES\b", instr, re.IGNORECASE):
+                fld.set(qn("w:instr"), re.sub(r"(?i)NUMPAGES", "SECTIONPAGES", instr, count=1))
+        for text in element.iter(qn("w:instrText")):
+            if re.match(r"\s*NUMPAGES\b", text.text or "", re.IGNORECASE):
+                text.text = re.sub(r"(?i)NUMPAGES", "SECTIONPAGES", text.text or "", count=1)
+
+
+def _packa(composer: Any, egenskaper: Karnegenskaper) -> bytes:
     if _has_numbering(composer.doc):
         for abstract in composer.doc.part.numbering_part.element.iter(qn("w:abstractNum")):
             nsid = abstract.find(qn("w:nsid"))
@@ -62,6 +108,98 @@ def join(documents: list[bytes], egenskaper: Karnegenskaper) -> bytes:
                 check_part(name, raw)
             members.append(compress(name, raw))
     return write_zip(members)
+
+
+# The children of w:sectPr that come after w:type and after w:pgNumType, in schema order.
+_EFTER_TYP: Final = ("pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt",
+                     "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
+                     "printerSettings", "sectPrChange")  # fmt: skip
+_EFTER_SIDNUMMER: Final = _EFTER_TYP[_EFTER_TYP.index("pgNumType") + 1 :]
+
+
+def _before_first(parent: etree._Element, child: etree._Element, names: tuple[str, ...]) -> None:
+    """Put *child* into *parent* before the first child named one of *names* (else last)."""
+    tags = {qn(f"w:{n}") for n in names}
+    for el in parent:
+        if el.tag in tags:
+            el.addprevious(child)
+            return
+    parent.append(child)
+
+
+def _bookmark(body: etree._Element, namn: str) -> None:
+    """A bookmark called *namn* around the start of the body's first paragraph."""
+    p = body.find(qn("w:p"))
+    if p is None:
+        p = etree.Element(qn("w:p"))
+        body.insert(0, p)
+    start = etree.Element(qn("w:bookmarkStart"))
+    start.set(qn("w:id"), "0")
+    start.set(qn("w:name"), namn)
+    end = etree.Element(qn("w:bookmarkEnd"))
+    end.set(qn("w:id"), "0")
+    ppr = p.find(qn("w:pPr"))
+    index = 0 if ppr is None else list(p).index(ppr) + 1
+    p.insert(index, start)
+    p.insert(index + 1, end)
+
+
+def _close_section(body: etree._Element) -> None:
+    """End the body's last section at its last paragraph: the body's section properties
+    move there, so what is appended next starts a section of its own."""
+    sect = body.find(qn("w:sectPr"))
+    assert sect is not None
+    last = sect.getprevious()
+    if last is None or last.tag != qn("w:p") or last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+        last = etree.Element(qn("w:p"))
+        sect.addprevious(last)
+    ppr = last.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = etree.Element(qn("w:pPr"))
+        last.insert(0, ppr)
+    body.remove(sect)
+    _before_first(ppr, sect, ("pPrChange",))
+
+
+def _copy_part(composer: Any, doc: Any, rel: Any) -> str:
+    """A header or footer part of *doc* copied into the composed document (styles mapped,
+    its own images along); the new relationship's id."""
+    kalla = rel.target_part
+    innehall = parse_xml(kalla.blob)
+    composer.add_styles(doc, innehall)
+    package = composer.doc.part.package
+    stam, _, andelse = str(kalla.partname).rpartition(".")
+    stam = stam.rstrip("0123456789")
+    tagna = {str(p.partname) for p in package.iter_parts()}
+    nummer = next(n for n in range(1, len(tagna) + 2) if f"{stam}{n}.{andelse}" not in tagna)
+    blob = etree.tostring(innehall, xml_declaration=True, encoding="UTF-8", standalone=True)
+    ny = PartFactory(PackURI(f"{stam}{nummer}.{andelse}"), kalla.content_type, rel.reltype, blob, package)
+    for egen in sorted(kalla.rels.values(), key=lambda r: int(r.rId.removeprefix("rId") or 0)):
+        composer.add_relationship(kalla, ny, egen)
+    return str(composer.doc.part.relate_to(ny, rel.reltype))
+
+
+def _take_section(composer: Any, doc: Any) -> None:
+    """The composed body's section properties become *doc*'s, with its headers and footers."""
+    body = composer.doc.element.body
+    egen = deepcopy(doc.element.body.find(qn("w:sectPr")))
+    for ref in egen.findall(qn("w:headerReference")) + egen.findall(qn("w:footerReference")):
+        ref.set(qn("r:id"), _copy_part(composer, doc, doc.part.rels[ref.get(qn("r:id"))]))
+    typ = egen.find(qn("w:type"))
+    if typ is None:
+        typ = etree.Element(qn("w:type"))
+        _before_first(egen, typ, _EFTER_TYP)
+    typ.set(qn("w:val"), "nextPage")
+    sidnummer = egen.find(qn("w:pgNumType"))
+    if sidnummer is None:
+        sidnummer = etree.Element(qn("w:pgNumType"))
+        _before_first(egen, sidnummer, _EFTER_SIDNUMMER)
+    if sidnummer.get(qn("w:start")) is None:
+        sidnummer.set(qn("w:start"), "1")
+    gammal = body.find(qn("w:sectPr"))
+    if gammal is not None:  # docxcompose appends before the body's section properties, if any
+        body.remove(gammal)
+    body.append(egen)
 
 
 def _has_numbering(doc: Any) -> bool:

@@ -126,6 +126,8 @@ class Filnamn:
         default="{arende}-bilaga-{nummer}-{titel}.docx",
         validator=_filnamnsmall({"arende": 1, "nummer": 1, "slag": "ekonomi", "titel": "titel"}),
     )
+    samlad: str = attrs.field(default="handlingar.docx", validator=_filnamnsmall({}))
+    """The combined handling (``render --samlad``): every ärende's documents in one file."""
 
 
 @attrs.frozen

@@ -39,7 +39,7 @@ from typing import Final
 
 from delarsrapport._errors import WriteError
 
-__all__ = ["JOURNAL", "MANIFEST", "TMP_PREFIX", "read_manifest", "recover", "write_set"]
+__all__ = ["JOURNAL", "MANIFEST", "TMP_PREFIX", "read_manifest", "recover", "replace_atomically", "write_set"]
 
 MANIFEST: Final = ".delarsrapport.json"
 """The manifest of the set in a folder: what it holds and each file's checksum."""
@@ -91,7 +91,8 @@ def _write_new(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
-def _replace_atomically(folder: Path, name: str, data: bytes) -> None:
+def replace_atomically(folder: Path, name: str, data: bytes) -> None:
+    """Write *data* as *folder*/*name* through a temporary file and a rename: all of it or nothing."""
     tmp = folder / f"{TMP_PREFIX}{secrets.token_hex(8)}"
     try:
         _write_new(tmp, data)
@@ -160,7 +161,7 @@ def _carry_out(folder: Path, journal: Mapping[str, object]) -> None:
         (folder / str(name)).unlink(missing_ok=True)
     manifest = journal.get("manifest")
     assert isinstance(manifest, dict)
-    _replace_atomically(folder, MANIFEST, _json(manifest))
+    replace_atomically(folder, MANIFEST, _json(manifest))
     _fsync_dir(folder)
     (folder / JOURNAL).unlink(missing_ok=True)
     _fsync_dir(folder)
@@ -244,7 +245,7 @@ def write_set(
                 "manifest": manifest,
             }
             _fsync_dir(path)
-            _replace_atomically(path, JOURNAL, _json(journal))  # the commit point
+            replace_atomically(path, JOURNAL, _json(journal))  # the commit point
             committed = True
             _carry_out(path, journal)
     except OSError as exc:

@@ -18,8 +18,9 @@ from delarsrapport._render.engine import Karnegenskaper, PreparedTemplate, prepa
 from delarsrapport._render.join import join
 from delarsrapport._render.layout import Layout, load_layout
 from delarsrapport._render.output import write_set
+from delarsrapport._render.samlad import samla
 
-__all__ = ["Dokument", "render", "render_bytes"]
+__all__ = ["Dokument", "beskrivning", "fingeravtryck", "render", "render_bytes"]
 
 
 @attrs.frozen
@@ -61,12 +62,16 @@ def _filnamn(layout: Layout, arendenummer: int, bilaga: Bilaga | None) -> str:
     return namn
 
 
-def render_bytes(rapport: Delarsrapport, *, layout: str | Path | Layout = "uppsala") -> list[Dokument]:
+def render_bytes(
+    rapport: Delarsrapport, *, layout: str | Path | Layout = "uppsala", samlad: bool = False
+) -> list[Dokument]:
     """Every document of *rapport* rendered in memory, in order (tjänsteskrivelse, bilaga 1, …).
 
     Each :class:`Dokument` has the file name the layout gives it and the validated .docx
     bytes, so a web service can stream them without a folder. Any number of threads may
-    call this at once; each gets the same bytes as a serial call.
+    call this at once; each gets the same bytes as a serial call. With *samlad*, the one
+    document is the combined handling: every ärende's tjänsteskrivelse and bilagor in one
+    file, each starting on a new page with its own headers, footers and page numbers.
     """
     lay = layout if isinstance(layout, Layout) else load_layout(layout)
     inst = lay.installningar
@@ -96,14 +101,21 @@ def render_bytes(rapport: Delarsrapport, *, layout: str | Path | Layout = "uppsa
     namn = [d.filnamn for d in dokument]
     if len(set(namn)) != len(namn):
         raise RenderError(f"layoutens filnamn ger samma namn åt flera dokument: {namn}")
+    if samlad:
+        return [Dokument(*samla(rapport, lay, [(d.filnamn, d.data) for d in dokument]))]
     return dokument
 
 
-def _beskrivning(rapport: Delarsrapport, layout: Layout, dokument: Sequence[Dokument]) -> dict[str, object]:
-    """What the manifest says of a set: which report, which layout, and a fingerprint of it all."""
+def fingeravtryck(dokument: Sequence[tuple[str, bytes]]) -> str:
+    """The fingerprint of a set of documents (file name, bytes) for its manifest."""
     fingerprint = hashlib.sha256()
-    for d in dokument:
-        fingerprint.update(d.filnamn.encode("utf-8") + b"\0" + hashlib.sha256(d.data).digest())
+    for namn, data in dokument:
+        fingerprint.update(namn.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
+    return fingerprint.hexdigest()
+
+
+def beskrivning(rapport: Delarsrapport, layout: Layout, dokument: Sequence[Dokument]) -> dict[str, object]:
+    """What the manifest says of a set: which report, which layout, and a fingerprint of it all."""
     return {
         "rapport": {
             "kommun": rapport.kommun.namn,
@@ -112,7 +124,7 @@ def _beskrivning(rapport: Delarsrapport, layout: Layout, dokument: Sequence[Doku
             "diarienummer": [str(a.diarienummer) if a.diarienummer else None for a in rapport.arenden],
         },
         "layout": layout.katalog.name,
-        "uppsattning": fingerprint.hexdigest(),
+        "uppsattning": fingeravtryck([(d.filnamn, d.data) for d in dokument]),
     }
 
 
@@ -122,6 +134,8 @@ def render(
     layout: str | Path | Layout = "uppsala",
     out_dir: str | os.PathLike[str],
     strict: bool = False,
+    samlad: bool = False,
+    pdf: bool = False,
 ) -> list[Path]:
     """Render *rapport* with *layout* into *out_dir*; return the written paths in order.
 
@@ -134,13 +148,24 @@ def render(
     not have are removed; other files in the folder are left alone. With *strict*, a
     report whose check finds any fel is refused (:class:`~delarsrapport.CheckError`);
     otherwise the documents always show the computed figures.
+
+    With *samlad*, the set is one document, the combined handling (see
+    :func:`render_bytes`). With *pdf*, each .docx gets an accessible PDF beside it
+    (tagged, PDF/UA, language sv-SE, its title shown, bookmarks from the headings), made
+    by LibreOffice and checked; a missing LibreOffice is a :class:`~delarsrapport.RenderError`
+    that says how to install it.
     """
     if strict:
         fel = [f for f in check(rapport) if f.severity is Severity.FEL]
         if fel:
             raise CheckError(list(fel))
     lay = layout if isinstance(layout, Layout) else load_layout(layout)
-    dokument = render_bytes(rapport, layout=lay)
+    dokument = render_bytes(rapport, layout=lay, samlad=samlad)
+    if pdf:
+        from delarsrapport._render.pdf import med_pdf  # pikepdf and LibreOffice only when asked for
+
+        (med,) = med_pdf([[(d.filnamn, d.data) for d in dokument]], samlad=samlad)
+        dokument = [Dokument(namn, data) for namn, data in med]
     return write_set(
-        out_dir, [(d.filnamn, d.data) for d in dokument], description=_beskrivning(rapport, lay, dokument)
+        out_dir, [(d.filnamn, d.data) for d in dokument], description=beskrivning(rapport, lay, dokument)
     )

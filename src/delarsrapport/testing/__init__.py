@@ -43,7 +43,7 @@ from delarsrapport._render.wordxml import (
     visible_text,
 )
 
-__all__ = ["Dokumentdata", "accessibility_problems", "normalise"]
+__all__ = ["Dokumentdata", "accessibility_problems", "normalise", "pdf_accessibility_problems"]
 
 Dokumentdata = dict[str, object]
 """A normalised document: plain dicts, lists and strings (see :func:`normalise`)."""
@@ -250,3 +250,16 @@ def accessibility_problems(document: bytes | str | Path) -> list[str]:
         if not (doc_pr.get("descr") or "").strip():
             problems.append(f"bilden {doc_pr.get('name')!r} saknar alternativtext")
     return problems
+
+
+def pdf_accessibility_problems(pdf: bytes | str | Path) -> list[str]:
+    """What keeps a PDF (bytes or a path) from the accessibility points; empty when nothing.
+
+    The check every PDF from ``render(..., pdf=True)`` passes: a structure tree and
+    ``/MarkInfo /Marked true``, ``/Lang (sv-SE)``, a title shown as the window title,
+    headings tagged H1–H6 with bookmarks, tables with header cells (TH) and images with
+    alternative text.
+    """
+    from delarsrapport._render.pdf import pdf_problems  # pikepdf only when a PDF is checked
+
+    return pdf_problems(pdf)
