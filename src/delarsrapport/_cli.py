@@ -96,11 +96,14 @@ def _cmd_render(args: argparse.Namespace) -> int:
                 "eller kör utan --strict för att skapa dokumenten med de framräknade siffrorna\n"
             )
             return 1
+    # Rendered before the note is printed: a layout whose templates are refused creates
+    # nothing, and then the note would say the opposite of what happened.
+    paths = render(rapport, layout=_layout_arg(args.layout or "uppsala"), out_dir=args.o)
+    if fel:
         sys.stdout.write(
             "Dokumenten skapas ändå och visar de framräknade siffrorna. "
             f"Kör 'delarsrapport check {args.fil}' för alla fynd.\n"
         )
-    paths = render(rapport, layout=_layout_arg(args.layout or "uppsala"), out_dir=args.o)
     for path in paths:
         sys.stdout.write(f"skrev {path}\n")
     return 0

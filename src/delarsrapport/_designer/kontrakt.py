@@ -435,6 +435,8 @@ class Kontraktsgranskare(NodeVisitor):
 
     def attribut(self, nod: nodes.Node, typ: Typ, sokvag: str, attr: str, *, mild: str) -> tuple[Typ, str]:
         ny = f"{sokvag}.{attr}" if sokvag else ""
+        if ny.startswith("installningar."):
+            self.protokoll.samlare.lasta.add(ny)
         if attr.startswith("_"):
             self.fynd(
                 Mallkod.MALL_OSAKER,
