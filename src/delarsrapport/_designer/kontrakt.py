@@ -6,6 +6,13 @@ fields of each view, the element type of every loop variable inferred from what 
 iterates, the filters and their arguments (:mod:`delarsrapport._designer.filterregler`),
 and the constructs the sandbox refuses or that would bypass escaping. Each finding is
 reported at the tag the node came from.
+
+A macro (a building block, ``{%p macro atgarder(x) %} … {%p endmacro %}``, used where it
+is needed as ``{{p atgarder(m) }}``) is checked where it is called, with the types of the
+call's arguments, once per distinct set of them; a macro never called is checked with
+arguments of unknown type. A macro defined with ``{%p macro`` writes paragraphs and
+tables, so it is called from a paragraph of its own (``{{p … }}``), and one defined
+inside the text is called inside the text.
 """
 
 # Jinja's NodeVisitor dispatches on visit_<NodeClass>, so those method names follow the node classes.
@@ -59,7 +66,17 @@ _V: Final = Severity.VARNING
 class _Bunden:
     typ: Typ
     ursprung: str | None = None
-    """For a loop variable: what it is an element of ("ekonomi.sammanfattning.rader")."""
+    """What the name is, for messages: "ett element i ekonomi.sammanfattning.rader" for a
+    loop variable, "m i anropet {{p uppfoljning(m, 3) }}" for a macro's argument."""
+
+
+@dataclass
+class _Makro:
+    """A macro as defined: its node, the level of its tag ("p" or "") and the scope it sees."""
+
+    nod: nodes.Macro
+    niva: str
+    ramar: list[dict[str, _Bunden]]
 
 
 class Kontraktsgranskare(NodeVisitor):
@@ -91,6 +108,10 @@ class Kontraktsgranskare(NodeVisitor):
             globala,
             {namn: _Bunden(typ_av(t)) for namn, t in kontext.items()},
         ]
+        self.makron: dict[str, _Makro] = {}
+        self.granskade: set[tuple[str, tuple[Typ, ...]]] = set()
+        """Each macro and the argument types its body was checked with."""
+        self.aktiva: list[str] = []
 
     # recording
 
@@ -126,14 +147,17 @@ class Kontraktsgranskare(NodeVisitor):
         rot = sokvag.split(".", 1)[0].split("[", 1)[0]
         bunden = self.slaupp(rot)
         if bunden is not None and bunden.ursprung:
-            return f"{sokvag} ({rot} är ett element i {bunden.ursprung})"
+            return f"{sokvag} ({rot} är {bunden.ursprung})"
         return sokvag
 
     # walking
 
     def granska(self, mall: nodes.Template) -> None:
-        """Check a part's syntax tree."""
+        """Check a part's syntax tree; then the macros no call has checked."""
         self.satser(mall.body)
+        for namn, makro in self.makron.items():
+            if not any(g[0] == namn for g in self.granskade):
+                self.makrokropp(namn, makro, [OKAND] * len(makro.nod.args), [None] * len(makro.nod.args))
 
     def satser(self, body: Iterable[nodes.Node]) -> None:
         for nod in body:
@@ -161,7 +185,7 @@ class Kontraktsgranskare(NodeVisitor):
         typ, sokvag = self.uttryck(nod.iter)
         element = self.element(nod, typ, sokvag)
         self.ramar.append({})
-        self.bind(nod.target, element, sokvag or None)
+        self.bind(nod.target, element, f"ett element i {sokvag}" if sokvag else None)
         if nod.test is not None:
             self.uttryck(nod.test)
         self.ramar[-1]["loop"] = _Bunden(Typ("loop", element=element))
@@ -195,7 +219,10 @@ class Kontraktsgranskare(NodeVisitor):
 
     def visit_Macro(self, nod: nodes.Macro) -> None:
         self.ramar[-1][nod.name] = _Bunden(FUNKTION)
-        self.makro(nod)
+        tagg = self.tagg(nod)
+        self.makron[nod.name] = _Makro(nod, tagg.niva if tagg else "", list(self.ramar))
+        for d in nod.defaults:
+            self.uttryck(d)
 
     def visit_CallBlock(self, nod: nodes.CallBlock) -> None:
         self.uttryck(nod.call)
@@ -256,6 +283,56 @@ class Kontraktsgranskare(NodeVisitor):
             )
         return OKAND
 
+    def makroanrop(self, nod: nodes.Call, namn: str, argument: list[tuple[Typ, str]]) -> None:
+        """A call of a macro of this part: the arguments against its parameters, and its body
+        checked with their types (once per distinct set of types)."""
+        makro = self.makron[namn]
+        parametrar = [a.name for a in makro.nod.args]
+        utan_standard = len(parametrar) - len(makro.nod.defaults)
+        givna = len(argument) + len([kw for kw in nod.kwargs if kw.key in parametrar])
+        okanda = [kw.key for kw in nod.kwargs if kw.key not in parametrar]
+        signatur = f"{namn}({', '.join(parametrar)})"
+        if len(argument) > len(parametrar) or okanda or givna < utan_standard:
+            vad = f"argumentet {okanda[0]!r} finns inte" if okanda else f"anropet ger {givna} argument"
+            self.fynd(
+                Mallkod.MALL_MAKRO,
+                _F,
+                nod,
+                f"byggblocket {signatur} tar {len(parametrar)} argument, men {vad}",
+                f"anropa byggblocket som {signatur}, med ett värde för varje argument i den ordningen",
+            )
+        typer = [t for t, _ in argument][: len(parametrar)]
+        sokvagar: list[str | None] = [s or None for _, s in argument][: len(parametrar)]
+        for kw in nod.kwargs:
+            if kw.key in parametrar[len(typer) :]:
+                i = parametrar.index(kw.key)
+                while len(typer) <= i:
+                    typer.append(OKAND)
+                    sokvagar.append(None)
+                typer[i], sokvag = self.uttryck(kw.value)
+                sokvagar[i] = sokvag or None
+        typer += [OKAND] * (len(parametrar) - len(typer))
+        sokvagar += [None] * (len(parametrar) - len(sokvagar))
+        tagg = self.tagg(nod)
+        anrop = kort(tagg.visning, 50) if tagg else f"{namn}(…)"
+        if (namn, tuple(typer)) in self.granskade or namn in self.aktiva:
+            return
+        self.makrokropp(namn, makro, typer, [f"{s} i anropet {anrop}" if s else None for s in sokvagar])
+
+    def makrokropp(self, namn: str, makro: _Makro, typer: list[Typ], ursprung: list[str | None]) -> None:
+        """The body of macro *namn* with its parameters bound to *typer*."""
+        self.granskade.add((namn, tuple(typer)))
+        self.aktiva.append(namn)
+        sparade = self.ramar
+        self.ramar = [*makro.ramar, {n: _Bunden(FUNKTION) for n in ("caller", "varargs", "kwargs")}]
+        for arg, typ, varifran in zip(makro.nod.args, typer, ursprung, strict=False):
+            self.bind(arg, typ, varifran)
+        try:
+            self.satser(makro.nod.body)
+        finally:
+            self.ramar = sparade
+            self.aktiva.pop()
+
     def makro(self, nod: nodes.Macro | nodes.CallBlock) -> None:
         for d in nod.defaults:
             self.uttryck(d)
@@ -290,6 +367,13 @@ class Kontraktsgranskare(NodeVisitor):
     def utskrift(self, uttryck: nodes.Expr) -> None:
         typ, sokvag = self.uttryck(uttryck)
         tagg = self.tagg(uttryck)
+        if (
+            isinstance(uttryck, nodes.Call)
+            and isinstance(uttryck.node, nodes.Name)
+            and uttryck.node.name in self.makron
+        ):
+            self.makroutskrift(uttryck, uttryck.node.name, tagg)
+            return
         ar_stycken = isinstance(uttryck, nodes.Filter) and uttryck.name == "stycken"
         if tagg is not None and tagg.niva == "p" and not ar_stycken:
             self.fynd(
@@ -322,6 +406,32 @@ class Kontraktsgranskare(NodeVisitor):
                 uttryck,
                 f"{sokvag or 'uttrycket'} är {typnamn(typ)} och skrivs ut rått, som Python-text",
                 _utskriftsatgard(typ),
+            )
+
+    def makroutskrift(self, uttryck: nodes.Call, namn: str, tagg: Tagg | None) -> None:
+        """A macro's output goes where it fits: paragraphs and tables in a paragraph of
+        their own, text inside the text."""
+        if tagg is None:
+            return
+        makro = self.makron[namn]
+        if makro.niva == "p" and tagg.niva != "p":
+            self.fynd(
+                Mallkod.MALL_MAKRO,
+                _F,
+                uttryck,
+                f"byggblocket {namn} skriver hela stycken och tabeller ({{%p macro %}}), men "
+                f"{kort(tagg.visning)} står inne i texten",
+                f"skriv anropet som {{{{p {namn}(…) }}}}, ensamt i ett eget stycke",
+            )
+        elif makro.niva != "p" and tagg.niva == "p":
+            self.fynd(
+                Mallkod.MALL_MAKRO,
+                _F,
+                uttryck,
+                f"byggblocket {namn} skriver text inne i ett stycke, men {kort(tagg.visning)} ersätter "
+                "ett helt stycke",
+                f"skriv anropet som {{{{ {namn}(…) }}}} inne i texten, eller definiera byggblocket med "
+                "{%p macro … %} i egna stycken",
             )
 
     # expressions
@@ -484,8 +594,7 @@ class Kontraktsgranskare(NodeVisitor):
         return OKAND, ny
 
     def anrop(self, nod: nodes.Call) -> Typ:
-        for a in nod.args:
-            self.uttryck(a)
+        argument = [self.uttryck(a) for a in nod.args]
         for kw in nod.kwargs:
             self.uttryck(kw.value)
         for d in (nod.dyn_args, nod.dyn_kwargs):
@@ -494,6 +603,9 @@ class Kontraktsgranskare(NodeVisitor):
         f = nod.node
         if isinstance(f, nodes.Getattr):
             return self.metodanrop(nod, f)
+        if isinstance(f, nodes.Name) and f.name in self.makron and self.slaupp(f.name) is not None:
+            self.makroanrop(nod, f.name, argument)
+            return TEXT
         typ, sokvag = self.uttryck(f)
         if typ.slag not in ("funktion", "okand", "loop"):
             self.fynd(
