@@ -211,7 +211,7 @@ def _tomma_celler(
     forsta: dict[int, Stycke],
 ) -> None:
     x = _variabel(loop)
-    for kolumn, tc in enumerate(cells(tr), start=1):
+    for tc in cells(tr):
         if not _tom(tc) or _fortsatter(tc):
             continue
         s = _stycke(tc, cellnummer, forsta)
@@ -219,7 +219,7 @@ def _tomma_celler(
             Mallkod.MALL_KOLUMN,
             _V,
             s.plats if s is not None else loop.tagg.stycke.plats,
-            f"kolumn {kolumn} i raden som upprepas för varje {x} i {loop.lista} har inget fält, så "
+            f"cellen står i raden som upprepas för varje {x} i {loop.lista}, men har inget fält, så "
             "kolumnen blir tom i varje rad",
             f"skriv fältet som ska stå i kolumnen ({{{{ {x}.… }}}}), eller ta bort kolumnen; under en "
             "sammanfogad rubrikcell: dela först rubrikcellen (se Sammanfogade rubrikceller i "
@@ -262,15 +262,15 @@ def _kolumner(
                 "celler, rätta kolumnerna och sammanfoga igen",
             )
             return
-    for k, tcs in enumerate(tacker, start=1):
+    for tcs in tacker:
         if tcs and all(_tom(tc) or _fortsatter(tc) for tc in tcs):
             s = _stycke(tcs[0], cellnummer, forsta)
             p.fynd(
                 Mallkod.MALL_KOLUMN,
                 _V,
                 s.plats if s is not None else loop.tagg.stycke.plats,
-                f"kolumn {k} är tom i alla tabellens rader, också i raden som upprepas för varje "
-                f"{_variabel(loop)}",
+                "kolumnen som cellen står i är tom i alla tabellens rader, också i raden som upprepas "
+                f"för varje {_variabel(loop)}",
                 "skriv rubriken och fältet som ska stå i kolumnen, eller ta bort kolumnen (se "
                 "Sammanfogade rubrikceller i docs/egen-kommunmall.md)",
             )

@@ -491,7 +491,10 @@ def _forlorat_innehall(
                     stycke.plats,
                     f"{kort(t.text)} ersätter hela {vad}, så det andra som står i {vad} försvinner: "
                     f"”{kort(ovrigt, 60)}”",
-                    f"låt {vad} med taggen vara tom i övrigt; lägg innehållet i {vad} under eller "
+                    "ge taggen en egen tabellrad: infoga en rad (i Word: Layout > Infoga nedanför), "
+                    "flytta taggen dit, ensam i första cellen, och låt resten av raden vara tom"
+                    if samling == "rad"
+                    else f"låt {vad} med taggen vara tom i övrigt; lägg innehållet i {vad} under eller "
                     "mellan taggarna",
                     fokus=t.text,
                 )

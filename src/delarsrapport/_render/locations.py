@@ -74,8 +74,8 @@ def part_labels(document: etree._Element, targets: Mapping[str, str]) -> dict[st
 
     *document* is the main part, *targets* its relationships (id → part name). A header
     referenced as ``first`` is "sidhuvudet på första sidan", ``even`` "… på jämna sidor";
-    ``default`` is "… på övriga sidor" when the section also has a first-page header,
-    "… på udda sidor" when it has an even-page one, and plain "sidhuvudet" otherwise.
+    ``default`` is "… på udda sidor" when the section also has an even-page header,
+    "… på övriga sidor" when it has a first-page one, and plain "sidhuvudet" otherwise.
     When two parts would get the same name (sections with headers of their own), the
     later ones get their section: "sidhuvudet på första sidan i avsnitt 2".
     """
@@ -93,10 +93,10 @@ def part_labels(document: etree._Element, targets: Mapping[str, str]) -> dict[st
                     continue
                 if typ in _PLACE:
                     label = f"{word} {_PLACE[typ]}"
-                elif "first" in types:
-                    label = f"{word} på övriga sidor"
                 elif "even" in types:
                     label = f"{word} på udda sidor"
+                elif "first" in types:
+                    label = f"{word} på övriga sidor"
                 else:
                     label = word
                 found[name] = (label, number)
