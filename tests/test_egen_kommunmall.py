@@ -264,3 +264,45 @@ def test_recipe_merged_header_pitfall_is_warned_when_a_column_lost_its_field(
         skriv_sist(celler(data)[3].find(f"{W}p"), "")  # type: ignore[arg-type]
 
     assert [f.kod for f in check_layout(exempelby)] == ["MALL-KOLUMN"]
+
+
+# -- the building blocks survive LibreOffice -----------------------------------------------------
+
+
+@pytest.mark.slow
+def test_the_building_blocks_survive_a_libreoffice_save(exempelby: Path, tmp_path: Path) -> None:
+    """verksamhet.docx opened and saved by LibreOffice: the check stays clean, and the
+    documents have the same text, tables and headers (LibreOffice renames the header files
+    and writes style names capitalised)."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice saknas")
+    (tmp_path / "lo").mkdir()
+    kommando = [
+        soffice,
+        f"-env:UserInstallation=file://{tmp_path / 'profil'}",
+        "--headless",
+        "--convert-to",
+        "docx:MS Word 2007 XML",
+        "--outdir",
+        str(tmp_path / "lo"),
+        str(exempelby / "verksamhet.docx"),
+    ]
+    subprocess.run(kommando, capture_output=True, timeout=240, check=False, start_new_session=True)
+    sparad = tmp_path / "lo" / "verksamhet.docx"
+    assert sparad.is_file(), "LibreOffice sparade ingen fil"
+    original = ROOT / "templates" / "uppsala"
+    shutil.copy(sparad, exempelby / "verksamhet.docx")
+
+    assert check_layout(exempelby) == []
+    rapport = load(SAMPLES / "uppsala-omsorgsnamnden-2020-08.yaml")
+
+    def innehall(layout: Path, ut: str) -> tuple[list[object], list[list[str]]]:
+        data = normalise(render(rapport, layout=layout, out_dir=tmp_path / ut)[1])
+        text_ = [b.lower() if isinstance(b, str) else b for b in data["innehall"]]
+        return text_, sorted(data["sidhuvuden"].values())
+
+    assert innehall(exempelby, "libreoffice") == innehall(original, "original")

@@ -336,7 +336,7 @@ def test_an_indentation_error_in_the_settings_is_explained_in_swedish(tmp_path: 
 
     [fynd] = check_layout(katalog)
 
-    assert (fynd.kod, fynd.plats) == ("MALL-INSTALLNING", f"rad {nr + 1}, (hela filen)")
+    assert (fynd.kod, fynd.plats) == ("MALL-INSTALLNING", f"rad {nr + 1}")
     assert fynd.meddelande.startswith("ett kolon står där det inte får stå: antingen är raden indragen mer")
     assert fynd.atgard.startswith("dra in raden lika mycket som raderna runt den")
     assert "mapping values" not in fynd.meddelande
@@ -465,3 +465,14 @@ def test_a_macro_called_wrongly(tmp_path: Path) -> None:
     )
     assert inne_i_texten.atgard == "skriv anropet som {{p uppfoljning(…) }}, ensamt i ett eget stycke"
     _vagras(katalog, antal, tmp_path)
+
+
+def test_a_changed_rule_misses_the_disk_cache() -> None:
+    """The cache key holds the source of every template rule: a template cached under old
+    rules is checked again under new ones."""
+    import hashlib
+
+    regler = sorted((ROOT / "src" / "delarsrapport" / "_designer").glob("*.py"))
+    assert len(regler) > 5
+    for fil in regler:
+        assert hashlib.sha256(fil.read_bytes()).hexdigest().encode() in diskcache._versions()

@@ -70,7 +70,7 @@ MALLKODER: Final[dict[Mallkod, str]] = {
     "upprepas ändå för varje x (till exempel en summarad ovanför {%tr endfor %}).",
     Mallkod.MALL_KOLUMN: "En tabell har en kolumn utan fält eller innehåll, eller rader med olika många "
     "kolumner (till exempel efter att en kolumn under en sammanfogad rubrikcell tagits bort).",
-    Mallkod.MALL_MAKRO: "Ett byggblock ({%p macro %}) anropas på fel sätt eller finns inte.",
+    Mallkod.MALL_MAKRO: "Ett byggblock ({%p macro %}) anropas med fel antal värden eller på fel ställe.",
     Mallkod.MALL_OLAST_INSTALLNING: "En inställning under visa i installningar.yaml slår på något som "
     "ingen av layoutens mallar läser, så den gör ingenting.",
 }

@@ -34,8 +34,10 @@ def _installningsproblem(problem: object) -> tuple[int, str, str, str]:
         m = re.search(r"'(\w+)' must be in \((.*?)\) \(got (.*?)\)", meddelande)
         if m and meddelande.startswith("ogiltigt värde"):
             meddelande = f"ogiltigt värde {m.group(3)} för {m.group(1)!r}; tillåtna värden: {m.group(2)}"
-        sokvag = problem.path or "(hela filen)"
-        plats = f"rad {problem.line}, {sokvag}" if problem.line is not None else sokvag
+        if problem.line is None:
+            plats = problem.path or "(hela filen)"
+        else:
+            plats = f"rad {problem.line}" + (f", {problem.path}" if problem.path else "")
         return problem.line or 0, plats, meddelande, atgard or _ATGARD
     return 0, "(hela filen)", str(problem), _ATGARD
 

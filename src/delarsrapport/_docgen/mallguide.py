@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Final
 
 from delarsrapport._context import GEMENSAMMA, KONTEXTER
+from delarsrapport._designer.fynd import MALLKODER
 from delarsrapport._docgen.filtren import filteravsnitt
 from delarsrapport._docgen.installningar import installningsavsnitt
 from delarsrapport._docgen.klasser import Karta
@@ -221,6 +222,21 @@ def _inledning() -> list[str]:
     return text.split("\n")
 
 
+def _koder() -> list[str]:
+    """The codes of ``layout check`` and what each means."""
+    rader = [[kod(str(k)), text] for k, text in MALLKODER.items()]
+    return [
+        "## Kontrollens koder",
+        "",
+        "`delarsrapport layout check` märker varje fynd med en kod och säger om det är ett *fel* "
+        "eller en *varning*. Ett fel stoppar `render` med samma meddelande innan något dokument "
+        "skapas; en varning gör det inte.",
+        "",
+        *tabell(["Kod", "Betydelse"], rader),
+        "",
+    ]
+
+
 def markdown() -> str:
     """The whole Mallguide as Markdown, generated from the contract, filters and settings."""
     karta = Karta()
@@ -247,6 +263,7 @@ def markdown() -> str:
             lines += klassavsnitt(k, karta)
     lines += filteravsnitt()
     lines += installningsavsnitt()
+    lines += _koder()
     text = "\n".join(lines)
     return text.rstrip("\n") + "\n"
 
