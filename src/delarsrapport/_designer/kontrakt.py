@@ -21,7 +21,6 @@ inside the text is called inside the text.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any, Final
@@ -41,6 +40,8 @@ from delarsrapport._designer.filterregler import (
     nyckelord,
 )
 from delarsrapport._designer.fynd import Mallkod, Protokoll, kort, menade
+from delarsrapport._designer.makron import Bunden, Makro, anropa, granska_kropp
+from delarsrapport._designer.makron import utskrift as makroutskrift
 from delarsrapport._designer.taggar import Tagg
 from delarsrapport._designer.typer import (
     FUNKTION,
@@ -60,23 +61,6 @@ __all__ = ["Kontraktsgranskare"]
 
 _F: Final = Severity.FEL
 _V: Final = Severity.VARNING
-
-
-@dataclass
-class _Bunden:
-    typ: Typ
-    ursprung: str | None = None
-    """What the name is, for messages: "ett element i ekonomi.sammanfattning.rader" for a
-    loop variable, "m i anropet {{p uppfoljning(m, 3) }}" for a macro's argument."""
-
-
-@dataclass
-class _Makro:
-    """A macro as defined: its node, the level of its tag ("p" or "") and the scope it sees."""
-
-    nod: nodes.Macro
-    niva: str
-    ramar: list[dict[str, _Bunden]]
 
 
 class Kontraktsgranskare(NodeVisitor):
@@ -102,13 +86,13 @@ class Kontraktsgranskare(NodeVisitor):
         self.taggar = taggar
         self.rad_tagg = rad_tagg
         kontext = {**GEMENSAMMA, **KONTEXTER[slag]}
-        globala: dict[str, _Bunden] = {namn: _Bunden(FUNKTION) for namn in env.globals}
-        globala["range"] = _Bunden(Typ("funktion", element=HELTAL))
-        self.ramar: list[dict[str, _Bunden]] = [
+        globala: dict[str, Bunden] = {namn: Bunden(FUNKTION) for namn in env.globals}
+        globala["range"] = Bunden(Typ("funktion", element=HELTAL))
+        self.ramar: list[dict[str, Bunden]] = [
             globala,
-            {namn: _Bunden(typ_av(t)) for namn, t in kontext.items()},
+            {namn: Bunden(typ_av(t)) for namn, t in kontext.items()},
         ]
-        self.makron: dict[str, _Makro] = {}
+        self.makron: dict[str, Makro] = {}
         self.granskade: set[tuple[str, tuple[Typ, ...]]] = set()
         """Each macro and the argument types its body was checked with."""
         self.aktiva: list[str] = []
@@ -128,7 +112,7 @@ class Kontraktsgranskare(NodeVisitor):
 
     # scope
 
-    def slaupp(self, namn: str) -> _Bunden | None:
+    def slaupp(self, namn: str) -> Bunden | None:
         for ram in reversed(self.ramar):
             if namn in ram:
                 return ram[namn]
@@ -136,7 +120,7 @@ class Kontraktsgranskare(NodeVisitor):
 
     def bind(self, mal: nodes.Node, typ: Typ, ursprung: str | None = None) -> None:
         if isinstance(mal, nodes.Name):
-            self.ramar[-1][mal.name] = _Bunden(typ, ursprung)
+            self.ramar[-1][mal.name] = Bunden(typ, ursprung)
         elif isinstance(mal, nodes.Tuple | nodes.List):
             for del_ in mal.items:
                 self.bind(del_, OKAND)
@@ -157,7 +141,7 @@ class Kontraktsgranskare(NodeVisitor):
         self.satser(mall.body)
         for namn, makro in self.makron.items():
             if not any(g[0] == namn for g in self.granskade):
-                self.makrokropp(namn, makro, [OKAND] * len(makro.nod.args), [None] * len(makro.nod.args))
+                granska_kropp(self, namn, makro, [OKAND] * len(makro.nod.args), [None] * len(makro.nod.args))
 
     def satser(self, body: Iterable[nodes.Node]) -> None:
         for nod in body:
@@ -188,7 +172,7 @@ class Kontraktsgranskare(NodeVisitor):
         self.bind(nod.target, element, f"ett element i {sokvag}" if sokvag else None)
         if nod.test is not None:
             self.uttryck(nod.test)
-        self.ramar[-1]["loop"] = _Bunden(Typ("loop", element=element))
+        self.ramar[-1]["loop"] = Bunden(Typ("loop", element=element))
         self.satser(nod.body)
         self.ramar.pop()
         self.satser(nod.else_)
@@ -218,9 +202,9 @@ class Kontraktsgranskare(NodeVisitor):
         self.ramar.pop()
 
     def visit_Macro(self, nod: nodes.Macro) -> None:
-        self.ramar[-1][nod.name] = _Bunden(FUNKTION)
+        self.ramar[-1][nod.name] = Bunden(FUNKTION)
         tagg = self.tagg(nod)
-        self.makron[nod.name] = _Makro(nod, tagg.niva if tagg else "", list(self.ramar))
+        self.makron[nod.name] = Makro(nod, tagg.niva if tagg else "", list(self.ramar))
         for d in nod.defaults:
             self.uttryck(d)
 
@@ -283,60 +267,10 @@ class Kontraktsgranskare(NodeVisitor):
             )
         return OKAND
 
-    def makroanrop(self, nod: nodes.Call, namn: str, argument: list[tuple[Typ, str]]) -> None:
-        """A call of a macro of this part: the arguments against its parameters, and its body
-        checked with their types (once per distinct set of types)."""
-        makro = self.makron[namn]
-        parametrar = [a.name for a in makro.nod.args]
-        utan_standard = len(parametrar) - len(makro.nod.defaults)
-        givna = len(argument) + len([kw for kw in nod.kwargs if kw.key in parametrar])
-        okanda = [kw.key for kw in nod.kwargs if kw.key not in parametrar]
-        signatur = f"{namn}({', '.join(parametrar)})"
-        if len(argument) > len(parametrar) or okanda or givna < utan_standard:
-            vad = f"argumentet {okanda[0]!r} finns inte" if okanda else f"anropet ger {givna} argument"
-            self.fynd(
-                Mallkod.MALL_MAKRO,
-                _F,
-                nod,
-                f"byggblocket {signatur} tar {len(parametrar)} argument, men {vad}",
-                f"anropa byggblocket som {signatur}, med ett värde för varje argument i den ordningen",
-            )
-        typer = [t for t, _ in argument][: len(parametrar)]
-        sokvagar: list[str | None] = [s or None for _, s in argument][: len(parametrar)]
-        for kw in nod.kwargs:
-            if kw.key in parametrar[len(typer) :]:
-                i = parametrar.index(kw.key)
-                while len(typer) <= i:
-                    typer.append(OKAND)
-                    sokvagar.append(None)
-                typer[i], sokvag = self.uttryck(kw.value)
-                sokvagar[i] = sokvag or None
-        typer += [OKAND] * (len(parametrar) - len(typer))
-        sokvagar += [None] * (len(parametrar) - len(sokvagar))
-        tagg = self.tagg(nod)
-        anrop = kort(tagg.visning, 50) if tagg else f"{namn}(…)"
-        if (namn, tuple(typer)) in self.granskade or namn in self.aktiva:
-            return
-        self.makrokropp(namn, makro, typer, [f"{s} i anropet {anrop}" if s else None for s in sokvagar])
-
-    def makrokropp(self, namn: str, makro: _Makro, typer: list[Typ], ursprung: list[str | None]) -> None:
-        """The body of macro *namn* with its parameters bound to *typer*."""
-        self.granskade.add((namn, tuple(typer)))
-        self.aktiva.append(namn)
-        sparade = self.ramar
-        self.ramar = [*makro.ramar, {n: _Bunden(FUNKTION) for n in ("caller", "varargs", "kwargs")}]
-        for arg, typ, varifran in zip(makro.nod.args, typer, ursprung, strict=False):
-            self.bind(arg, typ, varifran)
-        try:
-            self.satser(makro.nod.body)
-        finally:
-            self.ramar = sparade
-            self.aktiva.pop()
-
     def makro(self, nod: nodes.Macro | nodes.CallBlock) -> None:
         for d in nod.defaults:
             self.uttryck(d)
-        self.ramar.append({namn: _Bunden(FUNKTION) for namn in ("caller", "varargs", "kwargs")})
+        self.ramar.append({namn: Bunden(FUNKTION) for namn in ("caller", "varargs", "kwargs")})
         for arg in nod.args:
             self.bind(arg, OKAND)
         self.satser(nod.body)
@@ -372,7 +306,7 @@ class Kontraktsgranskare(NodeVisitor):
             and isinstance(uttryck.node, nodes.Name)
             and uttryck.node.name in self.makron
         ):
-            self.makroutskrift(uttryck, uttryck.node.name, tagg)
+            makroutskrift(self, uttryck, uttryck.node.name, tagg)
             return
         ar_stycken = isinstance(uttryck, nodes.Filter) and uttryck.name == "stycken"
         if tagg is not None and tagg.niva == "p" and not ar_stycken:
@@ -406,32 +340,6 @@ class Kontraktsgranskare(NodeVisitor):
                 uttryck,
                 f"{sokvag or 'uttrycket'} är {typnamn(typ)} och skrivs ut rått, som Python-text",
                 _utskriftsatgard(typ),
-            )
-
-    def makroutskrift(self, uttryck: nodes.Call, namn: str, tagg: Tagg | None) -> None:
-        """A macro's output goes where it fits: paragraphs and tables in a paragraph of
-        their own, text inside the text."""
-        if tagg is None:
-            return
-        makro = self.makron[namn]
-        if makro.niva == "p" and tagg.niva != "p":
-            self.fynd(
-                Mallkod.MALL_MAKRO,
-                _F,
-                uttryck,
-                f"byggblocket {namn} skriver hela stycken och tabeller ({{%p macro %}}), men "
-                f"{kort(tagg.visning)} står inne i texten",
-                f"skriv anropet som {{{{p {namn}(…) }}}}, ensamt i ett eget stycke",
-            )
-        elif makro.niva != "p" and tagg.niva == "p":
-            self.fynd(
-                Mallkod.MALL_MAKRO,
-                _F,
-                uttryck,
-                f"byggblocket {namn} skriver text inne i ett stycke, men {kort(tagg.visning)} ersätter "
-                "ett helt stycke",
-                f"skriv anropet som {{{{ {namn}(…) }}}} inne i texten, eller definiera byggblocket med "
-                "{%p macro … %} i egna stycken",
             )
 
     # expressions
@@ -604,7 +512,7 @@ class Kontraktsgranskare(NodeVisitor):
         if isinstance(f, nodes.Getattr):
             return self.metodanrop(nod, f)
         if isinstance(f, nodes.Name) and f.name in self.makron and self.slaupp(f.name) is not None:
-            self.makroanrop(nod, f.name, argument)
+            anropa(self, nod, f.name, argument)
             return TEXT
         typ, sokvag = self.uttryck(f)
         if typ.slag not in ("funktion", "okand", "loop"):
