@@ -101,7 +101,18 @@ def check_layout(katalog: Path) -> list[Mallfynd]:
             )
             continue
         stilar = installningar.stilar if installningar is not None else None
-        granska_mall(path.name, path.read_bytes(), slag, stilar, Protokoll(path.name, samlare, ordning))
+        protokoll = Protokoll(path.name, samlare, ordning)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            protokoll.filfynd(
+                Mallkod.MALL_OLASBAR,
+                "hela filen",
+                f"filen går inte att läsa ({exc.strerror})",
+                "kontrollera att filen finns och att du har rätt att läsa den, och kör kontrollen igen",
+            )
+            continue
+        granska_mall(path.name, data, slag, stilar, protokoll)
     if alla:
         granska_olasta(katalog, samlare)
     return samlare.sorterade()
