@@ -101,10 +101,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
                 "eller kör utan --strict för att skapa dokumenten med de framräknade siffrorna\n"
             )
             return 1
-        sys.stdout.write(
-            "Dokumenten skapas ändå och visar de framräknade siffrorna. "
-            f"Kör 'delarsrapport check {args.fil}' för alla fynd.\n"
-        )
+    # Rendered before the note is printed: a layout whose templates are refused creates
+    # nothing, and then the note would say the opposite of what happened.
     paths = render(
         rapport,
         layout=_layout_arg(args.layout or "uppsala"),
@@ -112,6 +110,11 @@ def _cmd_render(args: argparse.Namespace) -> int:
         samlad=args.samlad,
         pdf=args.pdf,
     )
+    if fel:
+        sys.stdout.write(
+            "Dokumenten skapades ändå och visar de framräknade siffrorna. "
+            f"Kör 'delarsrapport check {args.fil}' för alla fynd.\n"
+        )
     for path in paths:
         sys.stdout.write(f"skrev {path}\n")
     return 0

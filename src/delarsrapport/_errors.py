@@ -88,7 +88,13 @@ class LayoutError(DelarsrapportError):
 
 
 class TemplateError(DelarsrapportError):
-    """A template that failed while rendering, with the place in the template where it failed."""
+    """A template that failed while rendering, with the place in the template where it failed.
+
+    ``message`` says what is wrong, ``part`` and ``location`` where (in Word's words),
+    ``text`` the paragraph's text and ``hint`` what to do. A template refused before
+    rendering because ``delarsrapport layout check`` finds an error in it has the
+    finding's ``code`` (``MALL-…``) and the same message and place.
+    """
 
     def __init__(
         self,
@@ -99,7 +105,10 @@ class TemplateError(DelarsrapportError):
         location: str | None = None,
         text: str | None = None,
         hint: str | None = None,
+        code: str | None = None,
     ) -> None:
+        self.message = message
+        self.code = code
         self.template = template
         self.part = part
         self.location = location

@@ -189,6 +189,8 @@ class ArendeVy:
 class InstallningarVy:
     """Layoutens val som mallarna kan fråga efter."""
 
+    namn: str
+    """Layoutens namn ur installningar.yaml, till exempel kommunens namn: "Uppsala kommun"."""
     visa: Visa
     """Valfria delar som layouten visar: {%p if installningar.visa.metarad %}."""
     trend_saknas: str
@@ -305,7 +307,9 @@ class Builder:
                 nummer=self.nummer,
             ),
             "sammantradesdatum": self.rapport.sammantrade.datum if self.rapport.sammantrade else None,
-            "installningar": InstallningarVy(visa=self.inst.visa, trend_saknas=self.inst.trend_saknas),
+            "installningar": InstallningarVy(
+                namn=self.inst.namn, visa=self.inst.visa, trend_saknas=self.inst.trend_saknas
+            ),
         }
 
     def dokument_ts(self) -> DokumentVy:

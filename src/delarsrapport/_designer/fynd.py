@@ -11,6 +11,7 @@ from typing import Final
 import attrs
 
 from delarsrapport._check.koder import Severity
+from delarsrapport._errors import TemplateError
 from delarsrapport._render.locations import Plats
 
 __all__ = ["MALLKODER", "Mallfynd", "Mallkod", "Protokoll", "Samlare", "kort", "menade"]
@@ -34,6 +35,12 @@ class Mallkod(StrEnum):
     MALL_FILTERARGUMENT = "MALL-FILTERARGUMENT"
     MALL_OSAKER = "MALL-OSAKER"
     MALL_UTSKRIFT = "MALL-UTSKRIFT"
+    MALL_HOPFOGAD_TAGG = "MALL-HOPFOGAD-TAGG"
+    MALL_FORMAT_I_TAGG = "MALL-FORMAT-I-TAGG"
+    MALL_LOOPRAD = "MALL-LOOPRAD"
+    MALL_KOLUMN = "MALL-KOLUMN"
+    MALL_MAKRO = "MALL-MAKRO"
+    MALL_OLAST_INSTALLNING = "MALL-OLAST-INSTALLNING"
 
 
 #: Every code :func:`~delarsrapport._designer.check_layout` reports, with one line in Swedish
@@ -55,6 +62,17 @@ MALLKODER: Final[dict[Mallkod, str]] = {
     Mallkod.MALL_FILTERARGUMENT: "Ett filter får fel argument, eller ett värde av fel slag.",
     Mallkod.MALL_OSAKER: "Mallen kringgår escapingen eller gör något som sandlådan inte tillåter.",
     Mallkod.MALL_UTSKRIFT: "En lista, ett belopp eller en grupp av fält skrivs ut rått, utan filter.",
+    Mallkod.MALL_HOPFOGAD_TAGG: "Word har delat en tagg i flera textbitar; den fogas ihop och fungerar, "
+    "men är lätt att förstöra.",
+    Mallkod.MALL_FORMAT_I_TAGG: "Formateringen ändras inne i en tagg; resultatet får formateringen från "
+    "taggens första tecken.",
+    Mallkod.MALL_LOOPRAD: "En tabellrad mellan {%tr for x in … %} och {%tr endfor %} använder inte x, men "
+    "upprepas ändå för varje x (till exempel en summarad ovanför {%tr endfor %}).",
+    Mallkod.MALL_KOLUMN: "En tabell har en kolumn utan fält eller innehåll, eller rader med olika många "
+    "kolumner (till exempel efter att en kolumn under en sammanfogad rubrikcell tagits bort).",
+    Mallkod.MALL_MAKRO: "Ett byggblock ({%p macro %}) anropas med fel antal värden eller på fel ställe.",
+    Mallkod.MALL_OLAST_INSTALLNING: "En inställning under visa i installningar.yaml slår på något som "
+    "ingen av layoutens mallar läser, så den gör ingenting.",
 }
 
 
@@ -64,7 +82,9 @@ class Mallfynd:
 
     ``plats`` names the part, the paragraph or table cell and its visible text (or the
     line and path in the settings file); ``meddelande`` says what is wrong and
-    ``atgard`` what the designer should do.
+    ``atgard`` what the designer should do. The place is also kept in its pieces, as a
+    refused render reports it (:meth:`template_error`): the part (``del_``), the place
+    within it (``stalle``) and the paragraph's text (``utdrag``).
     """
 
     severity: Severity
@@ -73,6 +93,27 @@ class Mallfynd:
     plats: str
     meddelande: str
     atgard: str
+    del_: str = ""
+    stalle: str = ""
+    utdrag: str = ""
+
+    def template_error(self, template: str, fler: int = 0) -> TemplateError:
+        """The error a render of the template raises for this finding: the same message,
+        place and action; *fler* more errors are mentioned in the action."""
+        atgard = self.atgard
+        if fler:
+            atgard += (
+                f" (mallen har {fler} fel till; 'delarsrapport layout check' på layoutmappen visar alla)"
+            )
+        return TemplateError(
+            self.meddelande,
+            template=template,
+            part=self.del_ or None,
+            location=self.stalle or (None if self.del_ else self.plats),
+            text=self.utdrag or None,
+            hint=atgard,
+            code=str(self.kod),
+        )
 
     def as_dict(self) -> dict[str, str]:
         """A JSON-ready dict."""
@@ -94,9 +135,11 @@ class Mallfynd:
 
 @dataclass
 class Samlare:
-    """Findings with their sort keys: file, part, paragraph, tag, then the order found."""
+    """Findings with their sort keys: file, part, paragraph, tag, then the order found;
+    and the paths under ``installningar`` that the templates read."""
 
     fynd: list[tuple[tuple[int, ...], int, Mallfynd]] = field(default_factory=list)
+    lasta: set[str] = field(default_factory=set)
 
     def lagg_till(self, nyckel: tuple[int, ...], fynd: Mallfynd) -> None:
         self.fynd.append((nyckel, len(self.fynd), fynd))
@@ -135,17 +178,29 @@ class Protokoll:
     ) -> None:
         """Record a finding at the paragraph *plats* (None: the part), around the text *fokus*."""
         if plats is None:
-            text = self.del_
+            fynd = Mallfynd(severity, kod, self.fil, self.del_, meddelande, atgard, del_=self.del_)
             nyckel = (self.filordning, self.delordning, 0, tagg)
         else:
-            text = f"{plats}: ”{_utdrag(plats.text, fokus)}”"
+            utdrag = _utdrag(plats.text, fokus)
+            fynd = Mallfynd(
+                severity,
+                kod,
+                self.fil,
+                f"{plats}: ”{utdrag}”",
+                meddelande,
+                atgard,
+                del_=plats.del_,
+                stalle=plats.stalle,
+                utdrag=utdrag,
+            )
             nyckel = (self.filordning, self.delordning, plats.stycke, tagg)
-        self.samlare.lagg_till(nyckel, Mallfynd(severity, kod, self.fil, text, meddelande, atgard))
+        self.samlare.lagg_till(nyckel, fynd)
 
     def filfynd(self, kod: Mallkod, plats: str, meddelande: str, atgard: str) -> None:
         """Record an error about the whole file (it cannot be read, a style is missing)."""
         self.samlare.lagg_till(
-            (self.filordning, 0, 0, 0), Mallfynd(Severity.FEL, kod, self.fil, plats, meddelande, atgard)
+            (self.filordning, 0, 0, 0),
+            Mallfynd(Severity.FEL, kod, self.fil, plats, meddelande, atgard, stalle=plats),
         )
 
 

@@ -6,6 +6,13 @@ fields of each view, the element type of every loop variable inferred from what 
 iterates, the filters and their arguments (:mod:`delarsrapport._designer.filterregler`),
 and the constructs the sandbox refuses or that would bypass escaping. Each finding is
 reported at the tag the node came from.
+
+A macro (a building block, ``{%p macro atgarder(x) %} … {%p endmacro %}``, used where it
+is needed as ``{{p atgarder(m) }}``) is checked where it is called, with the types of the
+call's arguments, once per distinct set of them; a macro never called is checked with
+arguments of unknown type. A macro defined with ``{%p macro`` writes paragraphs and
+tables, so it is called from a paragraph of its own (``{{p … }}``), and one defined
+inside the text is called inside the text.
 """
 
 # Jinja's NodeVisitor dispatches on visit_<NodeClass>, so those method names follow the node classes.
@@ -14,7 +21,6 @@ reported at the tag the node came from.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any, Final
@@ -34,6 +40,8 @@ from delarsrapport._designer.filterregler import (
     nyckelord,
 )
 from delarsrapport._designer.fynd import Mallkod, Protokoll, kort, menade
+from delarsrapport._designer.makron import Bunden, Makro, anropa, granska_kropp
+from delarsrapport._designer.makron import utskrift as makroutskrift
 from delarsrapport._designer.taggar import Tagg
 from delarsrapport._designer.typer import (
     FUNKTION,
@@ -53,13 +61,6 @@ __all__ = ["Kontraktsgranskare"]
 
 _F: Final = Severity.FEL
 _V: Final = Severity.VARNING
-
-
-@dataclass
-class _Bunden:
-    typ: Typ
-    ursprung: str | None = None
-    """For a loop variable: what it is an element of ("ekonomi.sammanfattning.rader")."""
 
 
 class Kontraktsgranskare(NodeVisitor):
@@ -85,12 +86,16 @@ class Kontraktsgranskare(NodeVisitor):
         self.taggar = taggar
         self.rad_tagg = rad_tagg
         kontext = {**GEMENSAMMA, **KONTEXTER[slag]}
-        globala: dict[str, _Bunden] = {namn: _Bunden(FUNKTION) for namn in env.globals}
-        globala["range"] = _Bunden(Typ("funktion", element=HELTAL))
-        self.ramar: list[dict[str, _Bunden]] = [
+        globala: dict[str, Bunden] = {namn: Bunden(FUNKTION) for namn in env.globals}
+        globala["range"] = Bunden(Typ("funktion", element=HELTAL))
+        self.ramar: list[dict[str, Bunden]] = [
             globala,
-            {namn: _Bunden(typ_av(t)) for namn, t in kontext.items()},
+            {namn: Bunden(typ_av(t)) for namn, t in kontext.items()},
         ]
+        self.makron: dict[str, Makro] = {}
+        self.granskade: set[tuple[str, tuple[Typ, ...]]] = set()
+        """Each macro and the argument types its body was checked with."""
+        self.aktiva: list[str] = []
 
     # recording
 
@@ -107,7 +112,7 @@ class Kontraktsgranskare(NodeVisitor):
 
     # scope
 
-    def slaupp(self, namn: str) -> _Bunden | None:
+    def slaupp(self, namn: str) -> Bunden | None:
         for ram in reversed(self.ramar):
             if namn in ram:
                 return ram[namn]
@@ -115,7 +120,7 @@ class Kontraktsgranskare(NodeVisitor):
 
     def bind(self, mal: nodes.Node, typ: Typ, ursprung: str | None = None) -> None:
         if isinstance(mal, nodes.Name):
-            self.ramar[-1][mal.name] = _Bunden(typ, ursprung)
+            self.ramar[-1][mal.name] = Bunden(typ, ursprung)
         elif isinstance(mal, nodes.Tuple | nodes.List):
             for del_ in mal.items:
                 self.bind(del_, OKAND)
@@ -126,14 +131,17 @@ class Kontraktsgranskare(NodeVisitor):
         rot = sokvag.split(".", 1)[0].split("[", 1)[0]
         bunden = self.slaupp(rot)
         if bunden is not None and bunden.ursprung:
-            return f"{sokvag} ({rot} är ett element i {bunden.ursprung})"
+            return f"{sokvag} ({rot} är {bunden.ursprung})"
         return sokvag
 
     # walking
 
     def granska(self, mall: nodes.Template) -> None:
-        """Check a part's syntax tree."""
+        """Check a part's syntax tree; then the macros no call has checked."""
         self.satser(mall.body)
+        for namn, makro in self.makron.items():
+            if not any(g[0] == namn for g in self.granskade):
+                granska_kropp(self, namn, makro, [OKAND] * len(makro.nod.args), [None] * len(makro.nod.args))
 
     def satser(self, body: Iterable[nodes.Node]) -> None:
         for nod in body:
@@ -161,10 +169,10 @@ class Kontraktsgranskare(NodeVisitor):
         typ, sokvag = self.uttryck(nod.iter)
         element = self.element(nod, typ, sokvag)
         self.ramar.append({})
-        self.bind(nod.target, element, sokvag or None)
+        self.bind(nod.target, element, f"ett element i {sokvag}" if sokvag else None)
         if nod.test is not None:
             self.uttryck(nod.test)
-        self.ramar[-1]["loop"] = _Bunden(Typ("loop", element=element))
+        self.ramar[-1]["loop"] = Bunden(Typ("loop", element=element))
         self.satser(nod.body)
         self.ramar.pop()
         self.satser(nod.else_)
@@ -194,8 +202,11 @@ class Kontraktsgranskare(NodeVisitor):
         self.ramar.pop()
 
     def visit_Macro(self, nod: nodes.Macro) -> None:
-        self.ramar[-1][nod.name] = _Bunden(FUNKTION)
-        self.makro(nod)
+        self.ramar[-1][nod.name] = Bunden(FUNKTION)
+        tagg = self.tagg(nod)
+        self.makron[nod.name] = Makro(nod, tagg.niva if tagg else "", list(self.ramar))
+        for d in nod.defaults:
+            self.uttryck(d)
 
     def visit_CallBlock(self, nod: nodes.CallBlock) -> None:
         self.uttryck(nod.call)
@@ -259,7 +270,7 @@ class Kontraktsgranskare(NodeVisitor):
     def makro(self, nod: nodes.Macro | nodes.CallBlock) -> None:
         for d in nod.defaults:
             self.uttryck(d)
-        self.ramar.append({namn: _Bunden(FUNKTION) for namn in ("caller", "varargs", "kwargs")})
+        self.ramar.append({namn: Bunden(FUNKTION) for namn in ("caller", "varargs", "kwargs")})
         for arg in nod.args:
             self.bind(arg, OKAND)
         self.satser(nod.body)
@@ -290,6 +301,13 @@ class Kontraktsgranskare(NodeVisitor):
     def utskrift(self, uttryck: nodes.Expr) -> None:
         typ, sokvag = self.uttryck(uttryck)
         tagg = self.tagg(uttryck)
+        if (
+            isinstance(uttryck, nodes.Call)
+            and isinstance(uttryck.node, nodes.Name)
+            and uttryck.node.name in self.makron
+        ):
+            makroutskrift(self, uttryck, uttryck.node.name, tagg)
+            return
         ar_stycken = isinstance(uttryck, nodes.Filter) and uttryck.name == "stycken"
         if tagg is not None and tagg.niva == "p" and not ar_stycken:
             self.fynd(
@@ -435,6 +453,8 @@ class Kontraktsgranskare(NodeVisitor):
 
     def attribut(self, nod: nodes.Node, typ: Typ, sokvag: str, attr: str, *, mild: str) -> tuple[Typ, str]:
         ny = f"{sokvag}.{attr}" if sokvag else ""
+        if ny.startswith("installningar."):
+            self.protokoll.samlare.lasta.add(ny)
         if attr.startswith("_"):
             self.fynd(
                 Mallkod.MALL_OSAKER,
@@ -482,8 +502,7 @@ class Kontraktsgranskare(NodeVisitor):
         return OKAND, ny
 
     def anrop(self, nod: nodes.Call) -> Typ:
-        for a in nod.args:
-            self.uttryck(a)
+        argument = [self.uttryck(a) for a in nod.args]
         for kw in nod.kwargs:
             self.uttryck(kw.value)
         for d in (nod.dyn_args, nod.dyn_kwargs):
@@ -492,6 +511,9 @@ class Kontraktsgranskare(NodeVisitor):
         f = nod.node
         if isinstance(f, nodes.Getattr):
             return self.metodanrop(nod, f)
+        if isinstance(f, nodes.Name) and f.name in self.makron and self.slaupp(f.name) is not None:
+            anropa(self, nod, f.name, argument)
+            return TEXT
         typ, sokvag = self.uttryck(f)
         if typ.slag not in ("funktion", "okand", "loop"):
             self.fynd(

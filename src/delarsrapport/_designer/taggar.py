@@ -12,6 +12,7 @@ tag of docxtpl's patched source back to the paragraph it was written in (:func:`
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Final
 
@@ -19,8 +20,9 @@ from lxml import etree
 
 from delarsrapport._check.koder import Severity
 from delarsrapport._designer.fynd import Mallkod, Protokoll, kort
-from delarsrapport._render.locations import Plats
-from delarsrapport._render.wordxml import cells, nearest, qn, rows, text_nodes
+from delarsrapport._render.locations import Plats, table_name
+from delarsrapport._render.wordxml import cells, nearest, qn, rows, style_id, text_nodes
+from delarsrapport._render.wordxml import text as xml_text
 
 __all__ = [
     "STANGER",
@@ -32,9 +34,11 @@ __all__ = [
     "markera",
     "spara",
     "stycken",
+    "tabellnamn",
 ]
 
 _F: Final = Severity.FEL
+_V: Final = Severity.VARNING
 
 _W_P: Final = qn("w:p")
 _W_TBL: Final = qn("w:tbl")
@@ -90,8 +94,24 @@ class Stycke:
             nod.text = text[:offset] + med + text[offset + 1 :]
 
 
-def stycken(rot: etree._Element, del_: str) -> list[Stycke]:
-    """Every paragraph of a part, numbered in document order, with its place and text nodes."""
+def tabellnamn(rot: etree._Element, rubrikstilar: Collection[str]) -> dict[etree._Element, str | None]:
+    """Each table of a part and what a location calls it: its caption (the title of its
+    alternative text), or else the last paragraph before it in a heading style."""
+    namn: dict[etree._Element, str | None] = {}
+    rubrik: str | None = None
+    for el in rot.iter(_W_P, _W_TBL):
+        if el.tag == _W_TBL:
+            caption = el.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")
+            namn[el] = table_name(None if caption is None else caption.get(qn("w:val")), rubrik)
+        elif style_id(el) in rubrikstilar and xml_text(el).strip():
+            rubrik = xml_text(el)
+    return namn
+
+
+def stycken(rot: etree._Element, del_: str, rubrikstilar: Collection[str] = ()) -> list[Stycke]:
+    """Every paragraph of a part, numbered in document order, with its place and text nodes;
+    tables are named by their caption or the heading above them (in *rubrikstilar*)."""
+    namn = tabellnamn(rot, rubrikstilar)
     tabeller = {t: i for i, t in enumerate(rot.iter(_W_TBL), start=1)}
     rader = {t: i for i, t in enumerate(rot.iter(_W_TR), start=1)}
     celler = {t: i for i, t in enumerate(rot.iter(_W_TC), start=1)}
@@ -104,12 +124,14 @@ def stycken(rot: etree._Element, del_: str) -> list[Stycke]:
         text = "".join(n.text or "" for n in noder)
         cell = nearest(p, _W_TC, _W_TXBX)
         tbl = nearest(p, _W_TBL)
+        tnamn = None
         tabell = rad = kolumn = None
         tr = tc = None
         if cell is not None and cell.tag == _W_TC and tbl is not None:
             tc = cell
             tr = tc.getparent()
             tabell = tabeller[tbl]
+            tnamn = namn[tbl]
             if tr is not None and tr.tag == _W_TR:
                 parent = tr.getparent()
                 rad = rows(parent).index(tr) + 1 if parent is not None else None
@@ -120,7 +142,9 @@ def stycken(rot: etree._Element, del_: str) -> list[Stycke]:
         ut.append(
             Stycke(
                 nummer=nummer,
-                plats=Plats(del_, nummer, tabell, rad, kolumn, " ".join(text.split())),
+                plats=Plats(
+                    del_, nummer, tabell, rad, kolumn, " ".join(text.split()), tnamn if tabell else None
+                ),
                 behallare=behallare,
                 tabell=tabell,
                 rad=rader[tr] if tr is not None and tr.tag == _W_TR else None,
@@ -241,9 +265,95 @@ def granska_xml(p: Protokoll, stycken: list[Stycke]) -> None:
                 stycke.ersatt(t.start, t.start + 1)
                 stycke.ersatt(t.slut - 2, t.slut - 1)
                 continue
+            _hopfogad(p, stycke, t)
             _struktur_tagg(p, stycke, t, rader_med_tr, celler_med_tc)
     _forlorat_innehall(p, stycken, rader_med_tr, celler_med_tc)
     _blankstegskontroll(p, stycken)
+
+
+#: Run properties in designer words, by local name; a difference in any other (the language,
+#: the spelling check, the complex-script twins of bold, italic and size) does not show.
+_FORMAT: Final = {
+    "b": "fetstil",
+    "i": "kursiv stil",
+    "u": "understrykning",
+    "strike": "genomstrykning",
+    "dstrike": "genomstrykning",
+    "color": "färg",
+    "sz": "storlek",
+    "rFonts": "teckensnitt",
+    "highlight": "överstrykningsfärg",
+    "shd": "bakgrundsfärg",
+    "vertAlign": "upphöjd eller nedsänkt text",
+    "caps": "versaler",
+    "smallCaps": "kapitäler",
+    "rStyle": "teckenformat",
+    "spacing": "teckenavstånd",
+    "vanish": "dold text",
+    "effect": "texteffekt",
+    "emboss": "relief",
+    "imprint": "gravyr",
+    "outline": "konturtext",
+    "shadow": "skugga",
+}
+_AV: Final = {"0", "false", "off", "none"}
+_TECKENSNITT: Final = {qn(f"w:{a}") for a in ("ascii", "hAnsi", "asciiTheme", "hAnsiTheme")}
+
+
+def _format(nod: etree._Element) -> dict[str, str]:
+    """What shows of a text node's run formatting: property → its attributes, written out."""
+    run = nod.getparent()
+    rpr = run.find(qn("w:rPr")) if run is not None else None
+    ut: dict[str, str] = {}
+    for el in rpr.iterchildren(etree.Element) if rpr is not None else ():
+        namn = etree.QName(el).localname
+        if namn not in _FORMAT:
+            continue
+        attribut = {
+            str(k): str(v) for k, v in el.attrib.items() if namn != "rFonts" or str(k) in _TECKENSNITT
+        }
+        if set(attribut) == {qn("w:val")} and attribut[qn("w:val")].lower() in _AV:
+            continue
+        ut[namn] = " ".join(f"{k}={v}" for k, v in sorted(attribut.items()))
+    return ut
+
+
+def _hopfogad(p: Protokoll, stycke: Stycke, t: Ratagg) -> None:
+    """A tag Word split over runs: docxtpl joins it, keeping the formatting of its first
+    character (and giving it to the text after the tag in its last run). A warning, with
+    what formatting is lost when there is any."""
+    noder = sorted({stycke.tecken[i][0] for i in range(t.start, t.slut)})
+    if len(noder) < 2:
+        return
+    format_ = [_format(stycke.noder[i]) for i in noder]
+    skillnad = sorted(
+        {_FORMAT[k] for f in format_[1:] for k in set(f) | set(format_[0]) if f.get(k) != format_[0].get(k)}
+    )
+    if skillnad:
+        vad = " och ".join(skillnad) if len(skillnad) <= 2 else ", ".join(skillnad)
+        p.fynd(
+            Mallkod.MALL_FORMAT_I_TAGG,
+            _V,
+            stycke.plats,
+            f"formateringen ändras inne i taggen {kort(t.text)} ({vad} på en del av den); taggen "
+            "fungerar, men det den skriver ut får formateringen från taggens första tecken, så den "
+            "andra formateringen försvinner",
+            "markera hela taggen, från {{ eller {% till }} eller %}, och ge den en och samma "
+            "formatering: ska det som skrivs ut vara fetstil, gör hela taggen fet",
+            fokus=t.text,
+        )
+        return
+    p.fynd(
+        Mallkod.MALL_HOPFOGAD_TAGG,
+        _V,
+        stycke.plats,
+        f"Word har delat taggen {kort(t.text)} i {len(noder)} textbitar (efter en ändring mitt i den "
+        "eller stavningskontrollen); den fogas ihop och fungerar, men en formatering av en del av "
+        "den försvinner, och en spårad ändring eller ett fält mitt i den gör den oläslig",
+        "markera taggen, ta bort den och skriv den på nytt i ett svep (eller klistra in den som "
+        "oformaterad text), så att den blir en enda textbit",
+        fokus=t.text,
+    )
 
 
 def _delad_problem(p: Protokoll, stycke: Stycke, slag: str, start: int, slut: int) -> None:
@@ -381,7 +491,10 @@ def _forlorat_innehall(
                     stycke.plats,
                     f"{kort(t.text)} ersätter hela {vad}, så det andra som står i {vad} försvinner: "
                     f"”{kort(ovrigt, 60)}”",
-                    f"låt {vad} med taggen vara tom i övrigt; lägg innehållet i {vad} under eller "
+                    "ge taggen en egen tabellrad: infoga en rad (i Word: Layout > Infoga nedanför), "
+                    "flytta taggen dit, ensam i första cellen, och låt resten av raden vara tom"
+                    if samling == "rad"
+                    else f"låt {vad} med taggen vara tom i övrigt; lägg innehållet i {vad} under eller "
                     "mellan taggarna",
                     fokus=t.text,
                 )

@@ -70,17 +70,16 @@ def mallbruk() -> Mallbruk:
                 continue
             rotter = {**GEMENSAMMA, **variabler}
             for malltext in _malltexter(mall):
-                omfang: dict[str, tuple[type, ...]] = {}
-                for n, t in rotter.items():
-                    inre = valfri(t)[1]
-                    if isinstance(inre, type):
-                        omfang[n] = (inre,)
-                for tagg in _TAGG_RE.findall(malltext):
-                    if m := _FOR_RE.fullmatch(tagg):
+                taggar = _TAGG_RE.findall(malltext)
+                makroargument = _makroargument(taggar, rotter)
+                omfang = _rotomfang(rotter)
+                for tagg in taggar:
+                    if m := _MAKRO_RE.match(tagg):
+                        for i, param in enumerate(_parametrar(m.group(2))):
+                            omfang[param] = tuple(makroargument.get((m.group(1), i), ()))
+                    elif m := _FOR_RE.fullmatch(tagg):
                         typ, var, uttryck = m.groups()
-                        tp, namngivna = los(uttryck, omfang)
-                        elem = element(tp) if tp is not None else None
-                        klasser = namngivna if elem is object else ((elem,) if ar_klass(elem) else ())
+                        klasser = _loopklasser(uttryck, omfang)
                         for k in klasser:
                             loopar.setdefault(k, Counter())[typ or ""] += 1
                         omfang[var] = klasser
@@ -95,6 +94,72 @@ def mallbruk() -> Mallbruk:
                                 belopp.setdefault((agarklass, namn), _agare_ut(argument, agare))
                                 belopp_klass.setdefault(agarklass, _agare_ut(argument, agare))
     return Mallbruk(loopar, belopp, belopp_klass)
+
+
+_MAKRO_RE: Final = re.compile(r"\{%-?\s*(?:p\s+)?macro\s+(\w+)\s*\(([^)]*)\)")
+_ANROP_RE: Final = re.compile(r"(?<![\w.])(\w+)\(([^()]*)\)")
+
+
+def _rotomfang(rotter: dict[str, object]) -> dict[str, tuple[type, ...]]:
+    omfang: dict[str, tuple[type, ...]] = {}
+    for n, t in rotter.items():
+        inre = valfri(t)[1]
+        if isinstance(inre, type):
+            omfang[n] = (inre,)
+    return omfang
+
+
+def _parametrar(text: str) -> list[str]:
+    return [p.split("=", 1)[0].strip() for p in text.split(",") if p.strip()]
+
+
+def _loopklasser(uttryck: str, omfang: dict[str, tuple[type, ...]]) -> tuple[type, ...]:
+    """The classes a loop over *uttryck* goes through (several when its owner may be several)."""
+    agare, _, falt_ = uttryck.partition(".")
+    klasser: list[type] = []
+    agarklasser: list[tuple[type, ...]] = [(k,) for k in omfang.get(agare, ())] if falt_ else [()]
+    for agarklass in agarklasser:
+        deltyp = {agare: agarklass} if agarklass else {}
+        tp, namngivna = los(uttryck, {**omfang, **deltyp})
+        elem = element(tp) if tp is not None else None
+        for k in namngivna if elem is object else ((elem,) if ar_klass(elem) else ()):
+            if isinstance(k, type) and k not in klasser:
+                klasser.append(k)
+    return tuple(klasser)
+
+
+def _makroargument(taggar: list[str], rotter: dict[str, object]) -> dict[tuple[str, int], set[type]]:
+    """For each macro of a part and each of its parameters, the classes its calls pass.
+
+    A macro's body can call another with its own parameters, so the scan is repeated
+    until nothing new is learnt.
+    """
+    makron = {m.group(1): _parametrar(m.group(2)) for t in taggar if (m := _MAKRO_RE.match(t))}
+    argument: dict[tuple[str, int], set[type]] = {}
+    if not makron:
+        return argument
+    for _ in range(len(makron) + 1):
+        fore = {k: set(v) for k, v in argument.items()}
+        omfang = _rotomfang(rotter)
+        for tagg in taggar:
+            if m := _MAKRO_RE.match(tagg):
+                for i, param in enumerate(makron[m.group(1)]):
+                    omfang[param] = tuple(argument.get((m.group(1), i), ()))
+                continue
+            if m := _FOR_RE.fullmatch(tagg):
+                omfang[m.group(2)] = _loopklasser(m.group(3), omfang)
+                continue
+            for anrop in _ANROP_RE.finditer(tagg):
+                if anrop.group(1) not in makron:
+                    continue
+                for i, arg in enumerate(_parametrar(anrop.group(2))):
+                    klasser = omfang.get(arg, ()) if "." not in arg else (los(arg, omfang)[0],)
+                    argument.setdefault((anrop.group(1), i), set()).update(
+                        k for k in klasser if isinstance(k, type) and ar_klass(k)
+                    )
+        if argument == fore:
+            break
+    return argument
 
 
 def _agare_ut(argument: str, agare: str) -> str:

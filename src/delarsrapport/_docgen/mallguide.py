@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Final
 
 from delarsrapport._context import GEMENSAMMA, KONTEXTER
+from delarsrapport._designer.fynd import MALLKODER
 from delarsrapport._docgen.filtren import filteravsnitt
 from delarsrapport._docgen.installningar import installningsavsnitt
 from delarsrapport._docgen.klasser import Karta
@@ -92,6 +93,23 @@ _TAGGAR: Final = (
         "ger tabellcellen en bakgrundsfärg; skriv den först i cellen och ordet efter",
         "{% cellbg atgard.status.farg %}{{ atgard.status.ord }}",
     ),
+    (
+        "{%p macro namn(x) %} … {%p endmacro %}",
+        "definierar ett byggblock: styckena och tabellerna emellan skrivs inte ut där de står, "
+        "utan där blocket anropas, med x som det anropet ger",
+        "{%p macro atgardstabell(x) %}",
+    ),
+    (
+        "{{p namn(…) }}",
+        "skriver ut ett byggblock där taggen står; taggen står ensam i ett stycke, och blocket "
+        "måste stå tidigare i mallen",
+        "{{p uppfoljning(m, 3) }}",
+    ),
+    (
+        "{#p … #}",
+        "en kommentar till den som redigerar mallen; stycket försvinner",
+        "{#p Byggblock: … #}",
+    ),
 )
 """The docxtpl tags, what they do and an example (the introduction's table)."""
 
@@ -145,8 +163,33 @@ Några regler gäller alla mallar:
   troligen menades. Ingenting blir tomt i tysthet.
 - **Kontrollera layouten** innan du använder den: `delarsrapport layout check MAPP` läser alla
   mallar och inställningar utan rapportdata och listar varje problem på en gång.
+- **Det kontrollen kallar fel skapas inte.** `render` läser varje mall med samma regler som
+  `layout check` innan den skapar något, och stoppar med samma meddelande och plats vid ett
+  fel. Varningar (till exempel en tagg som Word har delat i flera textbitar) stoppar inte.
 - Hur tal skrivs (minustecken, noll, tecknet för ett värde som saknas) styrs av
   inställningen `talstil`, inte av mallen.
+
+### Byggblock
+
+Ett block som behövs på flera ställen (samma tabell för varje mål, uppdrag och nämndmål)
+skrivs en gång som ett **byggblock** och anropas där det behövs. `verksamhet.docx` i de
+medföljande layouterna börjar med tre byggblock:
+
+- `{{%p macro atgardstabell(x) %}}` … `{{%p endmacro %}}`: tabellen över åtgärderna för `x`
+  (ett mål, ett uppdrag eller ett nämndmål), i fyra former efter vilka kolumner som har värden;
+- `{{%p macro indikatorer(x, rubrikniva) %}}` … `{{%p endmacro %}}`: indikatortabellen och
+  indikatorernas kommentarer, med underrubriker på nivån `rubrikniva`;
+- `{{%p macro uppfoljning(x, rubrikniva) %}}` … `{{%p endmacro %}}`: de två blocken i den
+  ordning de ska stå.
+
+Längre ned står `{{{{p uppfoljning(m, 3) }}}}` under varje mål, `{{{{p uppfoljning(p, 4) }}}}` under
+varje uppdrag och `{{{{p uppfoljning(n, 5) }}}}` under varje nämndmål. Ändrar du en kolumn i
+åtgärdstabellen ändrar du den en gång, i byggblocket; vill du ha indikatorerna före
+åtgärderna flyttar du ett stycke i `uppfoljning`. Ett byggblock måste stå före det första
+stället där det anropas, och taggarna `{{%p macro %}}`, `{{%p endmacro %}}` och `{{{{p … }}}}` står
+ensamma i var sitt stycke. `layout check` kontrollerar blockets fält med det varje anrop ger
+(en åtgärdstabell för ett mål och för ett uppdrag), och säger till om ett anrop har fel antal
+värden.
 
 ## Typer
 
@@ -179,6 +222,21 @@ def _inledning() -> list[str]:
     return text.split("\n")
 
 
+def _koder() -> list[str]:
+    """The codes of ``layout check`` and what each means."""
+    rader = [[kod(str(k)), text] for k, text in MALLKODER.items()]
+    return [
+        "## Kontrollens koder",
+        "",
+        "`delarsrapport layout check` märker varje fynd med en kod och säger om det är ett *fel* "
+        "eller en *varning*. Ett fel stoppar `render` med samma meddelande innan något dokument "
+        "skapas; en varning gör det inte.",
+        "",
+        *tabell(["Kod", "Betydelse"], rader),
+        "",
+    ]
+
+
 def markdown() -> str:
     """The whole Mallguide as Markdown, generated from the contract, filters and settings."""
     karta = Karta()
@@ -205,6 +263,7 @@ def markdown() -> str:
             lines += klassavsnitt(k, karta)
     lines += filteravsnitt()
     lines += installningsavsnitt()
+    lines += _koder()
     text = "\n".join(lines)
     return text.rstrip("\n") + "\n"
 

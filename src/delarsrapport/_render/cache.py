@@ -5,7 +5,9 @@ takes about a tenth of a second, most of a short command's time. What preparing 
 kept in ``$XDG_CACHE_HOME/delarsrapport`` (or ``~/.cache/delarsrapport``), one file per
 template, under a key made of everything that can change it: the template's bytes, the
 layout's number style and styles, and the versions of this package, its engine source,
-Jinja, docxtpl, Python and zlib. A changed template or upgrade simply misses.
+the template rules (:mod:`delarsrapport._designer`), Jinja, docxtpl, Python and zlib. A
+changed template, rule or upgrade simply misses. A template that breaks a rule is
+refused before it is prepared, so it is never cached.
 
 The cache changes nothing a render produces: the same prepared state, from disk or not,
 gives the same bytes. Set ``DELARSRAPPORT_CACHE`` to a folder to move it, or to ``0`` to
@@ -50,6 +52,12 @@ def _versions() -> bytes:
         zlib.ZLIB_RUNTIME_VERSION,
         *(_version(p) for p in ("delarsrapport", "Jinja2", "docxtpl")),
         *(hashlib.sha256((here / f).read_bytes()).hexdigest() for f in ("engine.py", "environment.py")),
+        # The rules a template must pass before it is prepared (and cached): a changed
+        # rule checks every template again.
+        *(
+            hashlib.sha256(f.read_bytes()).hexdigest()
+            for f in sorted((here.parent / "_designer").glob("*.py"))
+        ),
     ]
     return "\0".join(parts).encode("utf-8")
 

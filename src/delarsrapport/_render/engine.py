@@ -144,7 +144,8 @@ class _Del:
     namn: str
     """The zip member, e.g. ``word/document.xml``."""
     nyckel: str
-    """How error messages and the layout check name it (``body``, ``/word/header1.xml``)."""
+    """How error messages name it: ``body``, or what Word calls a header or footer
+    ("sidhuvudet på första sidan"; ``/word/header3.xml`` for one no section uses)."""
     mall: jinja2.Template
     kod: CodeType
     """The compiled template as Python code, as the disk cache keeps it."""
@@ -207,6 +208,10 @@ class PreparedTemplate:
         diskcache.write(nyckel, self._entry())
 
     def _prepare(self, data: bytes, talstil: Talstil, stilar: Stilar) -> None:
+        # The rules 'layout check' applies: an error there is a refusal here, with its message.
+        from delarsrapport._designer.mall import check_template
+
+        etiketter = check_template(self.path, data, stilar)
         try:
             zf = zipfile.ZipFile(io.BytesIO(data))
         except zipfile.BadZipFile:
@@ -227,7 +232,7 @@ class PreparedTemplate:
         self.sources: dict[str, str] = {}
         self._add(document, "body", raw[document])
         for name in self._rendered_parts(raw, document):
-            self._add(name, "/" + name, raw[name])
+            self._add(name, etiketter.get(name, "/" + name), raw[name])
         raw = self._with_core_properties(raw)
         self.statiska: dict[str, Member] = {}
         for name, blob in raw.items():
@@ -453,7 +458,7 @@ class PreparedTemplate:
     def error(self, exc: BaseException, nyckel: str, names: Iterable[str] = ()) -> TemplateError:
         """A TemplateError naming this template, the part and the paragraph of *exc*."""
         line = lineno(exc)
-        where = plats(self.sources[nyckel], line, nyckel) if line else None
+        where = plats(self.sources[nyckel], line, nyckel, self.stilar.rubriker) if line else None
         return TemplateError(
             message(exc),
             template=str(self.path),

@@ -38,6 +38,7 @@ __all__ = [
     "Statuskategori",
     "Stilar",
     "Visa",
+    "forklara_yamlfel",
     "layout_katalog",
     "layout_mapp",
     "load_layout",
@@ -145,8 +146,9 @@ class Visa:
     Templates read them as ``installningar.visa.<namn>``.
     """
 
-    diarienummer_med_bilagesuffix: bool = False
-    """A bilaga's header shows the ärende's number with the bilaga's suffix ("SCN-2024-00493-1")."""
+    diarienummer_med_bilagesuffix: bool = attrs.field(default=False, metadata={"las_av_koden": True})
+    """A bilaga's header shows the ärende's number with the bilaga's suffix ("SCN-2024-00493-1").
+    The view builder reads it (``dokument.diarienummer`` has the suffix), not a template."""
     metarad: bool = True
     """The verksamhetsuppföljning shows the line "Fas: … Rapportperiod: … Organisation: …"."""
     avrundningsnot: bool = True
@@ -282,7 +284,14 @@ def _load_layout(katalog: Path, _stamp: tuple[tuple[str, int], ...]) -> Layout:
     try:
         installningar = read_structured(fil, Installningar)
     except LoadError as exc:
-        raise LayoutError(f"inställningarna i layouten är ogiltiga:\n{exc}") from None
+        rader = []
+        for p in exc.problems:
+            meddelande, atgard = forklara_yamlfel(p.message)
+            plats = f"{INSTALLNINGSFIL}, rad {p.line}" if p.line is not None else INSTALLNINGSFIL
+            if p.path:
+                plats += f", {p.path}"
+            rader.append(f"  {plats}: {meddelande}" + (f"\n    åtgärd: {atgard}" if atgard else ""))
+        raise LayoutError(f"inställningarna i {fil} är ogiltiga:\n" + "\n".join(rader)) from None
     saknas = [s for s in DOKUMENTSLAG if not (katalog / f"{s}.docx").is_file()]
     if saknas:
         raise LayoutError(
@@ -290,6 +299,64 @@ def _load_layout(katalog: Path, _stamp: tuple[tuple[str, int], ...]) -> Layout:
             f"(filerna {', '.join(s + '.docx' for s in saknas)})"
         )
     return Layout(namn=katalog.name, katalog=katalog, installningar=installningar)
+
+
+#: YAML's messages (libyaml's and ruamel's) for the mistakes made in a settings file, in
+#: Swedish with what to do. The reader names the line where it noticed the problem, which
+#: can be the line after the mistake.
+_YAMLFEL: Final = (
+    (
+        r"tab character|found character '\\t'",
+        "raden är indragen med tabb, och YAML kräver mellanslag",
+        "byt tabben mot mellanslag, lika många som på raderna ovanför i samma grupp",
+    ),
+    (
+        r"did not find expected key|expected <block end>|while parsing a block mapping",
+        "indragningen stämmer inte: raden (eller raden före) är indragen mer eller mindre än raderna "
+        "ovanför i samma grupp",
+        "dra in raden med lika många mellanslag som de andra raderna i gruppen (till exempel två "
+        "mellanslag under visa:), aldrig med tabb",
+    ),
+    (
+        r"mapping values are not allowed",
+        "ett kolon står där det inte får stå: antingen är raden indragen mer än raden ovanför, eller så "
+        "har ett värde ett kolon följt av mellanslag utan citattecken",
+        "dra in raden lika mycket som raderna runt den, och sätt citattecken runt text med kolon "
+        '(mening: "Så här: …")',
+    ),
+    (
+        r"expected ':'|could not find expected ':'",
+        "ett kolon saknas mellan namnet och värdet på raden (eller raden före)",
+        "skriv inställningen som namn: värde, med kolon och mellanslag",
+    ),
+    (
+        r"expected ',' or '}'|expected ',' or ']'|flow mapping|flow sequence",
+        "en { … } eller [ … ] på raden är inte rätt avslutad, eller så har ett värde i den ett "
+        "kommatecken eller citattecken utan citattecken runt sig",
+        "kontrollera att raden slutar med } och sätt citattecken runt text med komma eller kolon: "
+        '{ord: Klar, mening: "Klart, enligt plan."}',
+    ),
+    (
+        r"quoted scalar|unexpected end of stream",
+        "ett citattecken saknar sitt slut",
+        "avsluta texten med samma citattecken som den började med",
+    ),
+)
+
+
+def forklara_yamlfel(meddelande: str) -> tuple[str, str]:
+    """A problem in a settings file as (what is wrong, what to do), in Swedish: YAML's own
+    messages are translated; any other problem keeps its message and gets no action."""
+    if not meddelande.startswith("ogiltig YAML"):
+        return meddelande, ""
+    for monster, svenska, atgard in _YAMLFEL:
+        if re.search(monster, meddelande):
+            return svenska, atgard
+    return (
+        "filen kan inte läsas som YAML",
+        "jämför raden med raderna runt den: indragning med mellanslag, kolon efter namnet och "
+        "citattecken runt text med kolon eller komma",
+    )
 
 
 def new_layout(namn: str, *, fran: str | Path = "uppsala", katalog: str | Path = ".") -> Path:
