@@ -5,6 +5,7 @@ Every error the library raises on purpose is a :class:`DelarsrapportError`::
     DelarsrapportError
      ├── ParseError          text that is not a Swedish amount or number
      ├── LoadError           a report file or dict that does not fit the model
+     ├── ModelTypeError      a model object built in Python with a value of the wrong type
      ├── LayoutError         a layout folder or its settings that cannot be used
      ├── TemplateError       a template that fails while rendering
      ├── CheckError          render --strict refused a report with errors (fel)
@@ -27,6 +28,7 @@ __all__ = [
     "DelarsrapportError",
     "LayoutError",
     "LoadError",
+    "ModelTypeError",
     "ParseError",
     "Problem",
     "RenderError",
@@ -81,6 +83,27 @@ class Problem:
         if self.line is not None:
             where += f":{self.line}"
         return f"{where}: {self.path or '(hela filen)'}: {self.message}"
+
+
+class ModelTypeError(DelarsrapportError, TypeError):
+    """A model object built with a value of the wrong type for one of its fields.
+
+    Raised when the object is built (``Kontorad(namn="571", belopp=5)``), never later.
+    ``cls_name`` and ``field`` name the class and the field (``konton[2]`` for an item of a
+    tuple), ``expected`` is the type the field takes and ``value`` what was given, both
+    as the message writes them; ``hint`` says what to do, when there is a usual fix.
+    """
+
+    def __init__(
+        self, *, cls_name: str, field: str, expected: str, value: str, hint: str | None = None
+    ) -> None:
+        self.cls_name = cls_name
+        self.field = field
+        self.expected = expected
+        self.value = value
+        self.hint = hint
+        message = f"{cls_name}.{field}: förväntade {expected}, fick {value}"
+        super().__init__(message + (f"; {hint}" if hint else ""))
 
 
 class LayoutError(DelarsrapportError):

@@ -48,6 +48,7 @@ __all__ = [
     "Investeringsrad",
     "Kontorad",
     "Prognososakerhet",
+    "RapporteradInsatskostnad",
     "RapporteradVerksamhetstabell",
     "RapporteratSpann",
     "Sammanfattningsrad",
