@@ -19,11 +19,14 @@ are kept as attributes so that programs need not parse the message.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import StrEnum
 from pathlib import Path
+from typing import Final
 
 import attrs
 
 __all__ = [
+    "PROBLEMKODER",
     "CheckError",
     "DelarsrapportError",
     "LayoutError",
@@ -31,6 +34,7 @@ __all__ = [
     "ModelTypeError",
     "ParseError",
     "Problem",
+    "Problemkod",
     "RenderError",
     "TemplateError",
     "WriteError",
@@ -65,18 +69,65 @@ class LoadError(DelarsrapportError):
         super().__init__(head + ":\n" + "\n".join(f"  {line}" for line in lines))
 
 
+class Problemkod(StrEnum):
+    """What kind of problem a :class:`Problem` is; the values are stable, as finding codes are.
+
+    Documented in Swedish in :data:`PROBLEMKODER` and ``docs/kontroller.md``.
+    """
+
+    FIL = "INDATA-FIL"
+    KODNING = "INDATA-KODNING"
+    SYNTAX = "INDATA-SYNTAX"
+    TAGG = "INDATA-TAGG"
+    DUBBLETT = "INDATA-DUBBLETT"
+    OKANT_FALT = "INDATA-OKANT-FALT"
+    SAKNAS = "INDATA-SAKNAS"
+    TYP = "INDATA-TYP"
+    FLYTTAL = "INDATA-FLYTTAL"
+    VARDE = "INDATA-VARDE"
+    TECKEN = "INDATA-TECKEN"
+    SAMBAND = "INDATA-SAMBAND"
+
+
+PROBLEMKODER: Final[dict[Problemkod, str]] = {
+    Problemkod.FIL: "Filen finns inte eller går inte att läsa.",
+    Problemkod.KODNING: "Filen är inte sparad som UTF-8; spara den som UTF-8 och läs in den igen.",
+    Problemkod.SYNTAX: "Texten är inte giltig YAML eller JSON (eller filen är tom), så inget fält kunde "
+    "läsas.",
+    Problemkod.TAGG: "En YAML-tagg (`!namn`); indata använder inga taggar.",
+    Problemkod.DUBBLETT: "Samma nyckel står två gånger i samma mappning; bara den första läses.",
+    Problemkod.OKANT_FALT: "Ett fält (eller en sorts dokumentdel eller textblock) som inte finns på det "
+    "stället; meddelandet föreslår det närmaste namnet och räknar upp de giltiga.",
+    Problemkod.SAKNAS: "Ett obligatoriskt fält saknas.",
+    Problemkod.TYP: "Fel slags värde: text där ett tal ska stå, en lista där en mappning ska stå och så "
+    "vidare; meddelandet säger vad som förväntades och vad som stod där.",
+    Problemkod.FLYTTAL: "Ett decimaltal med punkt (ett flyttal i YAML/JSON) där ett exakt tal ska stå; "
+    "skriv det med decimalkomma inom citattecken ('3,184').",
+    Problemkod.VARDE: "Rätt slags värde men inte ett giltigt: en okänd status eller enhet, månad 13, ett "
+    "datum som inte finns, ett diarienummer i fel form.",
+    Problemkod.TECKEN: "Ett tecken som ett Word-dokument inte kan lagra (styrtecken, Excels vertikala tabb, "
+    "trasig UTF-16) eller en följd som mallmotorn skulle tolka som en tagg.",
+    Problemkod.SAMBAND: "Fälten är var för sig giltiga men stämmer inte med varandra: två bilagor med "
+    "samma nummer, en hänvisning till en bilaga eller verksamhet som inte finns.",
+}
+"""What each problem code means, in Swedish (the documentation of ``docs/kontroller.md``)."""
+
+
 @attrs.frozen
 class Problem:
-    """One thing wrong with the input: where it is and what is wrong.
+    """One thing wrong with the input: where it is, what kind of problem, and what is wrong.
 
     ``path`` is the field path (``bilagor[0].delar[0].ekonomi.sammanfattning.rader[2]``),
-    ``message`` says what was expected and what was found.
+    ``message`` says what was expected and what was found, ``code`` is the kind of
+    problem (:class:`Problemkod`, stable for programs to filter on), ``source`` and
+    ``line`` the file and the line in it.
     """
 
     path: str
     message: str
     source: str | None = None
     line: int | None = None
+    code: Problemkod = attrs.field(kw_only=True)
 
     def __str__(self) -> str:
         where = self.source or "<data>"

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from delarsrapport._check.koder import KODER
+from delarsrapport._errors import PROBLEMKODER
 
 __all__ = ["main", "markdown"]
 
@@ -67,6 +68,19 @@ def markdown() -> str:
             f"**Vad du gör.** {kod.atgard}",
             "",
         ]
+    lines += [
+        "## Problem i indata",
+        "",
+        "Innan kontrollen kan börja läses filen in. Det som gör att den inte går att läsa är",
+        "inga fynd utan problem: `delarsrapport check` och `render` skriver alla på en gång, med",
+        "fil, rad och fältets sökväg, och avslutas med status 2. Varje problem har en kod som inte",
+        "ändras (`Problem.code` i Python, `kod` i JSON):",
+        "",
+        "| Kod | Betyder |",
+        "|---|---|",
+        *(f"| `{kod}` | {text} |" for kod, text in PROBLEMKODER.items()),
+        "",
+    ]
     return "\n".join(lines)
 
 

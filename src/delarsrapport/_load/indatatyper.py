@@ -21,7 +21,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from delarsrapport._errors import ParseError
+from delarsrapport._errors import ParseError, Problemkod
 from delarsrapport._load.errors import IndataError, kort, menade_du
 from delarsrapport._load.reader import YamlFloat, YamlInt
 from delarsrapport._model.belopp import ENHETER, Belopp
@@ -121,7 +121,7 @@ def structure_date(value: object, _: object) -> date:
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise IndataError(f"{value!r} är inget giltigt datum") from None
+            raise IndataError(f"{value!r} är inget giltigt datum", Problemkod.VARDE) from None
     raise IndataError(f"förväntade ett datum som 2020-09-18, fick {describe(value)}")
 
 
@@ -137,18 +137,20 @@ def exakt_tal(value: object, *, procent: bool = False) -> Decimal:
     if isinstance(value, YamlFloat):
         raise IndataError(
             f"förväntade ett exakt tal, fick {describe(value)} (ett flyttal i YAML/JSON); "
-            f"skriv det med decimalkomma: {str(value).replace('.', ',')!r}"
+            f"skriv det med decimalkomma: {str(value).replace('.', ',')!r}",
+            Problemkod.FLYTTAL,
         )
     if isinstance(value, float):
         raise IndataError(
             f"förväntade ett exakt tal, fick {describe(value)}; flyttal är inte exakta, "
-            "använd Decimal eller text med decimalkomma"
+            "använd Decimal eller text med decimalkomma",
+            Problemkod.FLYTTAL,
         )
     if isinstance(value, int):
         return Decimal(int(value))
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise IndataError(f"förväntade ett ändligt tal, fick {value}")
+            raise IndataError(f"förväntade ett ändligt tal, fick {value}", Problemkod.VARDE)
         return value
     if isinstance(value, str):
         text = value.strip()
@@ -187,7 +189,7 @@ def structure_belopp(value: object, _: object) -> Belopp:
     try:
         return Belopp.from_enhet(exakt_tal(value), enhet)  # type: ignore[arg-type]
     except IndataError as exc:
-        raise IndataError(f"förväntade ett belopp i {enhet}: {exc}") from None
+        raise IndataError(f"förväntade ett belopp i {enhet}: {exc}", exc.kod) from None
 
 
 def structure_rapporterat(value: object, _: object) -> Belopp | Tom | None:
@@ -205,7 +207,9 @@ def structure_literal(value: object, tp: object) -> object:
     names = [str(c) for c in choices]
     what = "enhet" if tuple(names) == ENHETER else "värde"
     hint = menade_du(value, names) if isinstance(value, str) else ""
-    raise IndataError(f"okänt {what} {describe(value)}{hint}; använd en av {', '.join(names)}")
+    raise IndataError(
+        f"okänt {what} {describe(value)}{hint}; använd en av {', '.join(names)}", Problemkod.VARDE
+    )
 
 
 _ENUMNAMN: Final[dict[type, str]] = {
@@ -223,7 +227,7 @@ def structure_enum(value: object, cls: type[Enum]) -> Enum:
     what = _ENUMNAMN.get(cls, "värde")
     hint = menade_du(value, choices) if isinstance(value, str) else ""
     found = repr(str(value)) if isinstance(value, str) else describe(value)
-    raise IndataError(f"okänd {what} {found}{hint}; giltiga värden: {', '.join(choices)}")
+    raise IndataError(f"okänd {what} {found}{hint}; giltiga värden: {', '.join(choices)}", Problemkod.VARDE)
 
 
 def structure_text(value: object, _: object) -> Text:
@@ -252,7 +256,7 @@ def _block(item: object) -> Block:
     if isinstance(item, Mapping) and "rubrik" in item and set(item) <= {"rubrik", "niva"}:
         niva = structure_int(item.get("niva", 1), int)
         if not 1 <= niva <= 3:
-            raise IndataError(f"niva för en rubrik i löptext är 1–3, fick {niva}")
+            raise IndataError(f"niva för en rubrik i löptext är 1–3, fick {niva}", Problemkod.VARDE)
         return Rubrik(structure_str(item["rubrik"], str), niva)
     if isinstance(item, Mapping) and len(item) == 1:
         ((key, inner),) = item.items()
@@ -265,12 +269,14 @@ def _block(item: object) -> Block:
             if namn not in TABELLER:
                 raise IndataError(
                     f"okänd tabell {namn!r}{menade_du(namn, list(TABELLER))}; "
-                    f"tabeller som kan stå i löptext: {', '.join(TABELLER)}"
+                    f"tabeller som kan stå i löptext: {', '.join(TABELLER)}",
+                    Problemkod.VARDE,
                 )
             return Tabellplats(namn)
         raise IndataError(
             f"okänt textblock {key!r}{menade_du(key, ['rubrik', 'punkter', 'tabell'])}; "
-            "ett block är ett stycke (text), {rubrik: …}, {punkter: [...]} eller {tabell: …}"
+            "ett block är ett stycke (text), {rubrik: …}, {punkter: [...]} eller {tabell: …}",
+            Problemkod.OKANT_FALT,
         )
     raise IndataError(
         f"förväntade ett stycke (text), {{rubrik: …}} eller {{punkter: [...]}}, fick {describe(item)}"
@@ -284,7 +290,7 @@ def structure_diarienummer(value: object, cls: type) -> Diarienummer:
         try:
             return Diarienummer.parse(structure_str(value, str))
         except ValueError as exc:
-            raise IndataError(str(exc)) from None
+            raise IndataError(str(exc), Problemkod.VARDE) from None
     raise IndataError(f"förväntade ett diarienummer som 'SCN-2020-00459', fick {describe(value)}")
 
 

@@ -18,7 +18,7 @@ from cattrs.errors import (
     ClassValidationError,
 )
 
-from delarsrapport._errors import LoadError, Problem
+from delarsrapport._errors import LoadError, Problem, Problemkod
 from delarsrapport._load.converter import CONVERTER
 from delarsrapport._load.errors import Path_, explain, flatten, format_path
 from delarsrapport._load.indatatyper import EXCEL_RADBRYTNING
@@ -63,7 +63,7 @@ def read_structured(
 ) -> _T:
     """Read a YAML/JSON file or a dict into *cls*, collecting every problem into a LoadError."""
     lines: dict[Path_, int] = {}
-    problems: list[tuple[Path_, str]] = []
+    problems: list[tuple[Path_, Problemkod, str]] = []
     name: str | None
     if isinstance(source, Mapping):
         data: object = source
@@ -74,33 +74,53 @@ def read_structured(
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise LoadError([Problem("", "filen finns inte", name)], name) from None
+            raise LoadError([Problem("", "filen finns inte", name, code=Problemkod.FIL)], name) from None
+        except OSError as exc:
+            orsak = (
+                "det är en mapp, inte en fil"
+                if isinstance(exc, IsADirectoryError)
+                else "behörighet saknas"
+                if isinstance(exc, PermissionError)
+                else f"systemfel {exc.errno}"
+            )
+            raise LoadError(
+                [Problem("", f"filen går inte att läsa: {orsak}", name, code=Problemkod.FIL)], name
+            ) from None
         except UnicodeDecodeError as exc:
             raise LoadError(
-                [Problem("", f"filen är inte UTF-8 (byte {exc.start}); spara den som UTF-8", name)],
+                [
+                    Problem(
+                        "",
+                        f"filen är inte UTF-8 (byte {exc.start}); spara den som UTF-8",
+                        name,
+                        code=Problemkod.KODNING,
+                    )
+                ],
                 name,
             ) from None
         try:
             data, lines, problems = (read_json if path.suffix.lower() == ".json" else read_yaml)(text)
         except ReadError as exc:
-            raise LoadError([Problem("", exc.message, name, exc.line)], name) from None
+            raise LoadError(
+                [Problem("", exc.message, name, exc.line, code=Problemkod.SYNTAX)], name
+            ) from None
 
     if raw_checks is not None:
-        problems.extend(raw_checks(data))
+        problems.extend((p, Problemkod.SAMBAND, message) for p, message in raw_checks(data))
     result: _T | None = None
     token = EXCEL_RADBRYTNING.set(excel_radbrytningar)
     try:
         result = CONVERTER.structure(data, cls)
     except Exception as exc:
-        problems.extend((p, explain(e)) for p, e in flatten(_as_group(exc, cls), ()))
+        problems.extend((p, *explain(e)) for p, e in flatten(_as_group(exc, cls), ()))
     finally:
         EXCEL_RADBRYTNING.reset(token)
     if result is not None and validate is not None:
-        problems.extend(validate(result))
+        problems.extend((p, Problemkod.SAMBAND, message) for p, message in validate(result))
     if problems:
         unique: dict[tuple[str, str], Problem] = {}
-        for p, message in problems:
-            problem = Problem(format_path(p), message, name, _line(lines, p))
+        for p, kod, message in problems:
+            problem = Problem(format_path(p), message, name, _line(lines, p), code=kod)
             unique.setdefault((problem.path, problem.message), problem)
         ordered = sorted(unique.values(), key=lambda pr: (pr.line or 0, pr.path))
         raise LoadError(list(ordered), name)
