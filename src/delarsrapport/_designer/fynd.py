@@ -63,8 +63,12 @@ class Mallfynd:
     """One problem in a layout: code, severity, file, place and what to do (in Swedish).
 
     ``plats`` names the part, the paragraph or table cell and its visible text (or the
-    line and path in the settings file); ``meddelande`` says what is wrong and
-    ``atgard`` what the designer should do.
+    line and path in the settings file), for a person to read; ``meddelande`` says what
+    is wrong and ``atgard`` what the designer should do. The same place as separate
+    values, for programs: ``del_`` (the part: ``dokumentets brödtext``, ``sidhuvud 1``),
+    ``stycke`` (the paragraph's number in the part), ``tabell``, ``tabellrad`` and
+    ``kolumn`` (numbered from 1, for a table cell) and ``text`` (the visible text), or for
+    the settings file ``rad`` and ``sokvag`` (the line and the field path).
     """
 
     severity: Severity
@@ -73,13 +77,29 @@ class Mallfynd:
     plats: str
     meddelande: str
     atgard: str
+    del_: str | None = attrs.field(default=None, kw_only=True)
+    stycke: int | None = attrs.field(default=None, kw_only=True)
+    tabell: int | None = attrs.field(default=None, kw_only=True)
+    tabellrad: int | None = attrs.field(default=None, kw_only=True)
+    kolumn: int | None = attrs.field(default=None, kw_only=True)
+    text: str | None = attrs.field(default=None, kw_only=True)
+    rad: int | None = attrs.field(default=None, kw_only=True)
+    sokvag: str | None = attrs.field(default=None, kw_only=True)
 
-    def as_dict(self) -> dict[str, str]:
-        """A JSON-ready dict."""
+    def as_dict(self) -> dict[str, str | int | None]:
+        """A JSON-ready dict: the shape of ``layout check --json`` (docs/layoutkontroll.schema.json)."""
         return {
-            "severity": str(self.severity),
             "kod": str(self.kod),
+            "grad": str(self.severity),
             "fil": self.fil,
+            "del": self.del_,
+            "stycke": self.stycke,
+            "tabell": self.tabell,
+            "tabellrad": self.tabellrad,
+            "kolumn": self.kolumn,
+            "text": self.text,
+            "rad": self.rad,
+            "sokvag": self.sokvag,
             "plats": self.plats,
             "meddelande": self.meddelande,
             "atgard": self.atgard,
@@ -135,12 +155,26 @@ class Protokoll:
     ) -> None:
         """Record a finding at the paragraph *plats* (None: the part), around the text *fokus*."""
         if plats is None:
-            text = self.del_
+            fynd = Mallfynd(severity, kod, self.fil, self.del_, meddelande, atgard, del_=self.del_)
             nyckel = (self.filordning, self.delordning, 0, tagg)
         else:
-            text = f"{plats}: ”{_utdrag(plats.text, fokus)}”"
+            utdrag = _utdrag(plats.text, fokus)
+            fynd = Mallfynd(
+                severity,
+                kod,
+                self.fil,
+                f"{plats}: ”{utdrag}”",
+                meddelande,
+                atgard,
+                del_=plats.del_,
+                stycke=plats.stycke,
+                tabell=plats.tabell,
+                tabellrad=plats.rad,
+                kolumn=plats.kolumn,
+                text=utdrag,
+            )
             nyckel = (self.filordning, self.delordning, plats.stycke, tagg)
-        self.samlare.lagg_till(nyckel, Mallfynd(severity, kod, self.fil, text, meddelande, atgard))
+        self.samlare.lagg_till(nyckel, fynd)
 
     def filfynd(self, kod: Mallkod, plats: str, meddelande: str, atgard: str) -> None:
         """Record an error about the whole file (it cannot be read, a style is missing)."""

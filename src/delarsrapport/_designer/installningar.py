@@ -18,7 +18,7 @@ _F: Final = Severity.FEL
 
 
 def _installningsproblem(problem: object) -> tuple[int, str, str]:
-    """A problem of the settings file as (line, place, message) for a finding."""
+    """A problem of the settings file as (line or 0, place, message) for a finding."""
     if isinstance(problem, Problem):
         meddelande = problem.message
         m = re.search(r"'(\w+)' must be in \((.*?)\) \(got (.*?)\)", meddelande)
@@ -63,6 +63,8 @@ def las_installningar(katalog: Path, samlare: Samlare) -> Installningar | None:
                     meddelande,
                     f"rätta inställningen i {INSTALLNINGSFIL}; se docs/mallguide.md för de inställningar "
                     "som finns och deras värden",
+                    rad=problem.line,
+                    sokvag=problem.path or None,
                 ),
             )
         return None

@@ -12,7 +12,7 @@ from pathlib import Path
 from delarsrapport._check.koder import KODER
 from delarsrapport._errors import PROBLEMKODER
 
-__all__ = ["main", "markdown"]
+__all__ = ["main", "markdown", "write"]
 
 
 def markdown() -> str:
@@ -84,12 +84,18 @@ def markdown() -> str:
     return "\n".join(lines)
 
 
+def write(directory: Path) -> Path:
+    """Write ``kontroller.md`` into *directory*."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / "kontroller.md"
+    path.write_text(markdown(), encoding="utf-8")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write ``kontroller.md`` into the folder given (default ``docs``)."""
     args = sys.argv[1:] if argv is None else argv
-    path = Path(args[0] if args else "docs") / "kontroller.md"
-    path.write_text(markdown(), encoding="utf-8")
-    print(path)
+    print(write(Path(args[0] if args else "docs")))
     return 0
 
 

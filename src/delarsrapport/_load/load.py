@@ -24,7 +24,8 @@ from delarsrapport._load.errors import Path_, explain, flatten, format_path
 from delarsrapport._load.indatatyper import EXCEL_RADBRYTNING
 from delarsrapport._load.reader import ReadError, read_json, read_yaml
 from delarsrapport._load.rules import raw_bilaga_numbers, validate_rapport
-from delarsrapport._model.rapport import Delarsrapport
+from delarsrapport._model.kalla import Indatakalla
+from delarsrapport._model.rapport import Delarsrapport, attach_kalla
 
 __all__ = ["load", "read_structured"]
 
@@ -41,13 +42,18 @@ def load(
     *excel_radbrytningar*, the vertical tab Excel puts in multi-line cells becomes a
     line break instead of an error.
     """
-    return read_structured(
+    lines: dict[Path_, int] = {}
+    rapport = read_structured(
         source,
         Delarsrapport,
         excel_radbrytningar=excel_radbrytningar,
         raw_checks=raw_bilaga_numbers,
         validate=validate_rapport,
+        lines_out=lines,
     )
+    # The lines let check() say where in the input each finding is.
+    attach_kalla(rapport, Indatakalla(None if isinstance(source, Mapping) else str(source), lines))
+    return rapport
 
 
 _T = TypeVar("_T")
@@ -60,8 +66,12 @@ def read_structured(
     excel_radbrytningar: bool = False,
     raw_checks: Callable[[object], list[tuple[Path_, str]]] | None = None,
     validate: Callable[[_T], list[tuple[Path_, str]]] | None = None,
+    lines_out: dict[Path_, int] | None = None,
 ) -> _T:
-    """Read a YAML/JSON file or a dict into *cls*, collecting every problem into a LoadError."""
+    """Read a YAML/JSON file or a dict into *cls*, collecting every problem into a LoadError.
+
+    *lines_out*, when given, receives the line of every field path of the file.
+    """
     lines: dict[Path_, int] = {}
     problems: list[tuple[Path_, Problemkod, str]] = []
     name: str | None
@@ -105,6 +115,8 @@ def read_structured(
                 [Problem("", exc.message, name, exc.line, code=Problemkod.SYNTAX)], name
             ) from None
 
+    if lines_out is not None:
+        lines_out.update(lines)
     if raw_checks is not None:
         problems.extend((p, Problemkod.SAMBAND, message) for p, message in raw_checks(data))
     result: _T | None = None

@@ -14,6 +14,7 @@ import attrs
 
 from delarsrapport._model.ekonomi import EkonomiskUppfoljning
 from delarsrapport._model.internkontroll import Internkontroll
+from delarsrapport._model.kalla import Indatakalla
 from delarsrapport._model.nyckeltal import Nyckeltalsbilaga
 from delarsrapport._model.organisation import (
     Diarienummer,
@@ -36,6 +37,8 @@ __all__ = [
     "Delarsrapport",
     "Dokumentdel",
     "RapporteradBilaga",
+    "attach_kalla",
+    "get_kalla",
 ]
 
 Dokumentdel: TypeAlias = EkonomiskUppfoljning | Verksamhetsuppfoljning | Nyckeltalsbilaga | Internkontroll
@@ -159,6 +162,9 @@ class Delarsrapport:
     diarienummer: Diarienummer | None = None
     sammantrade: Sammantrade | None = None
     ovriga_arenden: tuple[Arende, ...] = ()
+    _kalla: Indatakalla | None = attrs.field(default=None, init=False, eq=False, hash=False, repr=False)
+    # Set by the loader after the object is built (attach_kalla): not an argument, not part
+    # of equality, and lost by attrs.evolve (an evolved report is no longer the file).
 
     @property
     def huvudarende(self) -> Arende:
@@ -174,3 +180,13 @@ class Delarsrapport:
     def arenden(self) -> tuple[Arende, ...]:
         """Every ärende in the package, the main one first."""
         return (self.huvudarende, *self.ovriga_arenden)
+
+
+def attach_kalla(rapport: Delarsrapport, kalla: Indatakalla) -> None:
+    """Record where the loader read *rapport* from (the one write to the frozen object)."""
+    object.__setattr__(rapport, "_kalla", kalla)
+
+
+def get_kalla(rapport: Delarsrapport) -> Indatakalla | None:
+    """Where *rapport* was read from, or None for a report built in Python (or evolved)."""
+    return rapport._kalla
