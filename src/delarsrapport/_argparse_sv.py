@@ -118,10 +118,17 @@ class SvenskHelpFormatter(argparse.HelpFormatter):
             hang = inledning + " " * (etikett.end() if etikett else 0)
             rader.append(
                 textwrap.fill(
-                    resten, width, initial_indent=indent + inledning, subsequent_indent=indent + hang
+                    resten,
+                    width,
+                    initial_indent=indent + inledning,
+                    subsequent_indent=indent + hang,
+                    break_on_hyphens=False,  # ".docx-handlingar" stays whole
                 )
             )
         return "\n".join(rader)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
 
     def add_usage(
         self,
@@ -143,7 +150,8 @@ class _Version(argparse.Action):
     def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
         from delarsrapport import __version__
 
-        parser.exit(message=f"{parser.prog} {__version__}\n")
+        sys.stdout.write(f"{parser.prog} {__version__}\n")
+        parser.exit()
 
 
 class SvenskArgumentParser(argparse.ArgumentParser):

@@ -437,8 +437,15 @@ def _parser() -> argparse.ArgumentParser:
         "kontroll.schema.json, layoutkontroll.schema.json), indata (indata-referens.md), "
         "kontroller (kontroller.md) eller alla.",
     )
-    p.add_argument("vad", choices=["mallguide", "schema", "indata", "kontroller", "alla"], metavar="VAD")
-    p.add_argument("mapp", nargs="?", type=Path, default=Path("."), help="mappen filerna skrivs till (.)")
+    p.add_argument(
+        "vad",
+        choices=["mallguide", "schema", "indata", "kontroller", "alla"],
+        metavar="VAD",
+        help="mallguide, schema, indata, kontroller eller alla",
+    )
+    p.add_argument(
+        "mapp", nargs="?", type=Path, default=Path("."), metavar="MAPP", help="mappen filerna skrivs till (.)"
+    )
     return parser
 
 
