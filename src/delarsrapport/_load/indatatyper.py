@@ -51,7 +51,9 @@ from delarsrapport.formatting import parse_belopp
 __all__ = [
     "ENHET",
     "EXCEL_RADBRYTNING",
+    "HELTAL_I_GRUPPER",
     "INDATATYPER",
+    "TOM_SCHEMA",
     "Indatatyp",
     "describe",
     "exakt_tal",
@@ -97,13 +99,18 @@ def structure_str(value: object, _: object) -> str:
     raise IndataError(f"förväntade text, fick {describe(value)}")
 
 
+HELTAL_I_GRUPPER: Final = r"-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+"
+"""A whole number with its thousands grouped as a table prints it ("26 415"); the loader and
+the JSON Schema both take it (written with escapes, so it is the same pattern in both)."""
+
+
 def structure_int(value: object, _: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return int(value)
     if isinstance(value, str) and not isinstance(value, YamlFloat):
         # Counts copied from a table keep their grouping: "26 415".
         text = value.strip()
-        if re.fullmatch(r"-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+", text):
+        if re.fullmatch(HELTAL_I_GRUPPER, text):
             return int(re.sub(r"[ \u00a0\u202f]", "", text))
     raise IndataError(f"förväntade ett heltal, fick {describe(value)}")
 
@@ -322,6 +329,27 @@ _BELOPP_SCHEMA: Final[Mapping[str, object]] = {
     "anyOf": [{"type": "integer"}, {"type": "string"}],
 }
 
+_HELTAL_SCHEMA: Final[Mapping[str, object]] = {
+    "description": "Ett heltal, eller text med tusentalsavgränsare som i en tabell ('26 415').",
+    "anyOf": [
+        {"type": "integer"},
+        # What structure_int reads: the grouping of a copied table cell.
+        {"type": "string", "pattern": f"^\\s*{HELTAL_I_GRUPPER}\\s*$"},
+    ],
+}
+
+_TEXT_SCHEMA_BLAD: Final[Mapping[str, object]] = {
+    # structure_str reads a number written without quotes (kod: 571) as its text.
+    "type": ["string", "number"],
+}
+
+TOM_SCHEMA: Final[Mapping[str, object]] = {
+    "type": "string",
+    "pattern": "^\\s*[Tt][Oo][Mm]\\s*$",
+    "description": "tom: cellen var tom i källan.",
+}
+"""``tom`` as the loader reads it (any case, surrounding spaces allowed)."""
+
 _TEXT_SCHEMA: Final[Mapping[str, object]] = {
     "description": "Löptext: en lista där varje post är ett stycke (text), "
     "{rubrik: …, niva: 1–3}, {punkter: [...]} eller {tabell: uppdragsstatus} (platsen för "
@@ -333,16 +361,19 @@ _TEXT_SCHEMA: Final[Mapping[str, object]] = {
             "type": "array",
             "items": {
                 "anyOf": [
-                    {"type": "string"},
+                    _TEXT_SCHEMA_BLAD,
                     {
                         "type": "object",
-                        "properties": {"rubrik": {"type": "string"}, "niva": {"type": "integer"}},
+                        "properties": {
+                            "rubrik": _TEXT_SCHEMA_BLAD,
+                            "niva": {"type": "integer", "minimum": 1, "maximum": 3},
+                        },
                         "required": ["rubrik"],
                         "additionalProperties": False,
                     },
                     {
                         "type": "object",
-                        "properties": {"punkter": {"type": "array", "items": {"type": "string"}}},
+                        "properties": {"punkter": {"type": "array", "items": _TEXT_SCHEMA_BLAD}},
                         "required": ["punkter"],
                         "additionalProperties": False,
                     },
@@ -360,12 +391,12 @@ _TEXT_SCHEMA: Final[Mapping[str, object]] = {
 
 INDATATYPER: Final[tuple[Indatatyp, ...]] = (
     Indatatyp(
-        typ=str, structure=structure_str, schema={"type": "string"}, namn="text", mallnamn=("text", "text")
+        typ=str, structure=structure_str, schema=_TEXT_SCHEMA_BLAD, namn="text", mallnamn=("text", "text")
     ),
     Indatatyp(
         typ=int,
         structure=structure_int,
-        schema={"type": "integer"},
+        schema=_HELTAL_SCHEMA,
         namn="heltal",
         mallnamn=("heltal", "ett heltal"),
     ),
@@ -415,7 +446,7 @@ INDATATYPER: Final[tuple[Indatatyp, ...]] = (
     Indatatyp(
         typ=RapporteratBelopp,
         structure=structure_rapporterat,
-        schema={"anyOf": [_BELOPP_SCHEMA, {"const": "tom"}, {"type": "null"}]},
+        schema={"anyOf": [_BELOPP_SCHEMA, TOM_SCHEMA, {"type": "null"}]},
         namn="belopp eller `tom`",
     ),
     Indatatyp(typ=Text, structure=structure_text, schema=_TEXT_SCHEMA, schemanamn="Text", namn="löptext"),
