@@ -199,39 +199,44 @@ def _kort(value: object, limit: int = 60) -> str:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Stycke:
-    """One paragraph of running text."""
+    """Ett stycke löptext; i indata en text i listan."""
 
     text: str
+    """Styckets text."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Rubrik:
-    """A sub-heading inside a free-text section (``Beroende``, ``Analys``, ``Vuxen``).
+    """En underrubrik i löptext (``Beroende``, ``Analys``, ``Vuxen``); i indata ``{rubrik: …, niva: 2}``.
 
-    *niva* is relative to the section the text stands in: 1 is the first level below it.
+    *niva* räknas från avsnittet texten står i: 1 är första nivån under det.
     """
 
     text: str
+    """Rubrikens text (``rubrik`` i indata)."""
     niva: int = 1
+    """Nivån under avsnittets rubrik, 1–3."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Punktlista:
-    """A bullet list; each item is one line of text."""
+    """En punktlista i löptext; i indata ``{punkter: [...]}``."""
 
     punkter: tuple[str, ...]
+    """Punkterna, en text var."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Tabellplats:
-    """The place in free text where a table derived from the report stands.
+    """Platsen i löptexten där en tabell som räknas fram ur rapporten står; i indata ``{tabell: …}``.
 
-    The memo of Uppsala omsorgsnämnden 2020 says "Se tabell." and prints the number of
-    uppdrag per status right there; the figures are derived from the verksamhetsbilaga,
-    so the text only marks the place. *tabell* names the table: ``uppdragsstatus``.
+    Tjänsteskrivelsen från Uppsala omsorgsnämnd 2020 skriver "Se tabell." och trycker antalet
+    uppdrag per status just där; siffrorna räknas fram ur verksamhetsbilagan, så texten
+    anger bara platsen.
     """
 
     tabell: str
+    """Tabellens namn: ``uppdragsstatus``."""
 
 
 TABELLER: Final = ("uppdragsstatus",)
