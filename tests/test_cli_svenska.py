@@ -45,7 +45,9 @@ def test_every_help_is_swedish(kommando: list[str], capsys: pytest.CaptureFixtur
     assert ENGELSKA.search(out) is None, ENGELSKA.search(out)
 
 
-def test_the_main_help_documents_the_exit_statuses_and_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_main_help_documents_the_exit_statuses_and_the_commands(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     status, out, _ = _kor(["--help"], capsys)
     assert status == 0
     assert "slutstatus:\n" in out
@@ -67,8 +69,11 @@ FEL = [
     (["render", "r.yaml", "--jobs", "0"], "argumentet --jobs/-j: förväntade ett heltal 1 eller mer, fick 0"),
     (["layout"], "de här argumenten saknas: KOMMANDO"),
     (["layout", "check"], "de här argumenten saknas: mapp"),
-    (["docs", "allt"], "argumentet VAD: ogiltigt val: 'allt' (välj bland 'mallguide', 'schema', 'indata', "
-     "'kontroller', 'alla')"),
+    (
+        ["docs", "allt"],
+        "argumentet VAD: ogiltigt val: 'allt' (välj bland 'mallguide', 'schema', 'indata', "
+        "'kontroller', 'alla')",
+    ),
     (["-q", "-v", "check", "r.yaml"], "argumentet -v/--verbose: kan inte kombineras med -q/--quiet"),
     (["check", "r.yaml", "--strict=ja"], "argumentet --strict: flaggan tar inget värde (fick 'ja')"),
     (["--ver"], "flaggan --ver kan vara flera: --version, --verbose"),
@@ -76,7 +81,9 @@ FEL = [
 
 
 @pytest.mark.parametrize(("argv", "meddelande"), FEL, ids=[" ".join(a) or "(inget)" for a, _ in FEL])
-def test_every_usage_error_is_swedish(argv: list[str], meddelande: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_usage_error_is_swedish(
+    argv: list[str], meddelande: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     status, out, err = _kor(argv, capsys)
     assert (status, out) == (2, "")
     usage, fel = err.rstrip("\n").rsplit("\n", 1) if err.count("\n") > 1 else ("", err.rstrip("\n"))
@@ -149,3 +156,20 @@ def test_docs_writes_what_docs_holds(tmp_path: Path, capsys: pytest.CaptureFixtu
     for namn in skrivna:
         assert (tmp_path / namn).read_bytes() == (ROOT / "docs" / namn).read_bytes(), namn
         assert f"skrev {tmp_path / namn}\n" in out
+
+
+def test_a_closed_pipe_ends_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``delarsrapport check … --json | head``: the reader went away; no bug report, status 2."""
+
+    class Stangd:
+        def write(self, _: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self) -> None:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr("sys.stdout", Stangd())
+    assert main(["check", str(SCN20), "--json"]) == 2
+    assert "internt fel" not in capsys.readouterr().err

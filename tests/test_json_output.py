@@ -57,16 +57,19 @@ def test_check_json_of_every_sample_validates_and_carries_the_input_line(
         # The line holds the field itself, or (for a derived value or a list form) the
         # nearest enclosing one: the last key of the path that is written in the file.
         nycklar = [d for d in fynd["sokvag"].replace("]", "").replace("[", ".").split(".") if not d.isdigit()]
-        assert any(n in rader[fynd["rad"] - 1] for n in nycklar) or rader[fynd["rad"] - 1].lstrip().startswith(
-            "-"
-        ), (fynd["sokvag"], fynd["rad"], rader[fynd["rad"] - 1])
+        assert any(n in rader[fynd["rad"] - 1] for n in nycklar) or rader[
+            fynd["rad"] - 1
+        ].lstrip().startswith("-"), (fynd["sokvag"], fynd["rad"], rader[fynd["rad"] - 1])
 
 
-def test_check_json_of_a_file_that_cannot_be_loaded(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_json_of_a_file_that_cannot_be_loaded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Status 2; the problems with their codes and lines, in the same shape, and no findings."""
     fil = tmp_path / "r.yaml"
     fil.write_text(
-        (SAMPLES[0]).read_text(encoding="utf-8").replace("slutmanad: 12", "slutmanad: 13", 1), encoding="utf-8"
+        (SAMPLES[0]).read_text(encoding="utf-8").replace("slutmanad: 12", "slutmanad: 13", 1),
+        encoding="utf-8",
     )
     status, data = _kor(capsys, "check", str(fil), "--json")
     assert status == 2
@@ -115,7 +118,11 @@ def test_layout_check_json_separates_file_part_table_row_and_column(
     }
     inst = next(f for f in data["fynd"] if f["fil"] == "installningar.yaml")
     assert (inst["kod"], inst["sokvag"], inst["del"]) == ("MALL-INSTALLNING", "okand_installning", None)
-    assert installningar.read_text(encoding="utf-8").splitlines()[inst["rad"] - 1].startswith("okand_installning")
+    assert (
+        installningar.read_text(encoding="utf-8")
+        .splitlines()[inst["rad"] - 1]
+        .startswith("okand_installning")
+    )
 
 
 @pytest.mark.parametrize("layout", ["uppsala", "uppsala-2024", "upplands-bro"])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import traceback
 from collections import Counter
@@ -449,6 +450,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tyst_stdout() -> None:
+    """Point stdout at the null device, so that Python's own flush at exit cannot fail again."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's capture)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
 @contextmanager
 def _loggning(verbose: int, quiet: bool) -> Iterator[None]:
     """Diagnostics of the logger ``delarsrapport`` on stderr for one run, at the level the flags ask."""
@@ -515,6 +527,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         except DelarsrapportError as exc:
             sys.stderr.write(f"fel: {exc}\n")
+            return 2
+        except BrokenPipeError:  # the reader of stdout went away (| head): stop quietly
+            _tyst_stdout()
             return 2
         except Exception as exc:  # a bug: say so in Swedish, the traceback with --verbose
             if args.verbose:
