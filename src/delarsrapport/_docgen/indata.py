@@ -113,6 +113,7 @@ def markdown_reference() -> str:
         "tabellens `enhet`; decimaltal med punkt (flyttal) godtas inte. *mätvärde*: en andel med",
         "procenttecken (`86%`) eller ett antal. *löptext*: en lista av stycken, `{rubrik: …}`,",
         "`{punkter: [...]}` och `{tabell: uppdragsstatus}`, platsen där en framräknad tabell står.",
+        "*heltal*: ett tal, eller text med mellanrum som i en tabell (`'26 415'`).",
         "*belopp eller `tom`*: ett tryckt värde, eller `tom` om cellen",
         "var tom i källan. Fält under `rapporterat` är det som källan tryckte där modellen",
         "räknar fram värdet; de skrivs aldrig ut, de jämförs bara av `delarsrapport check`.",
