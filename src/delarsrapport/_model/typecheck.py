@@ -25,6 +25,7 @@ from typing import Any, Final, Literal, get_args, get_origin
 import attrs
 
 from delarsrapport._errors import ModelTypeError
+from delarsrapport._model.belopp import Belopp
 
 __all__ = ["field_check"]
 
@@ -221,9 +222,6 @@ def _classes(tp: object) -> list[object]:
 
 def _hint(tp: object, value: object) -> str | None:
     """What to do about the most common mistakes, or None."""
-    # Imported here: belopp is a sibling model module, and this one loads before it.
-    from delarsrapport._model.belopp import Belopp
-
     classes = _classes(tp)
     if Belopp in classes and isinstance(value, (int, Decimal, str, float)):
         return "bygg beloppet i tabellens enhet, t.ex. Belopp.from_tkr(Decimal('-2114'))"
