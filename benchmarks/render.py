@@ -117,7 +117,9 @@ def per_dokument(rundor: int) -> list[str]:
                     fn()
                     tider[namn].append(time.perf_counter() - start)
             v, s, z = (_median_ms(tider[k]) for k in ("var", "stock", "zip"))
-            rader.append(f"| {stem} | {slag} | {v:.1f} ms | {s:.1f} ms | {z:.1f} ms | {s / v:.1f}× | {v / z:.2f}× |")
+            rader.append(
+                f"| {stem} | {slag} | {v:.1f} ms | {s:.1f} ms | {z:.1f} ms | {s / v:.1f}× | {v / z:.2f}× |"
+            )
     return rader
 
 
@@ -138,7 +140,8 @@ def huvudjobbet(rundor: int) -> list[str]:
         "|---|---:|",
         f"| `delarsrapport render samples/uppsala-socialnamnden-2020-08.yaml -o …` | "
         f"{_median_ms(tider['render']):.0f} ms |",
-        f"| `python -c 'import delarsrapport._cli'` (start och import) | {_median_ms(tider['import']):.0f} ms |",
+        "| `python -c 'import delarsrapport._cli'` (start och import) | "
+        f"{_median_ms(tider['import']):.0f} ms |",
     ]
 
 
@@ -152,7 +155,9 @@ def _stor_rapport(rader: int) -> Any:
             if "internkontroll" in del_:
                 ik = del_["internkontroll"]
                 mall = ik["moment"][0]
-                ik["moment"] = [{**mall, "kontrollmoment": f"{mall['kontrollmoment']} {i}"} for i in range(rader)]
+                ik["moment"] = [
+                    {**mall, "kontrollmoment": f"{mall['kontrollmoment']} {i}"} for i in range(rader)
+                ]
     return load(data)
 
 

@@ -25,15 +25,21 @@ def test_check_prints_findings_grouped_and_exits_1_on_fel(capsys: pytest.Capture
 
 
 def test_check_json(capsys: pytest.CaptureFixture[str]) -> None:
-    """--json writes every finding with code, severity, path and the numbers as strings."""
+    """--json writes every finding with code, grade, path, input line and the numbers as strings."""
     assert main(["check", str(SCN20), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
+    assert (data["format"], data["version"]) == ("delarsrapport-check", 1)
     assert data["sammanfattning"]["fel"] >= 1
-    koder = {f["code"] for f in data["fynd"]}
+    koder = {f["kod"] for f in data["fynd"]}
     assert {"RAPP-AVRUNDNING", "RAPP-TOM", "KOMMUNBIDRAG-ANDRAS"} <= koder
-    f = next(f for f in data["fynd"] if f["code"] == "RAPP-TOM")
-    assert f["severity"] == "fel"
-    assert f["path"].endswith("prognososakerhet.rapporterat.spann_min")
+    f = next(f for f in data["fynd"] if f["kod"] == "RAPP-TOM")
+    assert f["grad"] == "fel"
+    assert f["sokvag"].endswith("prognososakerhet.rapporterat.spann_min")
+    assert f["fil"] == str(SCN20)
+    rader = SCN20.read_text(encoding="utf-8").splitlines()
+    assert "spann_min: tom" in rader[f["rad"] - 1]
+    avrundning = next(f for f in data["fynd"] if f["kod"] == "RAPP-AVRUNDNING")
+    assert (avrundning["tryckt"], avrundning["beraknat"], avrundning["enhet"]) == ("-3603", "-3604", "tkr")
 
 
 def _write(tmp_path: Path, text: str) -> Path:

@@ -21,7 +21,7 @@ def test_all_is_the_front_doors_public_surface() -> None:
     assert {n for n in delarsrapport.__all__ if not n.startswith("_")} == public
 
 
-@pytest.mark.parametrize("name", ["delarsrapport.formatting", "delarsrapport.testing"])
+@pytest.mark.parametrize("name", ["delarsrapport.formatting", "delarsrapport.model", "delarsrapport.testing"])
 def test_all_of_a_public_module(name: str) -> None:
     """A public module exports every public class and function it defines, and only names it has."""
     module = importlib.import_module(name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -75,3 +76,65 @@ def test_wheel_carries_templates_and_renders(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["upplands-bro", "5", "uppsala", "5", "uppsala-2024", "5"]
+
+
+@pytest.mark.slow
+def test_build_gives_an_sdist_and_a_wheel_that_pass_twine_check(tmp_path: Path) -> None:
+    """``python -m build``: both pass ``twine check --strict``; the wheel carries the licences,
+    declares Apache-2.0, and an install of it writes the documentation the repository holds."""
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--outdir", str(dist), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
+    (sdist,) = dist.glob("delarsrapport-*.tar.gz")
+    (wheel,) = dist.glob("delarsrapport-*.whl")
+    subprocess.run(
+        [sys.executable, "-m", "twine", "check", "--strict", str(sdist), str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    with zipfile.ZipFile(wheel) as z:
+        names = z.namelist()
+        (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+        text = z.read(metadata).decode("utf-8")
+    assert "License-Expression: Apache-2.0" in text
+    assert "example.invalid" not in text
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    assert any(n.endswith("licenses/python-docx-MIT.txt") for n in names)
+    assert "delarsrapport/model.py" in names
+    assert "delarsrapport/samples/uppsala-socialnamnden-2020-08.yaml" in names
+
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    ut = tmp_path / "docs"
+    proc = subprocess.run(
+        [sys.executable, "-m", "delarsrapport", "docs", "alla", str(ut)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,  # not the source tree: the samples come from the package
+        env=env,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    for path in sorted(ut.iterdir()):
+        assert path.read_bytes() == (ROOT / "docs" / path.name).read_bytes(), path.name
+    proc = subprocess.run(
+        [sys.executable, "-m", "delarsrapport", "--version"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    # The one source of the version is pyproject.toml; the installed metadata carries it.
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert proc.stdout == f"delarsrapport {version}\n"

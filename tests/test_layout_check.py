@@ -623,9 +623,17 @@ def test_findings_as_json_use_documented_codes(tmp_path: Path) -> None:
     [fynd] = check_layout(katalog)
     data = json.loads(json.dumps(fynd.as_dict()))
     assert data == {
-        "severity": "fel",
         "kod": "MALL-OKANT-FALT",
+        "grad": "fel",
         "fil": "ekonomi.docx",
+        "del": "dokumentets brödtext",
+        "stycke": 6,
+        "tabell": 1,
+        "tabellrad": 1,
+        "kolumn": 1,
+        "text": "{{ namnd.versalerr }}",
+        "rad": None,
+        "sokvag": None,
         "plats": "dokumentets brödtext, tabell 1 (Sammanfattning), rad 1, kolumn 1: ”{{ namnd.versalerr }}”",
         "meddelande": "fältet 'versalerr' finns inte i namnd; menade du 'versaler'?",
         "atgard": "rätta fältnamnet; se docs/mallguide.md; fält i namnd: forkortning, genitiv, "

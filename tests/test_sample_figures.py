@@ -29,6 +29,7 @@ import pytest
 
 from delarsrapport import Belopp, Delarsrapport, load
 from delarsrapport._model.internkontroll import Internkontroll
+from delarsrapport._model.kalla import Indatakalla
 from delarsrapport._model.status import Indikatorenhet
 from delarsrapport._model.verksamhet import Indikator, Verksamhetsuppfoljning
 from delarsrapport.formatting import avrunda
@@ -326,6 +327,8 @@ def _samla(obj: object, inv: Inventarium, sedda: dict[int, object], skala: int =
     if isinstance(obj, Decimal):
         for decimaler in range(4):
             inv[decimaler].add(avrunda(obj * skala, decimaler))
+        return
+    if isinstance(obj, Indatakalla):  # where the input came from: lines, not figures
         return
     if id(obj) in sedda:
         return

@@ -12,7 +12,7 @@ import attrs
 import pytest
 from markupsafe import Markup
 
-from delarsrapport import _model, load
+from delarsrapport import ModelTypeError, _model, load
 from delarsrapport._model.organisation import Kommun, Namnd, Person
 from delarsrapport._model.rapporterat import Tom
 from delarsrapport._model.text import Punktlista, TextError
@@ -80,10 +80,15 @@ def test_a_str_subclass_is_stored_as_a_plain_str() -> None:
 
 
 def test_text_that_is_not_a_string_is_refused() -> None:
-    with pytest.raises(TypeError, match="förväntade text, fick int"):
+    """The class, the field, the type expected and the value given, when the object is built."""
+    with pytest.raises(ModelTypeError, match=r"^Kommun\.namn: förväntade str \(text\), fick int 7$"):
         Kommun(namn=7)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="förväntade en lista av texter"):
+    with pytest.raises(
+        ModelTypeError, match=r"^Punktlista\.punkter: förväntade tuple av str \(text\), fick str 'en rad'$"
+    ):
         Punktlista(punkter="en rad")  # type: ignore[arg-type]
+    with pytest.raises(TextError, match=r"^Kommun\.webb: otillåtet tecken U\+0007"):
+        Kommun(namn="Uppsala kommun", webb="a\x07")
 
 
 def test_markup_in_a_name_renders_as_its_literal_text() -> None:

@@ -13,8 +13,10 @@ from delarsrapport._errors import (
     DelarsrapportError,
     LayoutError,
     LoadError,
+    ModelTypeError,
     ParseError,
     Problem,
+    Problemkod,
     RenderError,
     TemplateError,
     WriteError,
@@ -30,7 +32,7 @@ if typing.TYPE_CHECKING:
     from delarsrapport._render.arbetsbok import write_arbetsbok
     from delarsrapport._render.batch import Resultat, render_many
 
-__version__ = "0.1.0"
+    __version__: str
 
 __all__ = [
     "Belopp",
@@ -42,8 +44,10 @@ __all__ = [
     "Finding",
     "LayoutError",
     "LoadError",
+    "ModelTypeError",
     "ParseError",
     "Problem",
+    "Problemkod",
     "Rapportperiod",
     "RenderError",
     "Resultat",
@@ -62,6 +66,8 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
+    if name == "__version__":
+        return _version()
     # render_many and its Resultat need the process pool; importing them on first use
     # keeps it out of the start-up of everything else (the command line's main job).
     if name in ("Resultat", "render_many"):
@@ -73,6 +79,20 @@ def __getattr__(name: str) -> object:
 
         return arbetsbok.write_arbetsbok
     raise AttributeError(f"module 'delarsrapport' has no attribute {name!r}")
+
+
+def _version() -> str:
+    """The installed distribution's version: pyproject.toml's ``version`` is the one source.
+
+    A source tree on ``sys.path`` that was never installed has no metadata, and says so
+    rather than guess (``0+okand``, a valid local version that sorts before every release).
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("delarsrapport")
+    except PackageNotFoundError:
+        return "0+okand"
 
 
 def __dir__() -> list[str]:

@@ -1,15 +1,30 @@
-"""The ``delarsrapport`` command: check report data, render documents, work with layouts."""
+"""The ``delarsrapport`` command: check report data, render documents, work with layouts.
+
+Everything it prints is Swedish, argparse's own words included
+(:mod:`delarsrapport._argparse_sv`). Results go to stdout, errors to stderr; diagnostics
+go through the ``logging`` module (logger ``delarsrapport``) and show with ``--verbose``.
+The exit statuses are :data:`SLUTSTATUS`, listed in ``--help``.
+
+Each command is a sub-parser made by :func:`_kommando`, which gives it ``-q``/``-v`` and
+its ``_cmd_…`` function (which returns the exit status); a new command or flag is added in
+:func:`_parser` the same way.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
+import traceback
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import Any, Final, Protocol
 
+from delarsrapport._argparse_sv import SvenskArgumentParser
 from delarsrapport._check import Finding, check
 from delarsrapport._check.koder import Severity
 from delarsrapport._errors import DelarsrapportError, LoadError
@@ -17,7 +32,19 @@ from delarsrapport._load import load
 from delarsrapport._render.layout import INSTALLNINGSFIL, layout_mapp, new_layout, shipped_layouts
 from delarsrapport._render.render import render
 
-__all__ = ["main"]
+__all__ = ["SLUTSTATUS", "main"]
+
+LOG: Final = logging.getLogger("delarsrapport")
+
+SLUTSTATUS: Final[dict[int, str]] = {
+    0: "klart: kontrollen hittade inga fel, eller dokumenten skrevs",
+    1: "kontrollen hittade fel (med --strict även varningar), och render --strict skrev därför "
+    "inget; eller en rapport i en mapp misslyckades",
+    2: "kommandot kunde inte utföras: fel i kommandoraden, indata eller en layout som inte går att "
+    "läsa, en mall som fallerar, dokument som inte kunde skrivas",
+    3: "internt fel i delarsrapport (en bugg); med --verbose skrivs spårutskriften",
+}
+"""The exit statuses of every command, as ``--help`` lists them."""
 
 _FORKLARING = {
     Severity.FEL: "fel",
@@ -42,7 +69,11 @@ def _summary(findings: Sequence[Finding]) -> str:
     )
 
 
-def print_findings(findings: Sequence[Finding], out: TextIO, *, only: set[Severity] | None = None) -> None:
+class _Skrivbar(Protocol):
+    def write(self, text: str, /) -> int: ...
+
+
+def print_findings(findings: Sequence[Finding], out: _Skrivbar, *, only: set[Severity] | None = None) -> None:
     """Print findings grouped by document and section, in document order."""
     document = section = None
     for f in findings:
@@ -54,28 +85,44 @@ def print_findings(findings: Sequence[Finding], out: TextIO, *, only: set[Severi
         if f.section != section:
             section = f.section
             out.write(f"  {section}\n")
-        out.write(f"    {_FORKLARING[f.severity]:<9}{f.code}  {f.path}\n")
+        rad = f" (rad {f.line})" if f.line is not None else ""
+        out.write(f"    {_FORKLARING[f.severity]:<9}{f.code}  {f.path}{rad}\n")
         out.write(f"             {f.message}\n")
 
 
+class _Utskrift:
+    """stdout, or nothing with ``--quiet``: where a command writes its results (not its errors)."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.tyst: bool = args.quiet
+
+    def write(self, text: str) -> int:
+        return 0 if self.tyst else sys.stdout.write(text)
+
+
+def _json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
-    rapport = load(args.fil, excel_radbrytningar=args.excel_radbrytningar, arbetsbok=args.arbetsbok)
+    from delarsrapport._json_output import check_document, load_error_document
+
+    LOG.info("läser %s", args.fil)
+    try:
+        rapport = load(args.fil, excel_radbrytningar=args.excel_radbrytningar, arbetsbok=args.arbetsbok)
+    except LoadError as exc:
+        if args.json:  # the problems as JSON too, with their codes and lines
+            _json(load_error_document(str(args.fil), exc))
+        raise
     findings = check(rapport)
+    LOG.info("%s: %s", args.fil, _summary(findings))
     if args.json:
-        json.dump(
-            {
-                "fil": str(args.fil),
-                "sammanfattning": dict(Counter(f.severity.value for f in findings)),
-                "fynd": [f.as_dict() for f in findings],
-            },
-            sys.stdout,
-            ensure_ascii=False,
-            indent=2,
-        )
-        sys.stdout.write("\n")
+        _json(check_document(str(args.fil), findings))
     else:
-        sys.stdout.write(f"{args.fil}: {_summary(findings)}\n")
-        print_findings(findings, sys.stdout)
+        out = _Utskrift(args)
+        out.write(f"{args.fil}: {_summary(findings)}\n")
+        print_findings(findings, out)
     return _exit_status(findings, strict=args.strict)
 
 
@@ -88,35 +135,33 @@ def _cmd_render(args: argparse.Namespace) -> int:
             return 2
         return _cmd_render_many(args)
     args.fil = args.fil[0]
+    LOG.info("läser %s", args.fil)
     rapport = load(args.fil, excel_radbrytningar=args.excel_radbrytningar, arbetsbok=args.arbetsbok)
     findings = check(rapport)
     fel = [f for f in findings if f.severity is Severity.FEL]
-    sys.stdout.write(f"{args.fil}: {_summary(findings)}\n")
+    out = _Utskrift(args)
+    out.write(f"{args.fil}: {_summary(findings)}\n")
     if fel:
-        print_findings(fel, sys.stdout)
-        sys.stdout.write("\n")
+        print_findings(fel, out)
+        out.write("\n")
         if args.strict:
             sys.stderr.write(
                 "inga dokument skapades (--strict): rätta felen ovan, "
                 "eller kör utan --strict för att skapa dokumenten med de framräknade siffrorna\n"
             )
             return 1
+    layout = _layout_arg(args.layout or "uppsala")
+    LOG.info("skapar dokumenten med layouten %s i %s", layout, args.o)
     # Rendered before the note is printed: a layout whose templates are refused creates
     # nothing, and then the note would say the opposite of what happened.
-    paths = render(
-        rapport,
-        layout=_layout_arg(args.layout or "uppsala"),
-        out_dir=args.o,
-        samlad=args.samlad,
-        pdf=args.pdf,
-    )
+    paths = render(rapport, layout=layout, out_dir=args.o, samlad=args.samlad, pdf=args.pdf)
     if fel:
-        sys.stdout.write(
+        out.write(
             "Dokumenten skapades ändå och visar de framräknade siffrorna. "
             f"Kör 'delarsrapport check {args.fil}' för alla fynd.\n"
         )
     for path in paths:
-        sys.stdout.write(f"skrev {path}\n")
+        out.write(f"skrev {path}\n")
     return 0
 
 
@@ -133,6 +178,7 @@ def _cmd_render_many(args: argparse.Namespace) -> int:
             f"fel: hittade inga rapportfiler (.yaml, .yml, .json) i {' '.join(map(str, args.fil))}\n"
         )
         return 2
+    LOG.info("skapar %d rapporter i %s", len(filer), args.o)
     bar = tqdm(total=len(filer), unit="rapport", disable=not sys.stderr.isatty(), file=sys.stderr)
 
     def klar(_: Resultat) -> None:
@@ -146,22 +192,23 @@ def _cmd_render_many(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             strict=args.strict,
             excel_radbrytningar=args.excel_radbrytningar,
-            progress=klar,
             samlad=args.samlad,
             pdf=args.pdf,
+            progress=klar,
         )
     misslyckade = [r for r in resultat if not r.ok]
     med_fel = [r for r in resultat if r.ok and r.antal_fel]
     dokument = sum(len(r.dokument) for r in resultat)
-    for r in misslyckade:
+    out = _Utskrift(args)
+    for r in misslyckade:  # an error: on stderr when the results are not wanted
         problem = str(r.problem).replace("\n", "\n    ")
-        sys.stdout.write(f"misslyckades: {r.fil}\n    {problem}\n")
+        (sys.stderr if args.quiet else sys.stdout).write(f"misslyckades: {r.fil}\n    {problem}\n")
     for r in med_fel:
-        sys.stdout.write(
+        out.write(
             f"{r.fil}: {r.antal_fel} fel i kontrollen; dokumenten visar de framräknade siffrorna "
             f"(kör 'delarsrapport check {r.fil}')\n"
         )
-    sys.stdout.write(
+    out.write(
         f"{len(resultat)} rapporter: {len(resultat) - len(misslyckade)} skapade med {dokument} dokument "
         f"i {args.o}, {len(misslyckade)} misslyckades\n"
     )
@@ -171,9 +218,10 @@ def _cmd_render_many(args: argparse.Namespace) -> int:
 def _cmd_arbetsbok(args: argparse.Namespace) -> int:
     from delarsrapport._render.arbetsbok import write_arbetsbok
 
+    LOG.info("läser %s", args.fil)
     rapport = load(args.fil, excel_radbrytningar=args.excel_radbrytningar, arbetsbok=args.arbetsbok)
     fil = write_arbetsbok(rapport, args.o)
-    sys.stdout.write(
+    _Utskrift(args).write(
         f"skrev {fil}\n"
         f"  fyll i de gula cellerna i Excel; läs in med:  delarsrapport check {args.fil} --arbetsbok {fil}\n"
     )
@@ -182,7 +230,7 @@ def _cmd_arbetsbok(args: argparse.Namespace) -> int:
 
 def _cmd_layout_new(args: argparse.Namespace) -> int:
     mapp = new_layout(args.namn, fran=_layout_arg(args.fran), katalog=args.mapp)
-    sys.stdout.write(
+    _Utskrift(args).write(
         f"skapade layouten {mapp}\n"
         f"  ändra mallarna (*.docx) i Word eller LibreOffice och orden i {mapp / INSTALLNINGSFIL}\n"
         f"  kontrollera:  delarsrapport layout check {mapp}\n"
@@ -193,23 +241,15 @@ def _cmd_layout_new(args: argparse.Namespace) -> int:
 
 def _cmd_layout_check(args: argparse.Namespace) -> int:
     from delarsrapport._designer import check_layout
+    from delarsrapport._json_output import layout_document
 
     katalog = layout_mapp(_layout_arg(args.mapp))
+    LOG.info("kontrollerar layouten %s", katalog)
     fynd = check_layout(katalog)
     antal = Counter(f.severity for f in fynd)
     if args.json:
-        json.dump(
-            {
-                "layout": str(katalog),
-                "sammanfattning": {"fel": antal[Severity.FEL], "varningar": antal[Severity.VARNING]},
-                "fynd": [f.as_dict() for f in fynd],
-            },
-            sys.stdout,
-            ensure_ascii=False,
-            indent=2,
-        )
-        sys.stdout.write("\n")
-    else:
+        _json(layout_document(str(katalog), fynd))
+    elif not args.quiet:
         fel, varningar = antal[Severity.FEL], antal[Severity.VARNING]
         sys.stdout.write(
             f"{katalog}: {fel} fel, {varningar} {'varning' if varningar == 1 else 'varningar'}\n"
@@ -227,6 +267,17 @@ def _cmd_layout_check(args: argparse.Namespace) -> int:
     return 1 if antal[Severity.FEL] else 0
 
 
+def _cmd_docs(args: argparse.Namespace) -> int:
+    from delarsrapport._docgen.alla import DOKUMENTATION
+
+    mapp = args.mapp
+    for namn in DOKUMENTATION if args.vad == "alla" else [args.vad]:
+        LOG.info("skriver %s till %s", namn, mapp)
+        for path in DOKUMENTATION[namn](mapp):
+            _Utskrift(args).write(f"skrev {path}\n")
+    return 0
+
+
 def _layout_arg(value: str) -> str | Path:
     """A layout given on the command line: a folder if one exists there, otherwise a name."""
     return Path(value) if Path(value).is_dir() else value
@@ -237,6 +288,17 @@ def _exit_status(findings: Sequence[Finding], *, strict: bool) -> int:
     if Severity.FEL in severities or (strict and Severity.VARNING in severities):
         return 1
     return 0
+
+
+def _heltal(text: str) -> int:
+    """An argument that must be a whole number ≥ 1 (``--jobs``)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"förväntade ett heltal, fick {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"förväntade ett heltal 1 eller mer, fick {value}")
+    return value
 
 
 def _indata_argument(p: argparse.ArgumentParser, *, flera: bool = False) -> None:
@@ -264,26 +326,72 @@ def _indata_argument(p: argparse.ArgumentParser, *, flera: bool = False) -> None
     )
 
 
+def _utskriftsflaggor(p: argparse.ArgumentParser, *, standard: Any) -> None:
+    """``-q`` and ``-v``: on the main parser (defaults) and on every command (suppressed
+    defaults, so that a flag before the command is not undone by the command's parser)."""
+    grupp = p.add_mutually_exclusive_group()
+    grupp.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=standard if standard is argparse.SUPPRESS else False,
+        help="skriv bara fel (på stderr) och JSON som begärs; slutstatusen säger resultatet",
+    )
+    grupp.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=standard if standard is argparse.SUPPRESS else 0,
+        help="skriv också vad kommandot gör (-vv: med detaljer för felsökning)",
+    )
+
+
+def _kommando(
+    sub: Any, namn: str, func: Callable[[argparse.Namespace], int], *, help: str, description: str
+) -> argparse.ArgumentParser:
+    """A command: its parser with -q/-v, its help, and the function that runs it."""
+    p: argparse.ArgumentParser = sub.add_parser(namn, help=help, description=description)
+    _utskriftsflaggor(p, standard=argparse.SUPPRESS)
+    p.set_defaults(func=func)
+    return p
+
+
+def _epilog() -> str:
+    rader = "\n".join(f"  {kod}  {text}" for kod, text in SLUTSTATUS.items())
+    return f"slutstatus:\n{rader}\n\nMer hjälp om ett kommando: delarsrapport KOMMANDO --help"
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = SvenskArgumentParser(
         prog="delarsrapport",
         description="Delårsrapporter för svenska nämnder: kontrollera data och skapa .docx-handlingar.",
+        epilog=_epilog(),
     )
-    sub = parser.add_subparsers(dest="kommando", required=True, metavar="KOMMANDO")
+    parser.add_version()
+    _utskriftsflaggor(parser, standard=None)
+    sub = parser.add_subparsers(dest="kommando", required=True, metavar="KOMMANDO", title="kommandon")
 
-    p = sub.add_parser(
+    p = _kommando(
+        sub,
         "check",
+        _cmd_check,
         help="kontrollera en rapports siffror, datum, bilagor och texter",
-        description="Kontrollerar rapportdata och skriver varje fynd med kod, plats och siffror. "
-        "Avslutas med status 1 om något fel hittas (med --strict även vid varningar).",
+        description="Kontrollerar rapportdata och skriver varje fynd med kod, plats (fältets sökväg "
+        "och raden i filen) och siffror. Avslutas med status 1 om något fel hittas (med --strict även "
+        "vid varningar), med status 2 om filen inte går att läsa.",
     )
     _indata_argument(p)
-    p.add_argument("--json", action="store_true", help="skriv fynden som JSON")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="skriv fynden (eller problemen i indata) som JSON, i formen docs/kontroll.schema.json",
+    )
     p.add_argument("--strict", action="store_true", help="avsluta med status 1 även vid varningar")
-    p.set_defaults(func=_cmd_check)
 
-    p = sub.add_parser(
+    p = _kommando(
+        sub,
         "render",
+        _cmd_render,
         help="skapa rapportens .docx-handlingar (tjänsteskrivelse och bilagor)",
         description="Läser och kontrollerar rapportdata och skapar tjänsteskrivelsen och varje bilaga "
         "som .docx med en layout. Fel som kontrollen hittar skrivs ut; dokumenten skapas ändå och "
@@ -293,7 +401,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--jobs",
         "-j",
-        type=int,
+        type=_heltal,
         metavar="N",
         help="antal processer när flera rapporter skapas (standard: en per processorkärna)",
     )
@@ -316,10 +424,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="en tillgänglig PDF bredvid varje .docx (kräver LibreOffice)",
     )
-    p.set_defaults(func=_cmd_render)
 
-    p = sub.add_parser(
+    p = _kommando(
+        sub,
         "arbetsbok",
+        _cmd_arbetsbok,
         help="skriv rapportens ekonomiska tabeller som en Excel-arbetsbok att fylla i",
         description="Skriver en Excel-arbetsbok med ett blad per ekonomisk tabell: gula celler fylls i, "
         "grå räknas fram med formler. Läs in den med --arbetsbok på check och render.",
@@ -332,7 +441,6 @@ def _parser() -> argparse.ArgumentParser:
         default=Path("ekonomi.xlsx"),
         help="arbetsboken som skrivs (ekonomi.xlsx)",
     )
-    p.set_defaults(func=_cmd_arbetsbok)
 
     layout = sub.add_parser(
         "layout",
@@ -340,9 +448,12 @@ def _parser() -> argparse.ArgumentParser:
         description="Skapa och kontrollera layouter: en mapp med en .docx-mall per dokumentslag "
         "och inställningsfilen installningar.yaml.",
     )
-    lsub = layout.add_subparsers(dest="layoutkommando", required=True, metavar="KOMMANDO")
-    p = lsub.add_parser(
+    _utskriftsflaggor(layout, standard=argparse.SUPPRESS)
+    lsub = layout.add_subparsers(dest="layoutkommando", required=True, metavar="KOMMANDO", title="kommandon")
+    p = _kommando(
+        lsub,
         "new",
+        _cmd_layout_new,
         help="kopiera en layout till en ny mapp att ändra i",
         description="Kopierar en layout (mallar och inställningar) till MAPP/NAMN. Kopian går att "
         "skapa dokument med direkt; ändra sedan mallarna i Word och orden i installningar.yaml.",
@@ -356,23 +467,100 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAMN|MAPP",
         help=f"layouten att kopiera ({', '.join(shipped_layouts())} eller en mapp); standard uppsala",
     )
-    p.set_defaults(func=_cmd_layout_new)
 
-    p = lsub.add_parser(
+    p = _kommando(
+        lsub,
         "check",
+        _cmd_layout_check,
         help="kontrollera en layouts mallar och inställningar utan rapportdata",
         description="Kontrollerar varje mall i layouten mot mallkontraktet (docs/mallguide.md) och "
         "inställningsfilen, och skriver alla problem på en gång med fil, del, stycke eller "
         "tabellcell och dess text. Avslutas med status 1 om något fel hittas.",
     )
     p.add_argument("mapp", help="layoutmappen (eller namnet på en layout som följer med)")
-    p.add_argument("--json", action="store_true", help="skriv fynden som JSON")
-    p.set_defaults(func=_cmd_layout_check)
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="skriv fynden som JSON, i formen docs/layoutkontroll.schema.json",
+    )
+
+    p = _kommando(
+        sub,
+        "docs",
+        _cmd_docs,
+        help="skriv den genererade dokumentationen (Mallguiden, JSON Schema, indatareferensen)",
+        description="Skriver dokumentationen som genereras ur koden till MAPP, så att den stämmer med "
+        "den installerade versionen: mallguide (mallguide.md), schema (indata.schema.json, "
+        "kontroll.schema.json, layoutkontroll.schema.json), indata (indata-referens.md), "
+        "kontroller (kontroller.md) eller alla.",
+    )
+    p.add_argument(
+        "vad",
+        choices=["mallguide", "schema", "indata", "kontroller", "alla"],
+        metavar="VAD",
+        help="mallguide, schema, indata, kontroller eller alla",
+    )
+    p.add_argument(
+        "mapp", nargs="?", type=Path, default=Path("."), metavar="MAPP", help="mappen filerna skrivs till (.)"
+    )
     return parser
 
 
+def _tyst_stdout() -> None:
+    """Point stdout at the null device, so that Python's own flush at exit cannot fail again."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's capture)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+@contextmanager
+def _loggning(verbose: int, quiet: bool) -> Iterator[None]:
+    """Diagnostics of the logger ``delarsrapport`` on stderr for one run, at the level the flags ask."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Formatter())
+    niva = (
+        logging.ERROR
+        if quiet
+        else logging.DEBUG
+        if verbose > 1
+        else logging.INFO
+        if verbose
+        else logging.WARNING
+    )
+    tidigare = LOG.level
+    LOG.addHandler(handler)
+    LOG.setLevel(niva)
+    try:
+        yield
+    finally:
+        LOG.removeHandler(handler)
+        LOG.setLevel(tidigare)
+
+
+class _Formatter(logging.Formatter):
+    """``info: läser rapport.yaml``: the level in Swedish, then the message."""
+
+    NIVAER: Final = {
+        logging.DEBUG: "felsökning",
+        logging.INFO: "info",
+        logging.WARNING: "varning",
+        logging.ERROR: "fel",
+        logging.CRITICAL: "fel",
+    }
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = f"{self.NIVAER.get(record.levelno, record.levelname.lower())}: {record.getMessage()}"
+        if record.exc_info:
+            text += "\n" + "".join(traceback.format_exception(*record.exc_info)).rstrip()
+        return text
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status (:data:`SLUTSTATUS`)."""
     parser = _parser()
     args, rest = parser.parse_known_args(argv)
     # argparse cannot take an optional positional after an option, but the natural order is
@@ -387,14 +575,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.mapp, rest = Path(rest[0]), []
     if rest:
         parser.error(f"okända argument: {' '.join(rest)}")
-    try:
-        status: int = args.func(args)
-    except LoadError as exc:
-        sys.stderr.write(f"{exc}\n")
-        return 2
-    except DelarsrapportError as exc:
-        sys.stderr.write(f"fel: {exc}\n")
-        return 2
+    with _loggning(args.verbose, args.quiet):
+        try:
+            status: int = args.func(args)
+        except LoadError as exc:
+            sys.stderr.write(f"{exc}\n")
+            return 2
+        except DelarsrapportError as exc:
+            sys.stderr.write(f"fel: {exc}\n")
+            return 2
+        except BrokenPipeError:  # the reader of stdout went away (| head): stop quietly
+            _tyst_stdout()
+            return 2
+        except Exception as exc:  # a bug: say so in Swedish, the traceback with --verbose
+            if args.verbose:
+                LOG.error("spårutskrift", exc_info=True)
+            sys.stderr.write(
+                f"internt fel i delarsrapport ({type(exc).__name__}: {exc}); det är en bugg. "
+                "Kör igen med --verbose för spårutskriften och rapportera den.\n"
+            )
+            return 3
     return status
 
 

@@ -25,7 +25,7 @@ from delarsrapport._model.ekonomi import EkonomiskUppfoljning
 from delarsrapport._model.internkontroll import Internkontroll
 from delarsrapport._model.nyckeltal import Nyckeltalsbilaga
 from delarsrapport._model.period import Rapportperiod
-from delarsrapport._model.rapport import Arende, Delarsrapport, Dokumentdel
+from delarsrapport._model.rapport import Arende, Delarsrapport, Dokumentdel, get_kalla
 from delarsrapport._model.verksamhet import Verksamhetsuppfoljning
 
 __all__ = ["check"]
@@ -37,7 +37,7 @@ def check(rapport: Delarsrapport) -> list[Finding]:
     Findings come in document order (tjänsteskrivelse, then each bilaga). The documents
     delarsrapport renders always use the computed figures, whatever the findings say.
     """
-    c = Recorder()
+    c = Recorder(get_kalla(rapport))
     for index, arende in enumerate(rapport.arenden):
         base: Path_ = () if index == 0 else ("ovriga_arenden", index - 1)
         prefix = "" if index == 0 else f"Ärende {index + 1} ({arende.tjansteskrivelse.rubrik}): "

@@ -19,6 +19,7 @@ import attrs
 from delarsrapport._check.koder import KODER, Kod, Severity
 from delarsrapport._load import format_path
 from delarsrapport._model.belopp import Belopp, Enhet
+from delarsrapport._model.kalla import Indatakalla
 from delarsrapport._model.rapporterat import Tom
 from delarsrapport.formatting import avrunda, format_belopp
 
@@ -45,7 +46,9 @@ class Finding:
 
     ``printed`` is what the source printed, ``computed`` what the model computes and
     ``difference`` printed − computed, all in ``unit`` (for amounts); for dates, titles and
-    counts they hold the text or number as it is.
+    counts they hold the text or number as it is. ``source`` and ``line`` are the input
+    file and the line the field path starts on (of the nearest enclosing path for a
+    derived value), when the report was loaded from a file.
     """
 
     code: Kod
@@ -58,6 +61,8 @@ class Finding:
     computed: Decimal | str | None = None
     difference: Decimal | None = None
     unit: str | None = None
+    source: str | None = None
+    line: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (numbers as strings, so nothing is rounded by a JSON reader)."""
@@ -86,12 +91,13 @@ EXAKT: Final = Decimal(0)
 class Recorder:
     """The findings of one check run, and the document and section the check is in."""
 
-    __slots__ = ("_document", "_section", "findings")
+    __slots__ = ("_document", "_kalla", "_section", "findings")
 
-    def __init__(self) -> None:
+    def __init__(self, kalla: Indatakalla | None = None) -> None:
         self.findings: list[Finding] = []
         self._document = ""
         self._section = ""
+        self._kalla = kalla
 
     @contextmanager
     def dokument(self, namn: str) -> Iterator[None]:
@@ -125,7 +131,8 @@ class Recorder:
         difference: Decimal | None = None,
         unit: str | None = None,
     ) -> None:
-        """Record one finding, with the severity its code is documented with."""
+        """Record one finding, with the severity its code is documented with, and its input line."""
+        kalla = self._kalla
         self.findings.append(
             Finding(
                 code=code,
@@ -138,6 +145,8 @@ class Recorder:
                 computed=computed,
                 difference=difference,
                 unit=unit,
+                source=kalla.fil if kalla is not None else None,
+                line=kalla.rad(path) if kalla is not None else None,
             )
         )
 

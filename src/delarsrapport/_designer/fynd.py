@@ -81,10 +81,14 @@ class Mallfynd:
     """One problem in a layout: code, severity, file, place and what to do (in Swedish).
 
     ``plats`` names the part, the paragraph or table cell and its visible text (or the
-    line and path in the settings file); ``meddelande`` says what is wrong and
-    ``atgard`` what the designer should do. The place is also kept in its pieces, as a
-    refused render reports it (:meth:`template_error`): the part (``del_``), the place
-    within it (``stalle``) and the paragraph's text (``utdrag``).
+    line and path in the settings file), for a person to read; ``meddelande`` says what
+    is wrong and ``atgard`` what the designer should do. The same place as separate
+    values, for programs and for a refused render (:meth:`template_error`): ``del_`` (the
+    part: ``dokumentets brödtext``, ``sidhuvudet på första sidan``), ``stalle`` (the place
+    within it, in words), ``stycke`` (the paragraph's number in the part), ``tabell``,
+    ``tabellrad`` and ``kolumn`` (numbered from 1, for a table cell) and ``text`` (the
+    visible text), or for the settings file ``rad`` and ``sokvag`` (the line and the field
+    path).
     """
 
     severity: Severity
@@ -93,9 +97,15 @@ class Mallfynd:
     plats: str
     meddelande: str
     atgard: str
-    del_: str = ""
-    stalle: str = ""
-    utdrag: str = ""
+    del_: str | None = attrs.field(default=None, kw_only=True)
+    stalle: str = attrs.field(default="", kw_only=True)
+    stycke: int | None = attrs.field(default=None, kw_only=True)
+    tabell: int | None = attrs.field(default=None, kw_only=True)
+    tabellrad: int | None = attrs.field(default=None, kw_only=True)
+    kolumn: int | None = attrs.field(default=None, kw_only=True)
+    text: str | None = attrs.field(default=None, kw_only=True)
+    rad: int | None = attrs.field(default=None, kw_only=True)
+    sokvag: str | None = attrs.field(default=None, kw_only=True)
 
     def template_error(self, template: str, fler: int = 0) -> TemplateError:
         """The error a render of the template raises for this finding: the same message,
@@ -110,17 +120,25 @@ class Mallfynd:
             template=template,
             part=self.del_ or None,
             location=self.stalle or (None if self.del_ else self.plats),
-            text=self.utdrag or None,
+            text=self.text or None,
             hint=atgard,
             code=str(self.kod),
         )
 
-    def as_dict(self) -> dict[str, str]:
-        """A JSON-ready dict."""
+    def as_dict(self) -> dict[str, str | int | None]:
+        """A JSON-ready dict: the shape of ``layout check --json`` (docs/layoutkontroll.schema.json)."""
         return {
-            "severity": str(self.severity),
             "kod": str(self.kod),
+            "grad": str(self.severity),
             "fil": self.fil,
+            "del": self.del_,
+            "stycke": self.stycke,
+            "tabell": self.tabell,
+            "tabellrad": self.tabellrad,
+            "kolumn": self.kolumn,
+            "text": self.text,
+            "rad": self.rad,
+            "sokvag": self.sokvag,
             "plats": self.plats,
             "meddelande": self.meddelande,
             "atgard": self.atgard,
@@ -191,7 +209,11 @@ class Protokoll:
                 atgard,
                 del_=plats.del_,
                 stalle=plats.stalle,
-                utdrag=utdrag,
+                stycke=plats.stycke,
+                tabell=plats.tabell,
+                tabellrad=plats.rad,
+                kolumn=plats.kolumn,
+                text=utdrag,
             )
             nyckel = (self.filordning, self.delordning, plats.stycke, tagg)
         self.samlare.lagg_till(nyckel, fynd)

@@ -68,7 +68,15 @@ def las_installningar(katalog: Path, samlare: Samlare) -> Installningar | None:
             samlare.lagg_till(
                 (0, 0, rad, 0),
                 Mallfynd(
-                    _F, Mallkod.MALL_INSTALLNING, INSTALLNINGSFIL, plats, meddelande, atgard, stalle=plats
+                    _F,
+                    Mallkod.MALL_INSTALLNING,
+                    INSTALLNINGSFIL,
+                    plats,
+                    meddelande,
+                    atgard,
+                    stalle=plats,
+                    rad=problem.line if isinstance(problem, Problem) else None,
+                    sokvag=(problem.path or None) if isinstance(problem, Problem) else None,
                 ),
             )
         return None

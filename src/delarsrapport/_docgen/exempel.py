@@ -27,11 +27,14 @@ __all__ = ["SAMPLES", "Exempel", "exempel", "jinja", "kontexter", "rendera"]
 
 
 def _samples() -> Path:
-    """The samples the examples are taken from: the source tree's ``samples`` next to
-    ``src`` or, for an installed package, ``samples`` in the working directory (the
-    repository, where the guide is generated and tested)."""
-    kalltrad = Path(__file__).resolve().parents[3] / "samples"
-    return kalltrad if kalltrad.is_dir() else Path.cwd() / "samples"
+    """The samples the examples are taken from: those the installed package carries
+    (``delarsrapport/samples``, so ``delarsrapport docs mallguide`` works anywhere), the
+    source tree's ``samples`` next to ``src``, or ``samples`` in the working directory."""
+    here = Path(__file__).resolve()
+    for kandidat in (here.parents[1] / "samples", here.parents[3] / "samples"):
+        if kandidat.is_dir():
+            return kandidat
+    return Path.cwd() / "samples"
 
 
 SAMPLES: Final = _samples()

@@ -8,7 +8,6 @@ writes both files.
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any, get_args, get_origin, get_type_hints
 
 import attrs
 
+from delarsrapport._docgen.scheman import write_schema
 from delarsrapport._load.converter import DELAR, LISTFORMER, POSTER
 from delarsrapport._load.indatatyper import indatatyp, valbara
 from delarsrapport._load.schema import json_schema, tom_inner, valfri
@@ -23,7 +23,7 @@ from delarsrapport._model.docstrings import class_doc, field_docs
 from delarsrapport._model.rapport import Delarsrapport, Dokumentdel
 from delarsrapport._model.verksamhet import Malpost, Matning
 
-__all__ = ["main", "markdown_reference", "write"]
+__all__ = ["main", "markdown_reference", "write", "write_reference"]
 
 
 def _typtext(tp: Any) -> str:
@@ -113,6 +113,7 @@ def markdown_reference() -> str:
         "tabellens `enhet`; decimaltal med punkt (flyttal) godtas inte. *mätvärde*: en andel med",
         "procenttecken (`86%`) eller ett antal. *löptext*: en lista av stycken, `{rubrik: …}`,",
         "`{punkter: [...]}` och `{tabell: uppdragsstatus}`, platsen där en framräknad tabell står.",
+        "*heltal*: ett tal, eller text med mellanrum som i en tabell (`'26 415'`).",
         "*belopp eller `tom`*: ett tryckt värde, eller `tom` om cellen",
         "var tom i källan. Fält under `rapporterat` är det som källan tryckte där modellen",
         "räknar fram värdet; de skrivs aldrig ut, de jämförs bara av `delarsrapport check`.",
@@ -140,14 +141,17 @@ def markdown_reference() -> str:
     return "\n".join(lines)
 
 
-def write(directory: Path) -> list[Path]:
-    """Write ``indata-referens.md`` and ``indata.schema.json`` into *directory*."""
+def write_reference(directory: Path) -> Path:
+    """Write ``indata-referens.md`` into *directory*."""
     directory.mkdir(parents=True, exist_ok=True)
     md = directory / "indata-referens.md"
     md.write_text(markdown_reference(), encoding="utf-8")
-    schema = directory / "indata.schema.json"
-    schema.write_text(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return [md, schema]
+    return md
+
+
+def write(directory: Path) -> list[Path]:
+    """Write ``indata-referens.md`` and ``indata.schema.json`` into *directory*."""
+    return [write_reference(directory), write_schema(directory, "indata.schema.json", json_schema())]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 from delarsrapport._check.koder import KODER
+from delarsrapport._errors import PROBLEMKODER
 
-__all__ = ["main", "markdown"]
+__all__ = ["main", "markdown", "write"]
 
 
 def markdown() -> str:
@@ -67,15 +68,34 @@ def markdown() -> str:
             f"**Vad du gör.** {kod.atgard}",
             "",
         ]
+    lines += [
+        "## Problem i indata",
+        "",
+        "Innan kontrollen kan börja läses filen in. Det som gör att den inte går att läsa är",
+        "inga fynd utan problem: `delarsrapport check` och `render` skriver alla på en gång, med",
+        "fil, rad och fältets sökväg, och avslutas med status 2. Varje problem har en kod som inte",
+        "ändras (`Problem.code` i Python, `kod` i JSON):",
+        "",
+        "| Kod | Betyder |",
+        "|---|---|",
+        *(f"| `{kod}` | {text} |" for kod, text in PROBLEMKODER.items()),
+        "",
+    ]
     return "\n".join(lines)
+
+
+def write(directory: Path) -> Path:
+    """Write ``kontroller.md`` into *directory*."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / "kontroller.md"
+    path.write_text(markdown(), encoding="utf-8")
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
     """Write ``kontroller.md`` into the folder given (default ``docs``)."""
     args = sys.argv[1:] if argv is None else argv
-    path = Path(args[0] if args else "docs") / "kontroller.md"
-    path.write_text(markdown(), encoding="utf-8")
-    print(path)
+    print(write(Path(args[0] if args else "docs")))
     return 0
 
 

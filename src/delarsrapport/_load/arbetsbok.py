@@ -30,7 +30,7 @@ from typing import Final
 import attrs
 from lxml import etree
 
-from delarsrapport._errors import LoadError, ParseError, Problem
+from delarsrapport._errors import LoadError, ParseError, Problem, Problemkod
 from delarsrapport._load.arbetsbokblad import Blad, Indata, arbetsbokens_blad, evolve_at
 from delarsrapport._load.arbetsbokformel import (
     ENHETSCELL,
@@ -394,9 +394,11 @@ def _las_data(source: str | os.PathLike[str] | bytes) -> tuple[bytes, str]:
     try:
         return Path(source).read_bytes(), namn
     except FileNotFoundError:
-        raise LoadError([Problem("", "filen finns inte", namn)], namn) from None
+        raise LoadError([Problem("", "filen finns inte", namn, code=Problemkod.FIL)], namn) from None
     except OSError as exc:
-        raise LoadError([Problem("", f"filen kan inte läsas: {exc.strerror}", namn)], namn) from None
+        raise LoadError(
+            [Problem("", f"filen kan inte läsas: {exc.strerror}", namn, code=Problemkod.FIL)], namn
+        ) from None
 
 
 def read_arbetsbok(rapport: Delarsrapport, source: str | os.PathLike[str] | bytes) -> Delarsrapport:
@@ -409,7 +411,7 @@ def read_arbetsbok(rapport: Delarsrapport, source: str | os.PathLike[str] | byte
     try:
         bok = _Arbetsbok(data)
     except _CellError as exc:
-        raise LoadError([Problem("", str(exc), namn)], namn) from None
+        raise LoadError([Problem("", str(exc), namn, code=Problemkod.FIL)], namn) from None
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
         raise LoadError(
             [
@@ -417,6 +419,7 @@ def read_arbetsbok(rapport: Delarsrapport, source: str | os.PathLike[str] | byte
                     "",
                     "filen är ingen Excel-arbetsbok (.xlsx); spara den i Excel som Excel-arbetsbok",
                     namn,
+                    code=Problemkod.FIL,
                 )
             ],
             namn,
@@ -432,12 +435,15 @@ def read_arbetsbok(rapport: Delarsrapport, source: str | os.PathLike[str] | byte
                     f"Blad {b.namn!r}",
                     f"bladet saknas i arbetsboken (tabellen {b.rubrik}); bladens namn får inte ändras",
                     namn,
+                    code=Problemkod.SAKNAS,
                 )
             )
             continue
         fynd: list[tuple[str, str]] = []
         lasningar[b.namn] = _las_blad(b, celler, fynd)
-        problem.extend(Problem(f"Blad {b.namn!r}, cell {ref}", text, namn) for ref, text in fynd)
+        problem.extend(
+            Problem(f"Blad {b.namn!r}, cell {ref}", text, namn, code=Problemkod.VARDE) for ref, text in fynd
+        )
     ny: Delarsrapport = rapport
     for b in alla:
         if b.namn in lasningar:
@@ -474,7 +480,7 @@ def _harledda_problem(
             formel = _formel(rad.formler[h.falt], h, platser, b.namn)
             text = _jamfor(b, h, rad.varden.get(h.falt), formel, alla_sakra)
             if text is not None:
-                problem.append(Problem(f"Blad {b.namn!r}, cell {h.ref}", text, namn))
+                problem.append(Problem(f"Blad {b.namn!r}, cell {h.ref}", text, namn, code=Problemkod.SAMBAND))
     return problem
 
 

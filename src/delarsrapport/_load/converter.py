@@ -16,6 +16,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from delarsrapport._errors import Problemkod
 from delarsrapport._load.errors import IndataError, menade_du, unknown_key
 from delarsrapport._load.indatatyper import (
     ENHET,
@@ -83,7 +84,8 @@ def _tagged(
         cls = kinds.get(key)
         if cls is None:
             raise IndataError(
-                f"okänd sorts {what} {key!r}{menade_du(key, list(kinds))}; använd en av {', '.join(kinds)}"
+                f"okänd sorts {what} {key!r}{menade_du(key, list(kinds))}; använd en av {', '.join(kinds)}",
+                Problemkod.OKANT_FALT,
             )
         try:
             return converter.structure(inner, cls)
@@ -217,12 +219,14 @@ def _indikator_hook(converter: cattrs.Converter) -> Callable[[object, object], o
             if obj.enhet is Indikatorenhet.ANDEL and not har_procent:
                 raise IndataError(
                     f"indikatorn är en andel, så {name} ska skrivas med procenttecken "
-                    f"(t.ex. '86%'), fick {describe(v)}"
+                    f"(t.ex. '86%'), fick {describe(v)}",
+                    Problemkod.VARDE,
                 )
             if obj.enhet is Indikatorenhet.ANTAL and har_procent:
                 raise IndataError(
                     f"indikatorn räknar antal, men {name} är en procentsats ({v!r}); "
-                    "sätt enhet: andel eller ta bort procenttecknet"
+                    "sätt enhet: andel eller ta bort procenttecknet",
+                    Problemkod.VARDE,
                 )
         return obj
 

@@ -14,6 +14,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from delarsrapport._errors import ModelTypeError, Problemkod
 from delarsrapport._model.text import FaltError, TextError
 
 __all__ = ["IndataError", "Path_", "explain", "flatten", "format_path", "kort", "menade_du", "unknown_key"]
@@ -22,7 +23,14 @@ Path_ = tuple[str | int, ...]
 
 
 class IndataError(ValueError):
-    """A structuring error whose message is already what the user should read."""
+    """A structuring error whose message is already what the user should read, and its kind.
+
+    Most are a value of the wrong kind (:attr:`Problemkod.TYP`); the others say so.
+    """
+
+    def __init__(self, message: str, kod: Problemkod = Problemkod.TYP) -> None:
+        super().__init__(message)
+        self.kod = kod
 
 
 def kort(value: object, limit: int = 60) -> str:
@@ -104,19 +112,28 @@ def flatten(exc: BaseException, path: Path_) -> Iterator[tuple[Path_, BaseExcept
         yield path, exc
 
 
-def explain(exc: BaseException) -> str:
-    """The message a user reads for one structuring error."""
-    if isinstance(exc, (IndataError, TextError, FaltError)):
-        return str(exc)
+def explain(exc: BaseException) -> tuple[Problemkod, str]:
+    """The kind of problem and the message a user reads for one structuring error."""
+    if isinstance(exc, IndataError):
+        return exc.kod, str(exc)
+    if isinstance(exc, TextError):
+        return Problemkod.TECKEN, str(exc)
+    if isinstance(exc, FaltError):
+        return Problemkod.VARDE, str(exc)
     if isinstance(exc, KeyError):
-        return "obligatoriskt fält saknas"
+        return Problemkod.SAKNAS, "obligatoriskt fält saknas"
+    if isinstance(exc, ModelTypeError):
+        return Problemkod.TYP, f"ogiltigt värde: {exc}"
     if isinstance(exc, (ValueError, TypeError)):
-        return f"ogiltigt värde: {exc}"
-    return f"{type(exc).__name__}: {exc}"
+        return Problemkod.VARDE, f"ogiltigt värde: {exc}"
+    return Problemkod.VARDE, f"{type(exc).__name__}: {exc}"
 
 
 def unknown_key(key: str, fields: list[str], cls: type) -> Exception:
     """The error for a key *cls* does not have, with a suggestion and the valid keys."""
-    exc = IndataError(f"okänt fält {key!r}{menade_du(key, fields)}; giltiga fält här: {', '.join(fields)}")
+    exc = IndataError(
+        f"okänt fält {key!r}{menade_du(key, fields)}; giltiga fält här: {', '.join(fields)}",
+        Problemkod.OKANT_FALT,
+    )
     exc.add_note(AttributeValidationNote(f"@ {key}", key, cls))
     return exc

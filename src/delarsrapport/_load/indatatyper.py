@@ -21,7 +21,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from delarsrapport._errors import ParseError
+from delarsrapport._errors import ParseError, Problemkod
 from delarsrapport._load.errors import IndataError, kort, menade_du
 from delarsrapport._load.reader import YamlFloat, YamlInt
 from delarsrapport._model.belopp import ENHETER, Belopp
@@ -51,7 +51,9 @@ from delarsrapport.formatting import parse_belopp
 __all__ = [
     "ENHET",
     "EXCEL_RADBRYTNING",
+    "HELTAL_I_GRUPPER",
     "INDATATYPER",
+    "TOM_SCHEMA",
     "Indatatyp",
     "describe",
     "exakt_tal",
@@ -97,13 +99,18 @@ def structure_str(value: object, _: object) -> str:
     raise IndataError(f"förväntade text, fick {describe(value)}")
 
 
+HELTAL_I_GRUPPER: Final = r"-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+"
+"""A whole number with its thousands grouped as a table prints it ("26 415"); the loader and
+the JSON Schema both take it (written with escapes, so it is the same pattern in both)."""
+
+
 def structure_int(value: object, _: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return int(value)
     if isinstance(value, str) and not isinstance(value, YamlFloat):
         # Counts copied from a table keep their grouping: "26 415".
         text = value.strip()
-        if re.fullmatch(r"-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+", text):
+        if re.fullmatch(HELTAL_I_GRUPPER, text):
             return int(re.sub(r"[ \u00a0\u202f]", "", text))
     raise IndataError(f"förväntade ett heltal, fick {describe(value)}")
 
@@ -121,7 +128,7 @@ def structure_date(value: object, _: object) -> date:
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise IndataError(f"{value!r} är inget giltigt datum") from None
+            raise IndataError(f"{value!r} är inget giltigt datum", Problemkod.VARDE) from None
     raise IndataError(f"förväntade ett datum som 2020-09-18, fick {describe(value)}")
 
 
@@ -157,12 +164,14 @@ def _exakt_tal(value: object, *, procent: bool = False) -> Decimal:
     if isinstance(value, YamlFloat):
         raise IndataError(
             f"förväntade ett exakt tal, fick {describe(value)} (ett flyttal i YAML/JSON); "
-            f"skriv det med decimalkomma: {str(value).replace('.', ',')!r}"
+            f"skriv det med decimalkomma: {str(value).replace('.', ',')!r}",
+            Problemkod.FLYTTAL,
         )
     if isinstance(value, float):
         raise IndataError(
             f"förväntade ett exakt tal, fick {describe(value)}; flyttal är inte exakta, "
-            "använd Decimal eller text med decimalkomma"
+            "använd Decimal eller text med decimalkomma",
+            Problemkod.FLYTTAL,
         )
     if isinstance(value, int):
         if abs(value).bit_length() > 4 * MAX_SIFFROR:  # before Python's own digit limit bites
@@ -170,7 +179,7 @@ def _exakt_tal(value: object, *, procent: bool = False) -> Decimal:
         return Decimal(int(value))
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise IndataError(f"förväntade ett ändligt tal, fick {value}")
+            raise IndataError(f"förväntade ett ändligt tal, fick {value}", Problemkod.VARDE)
         return value
     if isinstance(value, str):
         text = value.strip()
@@ -209,7 +218,7 @@ def structure_belopp(value: object, _: object) -> Belopp:
     try:
         return Belopp.from_enhet(exakt_tal(value), enhet)  # type: ignore[arg-type]
     except IndataError as exc:
-        raise IndataError(f"förväntade ett belopp i {enhet}: {exc}") from None
+        raise IndataError(f"förväntade ett belopp i {enhet}: {exc}", exc.kod) from None
 
 
 def structure_rapporterat(value: object, _: object) -> Belopp | Tom | None:
@@ -227,7 +236,9 @@ def structure_literal(value: object, tp: object) -> object:
     names = [str(c) for c in choices]
     what = "enhet" if tuple(names) == ENHETER else "värde"
     hint = menade_du(value, names) if isinstance(value, str) else ""
-    raise IndataError(f"okänt {what} {describe(value)}{hint}; använd en av {', '.join(names)}")
+    raise IndataError(
+        f"okänt {what} {describe(value)}{hint}; använd en av {', '.join(names)}", Problemkod.VARDE
+    )
 
 
 _ENUMNAMN: Final[dict[type, str]] = {
@@ -245,7 +256,7 @@ def structure_enum(value: object, cls: type[Enum]) -> Enum:
     what = _ENUMNAMN.get(cls, "värde")
     hint = menade_du(value, choices) if isinstance(value, str) else ""
     found = repr(str(value)) if isinstance(value, str) else describe(value)
-    raise IndataError(f"okänd {what} {found}{hint}; giltiga värden: {', '.join(choices)}")
+    raise IndataError(f"okänd {what} {found}{hint}; giltiga värden: {', '.join(choices)}", Problemkod.VARDE)
 
 
 def structure_text(value: object, _: object) -> Text:
@@ -274,7 +285,7 @@ def _block(item: object) -> Block:
     if isinstance(item, Mapping) and "rubrik" in item and set(item) <= {"rubrik", "niva"}:
         niva = structure_int(item.get("niva", 1), int)
         if not 1 <= niva <= 3:
-            raise IndataError(f"niva för en rubrik i löptext är 1–3, fick {niva}")
+            raise IndataError(f"niva för en rubrik i löptext är 1–3, fick {niva}", Problemkod.VARDE)
         return Rubrik(structure_str(item["rubrik"], str), niva)
     if isinstance(item, Mapping) and len(item) == 1:
         ((key, inner),) = item.items()
@@ -287,12 +298,14 @@ def _block(item: object) -> Block:
             if namn not in TABELLER:
                 raise IndataError(
                     f"okänd tabell {namn!r}{menade_du(namn, list(TABELLER))}; "
-                    f"tabeller som kan stå i löptext: {', '.join(TABELLER)}"
+                    f"tabeller som kan stå i löptext: {', '.join(TABELLER)}",
+                    Problemkod.VARDE,
                 )
             return Tabellplats(namn)
         raise IndataError(
             f"okänt textblock {key!r}{menade_du(key, ['rubrik', 'punkter', 'tabell'])}; "
-            "ett block är ett stycke (text), {rubrik: …}, {punkter: [...]} eller {tabell: …}"
+            "ett block är ett stycke (text), {rubrik: …}, {punkter: [...]} eller {tabell: …}",
+            Problemkod.OKANT_FALT,
         )
     raise IndataError(
         f"förväntade ett stycke (text), {{rubrik: …}} eller {{punkter: [...]}}, fick {describe(item)}"
@@ -306,7 +319,7 @@ def structure_diarienummer(value: object, cls: type) -> Diarienummer:
         try:
             return Diarienummer.parse(structure_str(value, str))
         except ValueError as exc:
-            raise IndataError(str(exc)) from None
+            raise IndataError(str(exc), Problemkod.VARDE) from None
     raise IndataError(f"förväntade ett diarienummer som 'SCN-2020-00459', fick {describe(value)}")
 
 
@@ -338,6 +351,27 @@ _BELOPP_SCHEMA: Final[Mapping[str, object]] = {
     "anyOf": [{"type": "integer"}, {"type": "string"}],
 }
 
+_HELTAL_SCHEMA: Final[Mapping[str, object]] = {
+    "description": "Ett heltal, eller text med tusentalsavgränsare som i en tabell ('26 415').",
+    "anyOf": [
+        {"type": "integer"},
+        # What structure_int reads: the grouping of a copied table cell.
+        {"type": "string", "pattern": f"^\\s*{HELTAL_I_GRUPPER}\\s*$"},
+    ],
+}
+
+_TEXT_SCHEMA_BLAD: Final[Mapping[str, object]] = {
+    # structure_str reads a number written without quotes (kod: 571) as its text.
+    "type": ["string", "number"],
+}
+
+TOM_SCHEMA: Final[Mapping[str, object]] = {
+    "type": "string",
+    "pattern": "^\\s*[Tt][Oo][Mm]\\s*$",
+    "description": "tom: cellen var tom i källan.",
+}
+"""``tom`` as the loader reads it (any case, surrounding spaces allowed)."""
+
 _TEXT_SCHEMA: Final[Mapping[str, object]] = {
     "description": "Löptext: en lista där varje post är ett stycke (text), "
     "{rubrik: …, niva: 1–3}, {punkter: [...]} eller {tabell: uppdragsstatus} (platsen för "
@@ -349,16 +383,19 @@ _TEXT_SCHEMA: Final[Mapping[str, object]] = {
             "type": "array",
             "items": {
                 "anyOf": [
-                    {"type": "string"},
+                    _TEXT_SCHEMA_BLAD,
                     {
                         "type": "object",
-                        "properties": {"rubrik": {"type": "string"}, "niva": {"type": "integer"}},
+                        "properties": {
+                            "rubrik": _TEXT_SCHEMA_BLAD,
+                            "niva": {"type": "integer", "minimum": 1, "maximum": 3},
+                        },
                         "required": ["rubrik"],
                         "additionalProperties": False,
                     },
                     {
                         "type": "object",
-                        "properties": {"punkter": {"type": "array", "items": {"type": "string"}}},
+                        "properties": {"punkter": {"type": "array", "items": _TEXT_SCHEMA_BLAD}},
                         "required": ["punkter"],
                         "additionalProperties": False,
                     },
@@ -376,12 +413,12 @@ _TEXT_SCHEMA: Final[Mapping[str, object]] = {
 
 INDATATYPER: Final[tuple[Indatatyp, ...]] = (
     Indatatyp(
-        typ=str, structure=structure_str, schema={"type": "string"}, namn="text", mallnamn=("text", "text")
+        typ=str, structure=structure_str, schema=_TEXT_SCHEMA_BLAD, namn="text", mallnamn=("text", "text")
     ),
     Indatatyp(
         typ=int,
         structure=structure_int,
-        schema={"type": "integer"},
+        schema=_HELTAL_SCHEMA,
         namn="heltal",
         mallnamn=("heltal", "ett heltal"),
     ),
@@ -431,7 +468,7 @@ INDATATYPER: Final[tuple[Indatatyp, ...]] = (
     Indatatyp(
         typ=RapporteratBelopp,
         structure=structure_rapporterat,
-        schema={"anyOf": [_BELOPP_SCHEMA, {"const": "tom"}, {"type": "null"}]},
+        schema={"anyOf": [_BELOPP_SCHEMA, TOM_SCHEMA, {"type": "null"}]},
         namn="belopp eller `tom`",
     ),
     Indatatyp(typ=Text, structure=structure_text, schema=_TEXT_SCHEMA, schemanamn="Text", namn="löptext"),

@@ -18,13 +18,14 @@ from cattrs.errors import (
     ClassValidationError,
 )
 
-from delarsrapport._errors import LoadError, Problem
+from delarsrapport._errors import LoadError, Problem, Problemkod
 from delarsrapport._load.converter import CONVERTER
 from delarsrapport._load.errors import Path_, explain, flatten, format_path
 from delarsrapport._load.indatatyper import EXCEL_RADBRYTNING
 from delarsrapport._load.reader import ReadError, read_json, read_yaml
 from delarsrapport._load.rules import raw_bilaga_numbers, validate_rapport
-from delarsrapport._model.rapport import Delarsrapport
+from delarsrapport._model.kalla import Indatakalla
+from delarsrapport._model.rapport import Delarsrapport, attach_kalla
 
 __all__ = ["load", "read_structured"]
 
@@ -44,18 +45,22 @@ def load(
     table come from that Excel workbook (written by ``delarsrapport arbetsbok``) instead
     of the file; its problems are named by sheet and cell.
     """
+    lines: dict[Path_, int] = {}
     rapport = read_structured(
         source,
         Delarsrapport,
         excel_radbrytningar=excel_radbrytningar,
         raw_checks=raw_bilaga_numbers,
         validate=validate_rapport,
+        lines_out=lines,
     )
-    if arbetsbok is None:
-        return rapport
-    from delarsrapport._load.arbetsbok import read_arbetsbok  # the workbook reader only when asked for
+    if arbetsbok is not None:
+        from delarsrapport._load.arbetsbok import read_arbetsbok  # the workbook reader only when asked for
 
-    return read_arbetsbok(rapport, arbetsbok)
+        rapport = read_arbetsbok(rapport, arbetsbok)
+    # The lines let check() say where in the input each finding is.
+    attach_kalla(rapport, Indatakalla(None if isinstance(source, Mapping) else str(source), lines))
+    return rapport
 
 
 _T = TypeVar("_T")
@@ -72,10 +77,14 @@ def read_structured(
     excel_radbrytningar: bool = False,
     raw_checks: Callable[[object], list[tuple[Path_, str]]] | None = None,
     validate: Callable[[_T], list[tuple[Path_, str]]] | None = None,
+    lines_out: dict[Path_, int] | None = None,
 ) -> _T:
-    """Read a YAML/JSON file or a dict into *cls*, collecting every problem into a LoadError."""
+    """Read a YAML/JSON file or a dict into *cls*, collecting every problem into a LoadError.
+
+    *lines_out*, when given, receives the line of every field path of the file.
+    """
     lines: dict[Path_, int] = {}
-    problems: list[tuple[Path_, str]] = []
+    problems: list[tuple[Path_, Problemkod, str]] = []
     name: str | None
     if isinstance(source, Mapping):
         data: object = source
@@ -91,39 +100,69 @@ def read_structured(
                             "",
                             f"filen är större än {MAX_FILSTORLEK // 2**20} MB; en rapport är några hundra kB",
                             name,
+                            code=Problemkod.FIL,
                         )
                     ],
                     name,
                 )
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise LoadError([Problem("", "filen finns inte", name)], name) from None
+            raise LoadError([Problem("", "filen finns inte", name, code=Problemkod.FIL)], name) from None
+        except OSError as exc:
+            orsak = (
+                "det är en mapp, inte en fil"
+                if isinstance(exc, IsADirectoryError)
+                else "behörighet saknas"
+                if isinstance(exc, PermissionError)
+                else f"systemfel {exc.errno}"
+            )
+            raise LoadError(
+                [Problem("", f"filen går inte att läsa: {orsak}", name, code=Problemkod.FIL)], name
+            ) from None
         except UnicodeDecodeError as exc:
             raise LoadError(
-                [Problem("", f"filen är inte UTF-8 (byte {exc.start}); spara den som UTF-8", name)],
+                [
+                    Problem(
+                        "",
+                        f"filen är inte UTF-8 (byte {exc.start}); spara den som UTF-8",
+                        name,
+                        code=Problemkod.KODNING,
+                    )
+                ],
                 name,
             ) from None
         try:
             data, lines, problems = (read_json if path.suffix.lower() == ".json" else read_yaml)(text)
         except ReadError as exc:
-            raise LoadError([Problem("", exc.message, name, exc.line)], name) from None
+            raise LoadError(
+                [Problem("", exc.message, name, exc.line, code=Problemkod.SYNTAX)], name
+            ) from None
 
+    if lines_out is not None:
+        lines_out.update(lines)
     if raw_checks is not None:
-        problems.extend(raw_checks(data))
+        problems.extend((p, Problemkod.SAMBAND, message) for p, message in raw_checks(data))
     result: _T | None = None
     token = EXCEL_RADBRYTNING.set(excel_radbrytningar)
     try:
         result = CONVERTER.structure(data, cls)
     except Exception as exc:
-        problems.extend((p, explain(e)) for p, e in flatten(_as_group(exc, cls), ()))
+        # An alias is read as nothing; what the structure says about that nothing (a
+        # missing or mistyped value) is the alias's problem, already reported.
+        aliases = [p for p, kod, _ in problems if kod is Problemkod.ALIAS]
+        problems.extend(
+            (p, *explain(e))
+            for p, e in flatten(_as_group(exc, cls), ())
+            if not any(p[: len(a)] == a for a in aliases)
+        )
     finally:
         EXCEL_RADBRYTNING.reset(token)
     if result is not None and validate is not None:
-        problems.extend(validate(result))
+        problems.extend((p, Problemkod.SAMBAND, message) for p, message in validate(result))
     if problems:
         unique: dict[tuple[str, str], Problem] = {}
-        for p, message in problems:
-            problem = Problem(format_path(p), message, name, _line(lines, p))
+        for p, kod, message in problems:
+            problem = Problem(format_path(p), message, name, _line(lines, p), code=kod)
             unique.setdefault((problem.path, problem.message), problem)
         ordered = sorted(unique.values(), key=lambda pr: (pr.line or 0, pr.path))
         raise LoadError(list(ordered), name)

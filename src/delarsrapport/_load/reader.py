@@ -15,6 +15,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from delarsrapport._errors import Problemkod
 from delarsrapport._load.errors import Path_
 
 __all__ = ["ReadError", "YamlFloat", "YamlInt", "avmaskera", "read_json", "read_yaml"]
@@ -115,7 +116,7 @@ def avmaskera(text: str) -> str:
     return _AVMASKERAS.sub(original, text)
 
 
-def read_json(text: str) -> tuple[object, dict[Path_, int], list[tuple[Path_, str]]]:
+def read_json(text: str) -> tuple[object, dict[Path_, int], list[tuple[Path_, Problemkod, str]]]:
     """Plain data from JSON text, the line of every field path, and problems found.
 
     The data is read by the JSON parser, which joins escaped surrogate pairs (``\\ud83d\\ude00``
@@ -151,7 +152,7 @@ def _first_key_wins(pairs: list[tuple[str, object]]) -> dict[str, object]:
     return result
 
 
-def read_yaml(text: str) -> tuple[object, dict[Path_, int], list[tuple[Path_, str]]]:
+def read_yaml(text: str) -> tuple[object, dict[Path_, int], list[tuple[Path_, Problemkod, str]]]:
     """Plain data from YAML (or JSON) text, the line of every field path, and problems found.
 
     Scalars are typed by :func:`_scalar`; tags other than the core ones are problems, and
@@ -172,7 +173,7 @@ def read_yaml(text: str) -> tuple[object, dict[Path_, int], list[tuple[Path_, st
     except YAMLError as exc:
         raise ReadError(None, f"ogiltig YAML: {exc}") from None
     lines: dict[Path_, int] = {}
-    problems: list[tuple[Path_, str]] = []
+    problems: list[tuple[Path_, Problemkod, str]] = []
     seen: set[int] = set()
 
     def build(node: Node, path: Path_, depth: int) -> object:
@@ -183,26 +184,30 @@ def read_yaml(text: str) -> tuple[object, dict[Path_, int], list[tuple[Path_, st
             # again and again is how a small file grows to gigabytes; the input has no use
             # for them, so an alias is a problem and is not followed.
             if id(node) in seen:
-                problems.append(
-                    (path, "alias (*namn) och ankare (&namn) används inte i indata; skriv ut värdet")
-                )
+                problems.append((path, Problemkod.ALIAS, _ALIAS))
                 return None
             seen.add(id(node))
         lines.setdefault(path, node.start_mark.line + 1)
         tag = str(node.tag)
         if tag not in _TILLATNA_TAGGAR:
-            problems.append((path, f"okänd YAML-tagg {tag!r}; taggar används inte i indata"))
+            problems.append((path, Problemkod.TAGG, f"okänd YAML-tagg {tag!r}; taggar används inte i indata"))
         if isinstance(node, MappingNode):
             result: dict[str, object] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, ScalarNode):
-                    problems.append((path, "en nyckel måste vara ett namn, inte en lista eller mappning"))
+                    problems.append(
+                        (
+                            path,
+                            Problemkod.SYNTAX,
+                            "en nyckel måste vara ett namn, inte en lista eller mappning",
+                        )
+                    )
                     continue
                 key = avmaskera(str(key_node.value))
                 key_path = (*path, key)
                 if key in result:
                     lines[key_path] = key_node.start_mark.line + 1
-                    problems.append((key_path, f"nyckeln {key!r} förekommer två gånger"))
+                    problems.append((key_path, Problemkod.DUBBLETT, f"nyckeln {key!r} förekommer två gånger"))
                     continue
                 lines[key_path] = key_node.start_mark.line + 1
                 result[key] = build(value_node, key_path, depth + 1)

@@ -13,7 +13,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 import attrs
 
 from delarsrapport._load.converter import DELAR, LISTFORMER, POSTER
-from delarsrapport._load.indatatyper import indatatyp, valbara
+from delarsrapport._load.indatatyper import TOM_SCHEMA, indatatyp, valbara
 from delarsrapport._model.belopp import Belopp
 from delarsrapport._model.docstrings import class_doc, field_docs
 from delarsrapport._model.rapport import Delarsrapport, Dokumentdel
@@ -100,18 +100,25 @@ def json_schema() -> dict[str, Any]:
             return {"$ref": f"#/$defs/{rad.schemanamn}"}
         inner = tom_inner(tp)
         if inner is not None:
-            return {"anyOf": [typ(inner), {"const": "tom"}, {"type": "null"}]}
+            return {"anyOf": [typ(inner), TOM_SCHEMA, {"type": "null"}]}
         if tp == Dokumentdel:
             return tagged(DELAR)
         if tp == Malpost:
             return tagged(POSTER)
         if tp == tuple[Matning, ...]:
             return {
-                "type": "object",
-                "description": "Utfall per mätpunkt i ordning, t.ex. {T1: '86%', T2: '84%'}.",
-                "additionalProperties": {
-                    "anyOf": [{"type": "string"}, {"type": "integer"}, {"type": "null"}]
-                },
+                "description": "Utfall per mätpunkt i ordning, t.ex. {T1: '86%', T2: '84%'}, eller en "
+                "lista av {etikett, varde}.",
+                "anyOf": [
+                    {
+                        "type": "object",
+                        "additionalProperties": {
+                            "anyOf": [{"type": "string"}, {"type": "integer"}, {"type": "null"}]
+                        },
+                    },
+                    {"type": "array", "items": ref(Matning)},
+                    {"type": "null"},
+                ],
             }
         optional, inner = valfri(tp)
         if optional:
@@ -120,8 +127,8 @@ def json_schema() -> dict[str, Any]:
         if choices is not None:
             return {"enum": list(choices)}
         origin = get_origin(tp)
-        if origin is tuple:
-            return {"type": "array", "items": typ(get_args(tp)[0])}
+        if origin is tuple:  # a list; left empty (null) it is an empty list
+            return {"type": ["array", "null"], "items": typ(get_args(tp)[0])}
         if origin is dict:
             key, value = get_args(tp)
             return {"type": "object", "propertyNames": typ(key), "additionalProperties": typ(value)}
@@ -140,7 +147,7 @@ def json_schema() -> dict[str, Any]:
     root = ref(Delarsrapport)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://example.invalid/delarsrapport/indata.schema.json",
+        "$id": "urn:delarsrapport:schema:indata",
         "title": "delarsrapport – indata för en delårsrapport",
         **root,
         "$defs": dict(sorted(defs.items())),

@@ -35,30 +35,52 @@ __all__ = [
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RapporteradDriftrad:
-    """A driftredovisning row as printed (all eight cells)."""
+    """En rad i driftredovisningen som den trycktes, alla åtta celler (bara för kontrollen).
+
+    Kan skrivas som en lista med de åtta värdena i kolumnordning.
+    """
 
     budget_kostnad: RapporteratBelopp = None
+    """Budgeterad kostnad som den trycktes."""
     budget_intakt: RapporteratBelopp = None
+    """Budgeterad intäkt som den trycktes."""
     redovisat_kostnad: RapporteratBelopp = None
+    """Redovisad kostnad som den trycktes."""
     redovisat_intakt: RapporteratBelopp = None
+    """Redovisad intäkt som den trycktes."""
     avvikelse_kostnad: RapporteratBelopp = None
+    """Avvikelsen för kostnaden som den trycktes."""
     avvikelse_intakt: RapporteratBelopp = None
+    """Avvikelsen för intäkten som den trycktes."""
     avvikelse_netto: RapporteratBelopp = None
+    """Nettoavvikelsen som den trycktes."""
     avvikelse_fg_netto: RapporteratBelopp = None
+    """Föregående års nettoavvikelse som den trycktes."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Driftrad:
-    """One verksamhetsområde in the driftredovisning (or the one row of Ekonomiskt bistånd)."""
+    """Ett verksamhetsområde i driftredovisningen (eller raden för ekonomiskt bistånd).
+
+    Kostnad och intäkt anges båda som positiva belopp; avvikelserna räknas fram
+    (kostnad: budget − redovisat, intäkt: redovisat − budget, netto: summan; negativt =
+    underskott). En tom cell räknas som noll.
+    """
 
     namn: str
+    """Verksamhetsområdets namn ("Vuxen", "Barn, unga och familj")."""
     budget_kostnad: Belopp | None = None
+    """Budgeterad kostnad för året."""
     budget_intakt: Belopp | None = None
+    """Budgeterad intäkt för året."""
     redovisat_kostnad: Belopp | None = None
+    """Redovisad kostnad för året."""
     redovisat_intakt: Belopp | None = None
+    """Redovisad intäkt för året."""
     avvikelse_fg_netto: Belopp | None = None
-    """Last year's net avvikelse ("Avvikelse 2021 Netto"), an input."""
+    """Föregående års nettoavvikelse ("Avvikelse 2021 Netto"); anges, räknas inte fram."""
     rapporterat: RapporteradDriftrad | None = None
+    """Raden som källan tryckte den; bara för kontrollen."""
 
     @property
     def avvikelse_kostnad(self) -> Belopp | None:
@@ -88,12 +110,16 @@ def _noll(value: Belopp | None) -> Belopp:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Driftredovisning:
-    """The driftredovisning table (tkr) with a derived Summa row."""
+    """Driftredovisningen (bruttomodellen) med en framräknad summarad."""
 
     rader: tuple[Driftrad, ...]
+    """Raderna i tryckt ordning."""
     enhet: Enhet = "tkr"
+    """Enheten som tabellens belopp anges och trycks i."""
     text: Text = ()
+    """Löptext till tabellen."""
     rapporterat_summa: RapporteradDriftrad | None = None
+    """Summaraden som källan tryckte den; bara för kontrollen."""
 
     @property
     def summa(self) -> Driftrad:
@@ -103,27 +129,40 @@ class Driftredovisning:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RapporteradKapitalrad:
-    """A kapitalkostnader row as printed."""
+    """En rad i tabellen över kapitalkostnader som den trycktes (bara för kontrollen)."""
 
     budget_avskrivningar: RapporteratBelopp = None
+    """Budgeterade avskrivningar som de trycktes."""
     budget_internranta: RapporteratBelopp = None
+    """Budgeterad internränta som den trycktes."""
     redovisat_avskrivningar: RapporteratBelopp = None
+    """Redovisade avskrivningar som de trycktes."""
     redovisat_internranta: RapporteratBelopp = None
+    """Redovisad internränta som den trycktes."""
     avvikelse_avskrivningar: RapporteratBelopp = None
+    """Avvikelsen för avskrivningarna som den trycktes."""
     avvikelse_internranta: RapporteratBelopp = None
+    """Avvikelsen för internräntan som den trycktes."""
     avvikelse_netto: RapporteratBelopp = None
+    """Nettoavvikelsen som den trycktes."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Kapitalkostnadsrad:
-    """Avskrivningar and internränta, budget against redovisat, for one område."""
+    """Avskrivningar och internränta för ett område, budget mot redovisat; avvikelserna räknas fram."""
 
     namn: str
+    """Områdets namn."""
     budget_avskrivningar: Belopp | None = None
+    """Budgeterade avskrivningar."""
     budget_internranta: Belopp | None = None
+    """Budgeterad internränta."""
     redovisat_avskrivningar: Belopp | None = None
+    """Redovisade avskrivningar."""
     redovisat_internranta: Belopp | None = None
+    """Redovisad internränta."""
     rapporterat: RapporteradKapitalrad | None = None
+    """Raden som källan tryckte den; bara för kontrollen."""
 
     @property
     def avvikelse_avskrivningar(self) -> Belopp | None:
@@ -143,11 +182,14 @@ class Kapitalkostnadsrad:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Kapitalkostnader:
-    """The "Varav kapitalkostnader" table with a derived Summa row."""
+    """Tabellen "Varav kapitalkostnader" med en framräknad summarad."""
 
     rader: tuple[Kapitalkostnadsrad, ...]
+    """Raderna i tryckt ordning."""
     enhet: Enhet = "tkr"
+    """Enheten som tabellens belopp anges och trycks i."""
     rapporterat_summa: RapporteradKapitalrad | None = None
+    """Summaraden som källan tryckte den; bara för kontrollen."""
 
     @property
     def summa(self) -> Kapitalkostnadsrad:
@@ -157,33 +199,42 @@ class Kapitalkostnader:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class PrognoserUnderAret:
-    """The budget deviation as forecast in spring and autumn, against the year's outcome.
+    """Budgetavvikelsen enligt vårens och höstens prognos, mot årets utfall.
 
-    The outcome ("Budgetavvikelse bokslut") is the driftredovisning's net avvikelse, so it
-    is derived; *bokslut_rapporterat* keeps what was printed.
+    Utfallet ("Budgetavvikelse bokslut") är driftredovisningens nettoavvikelse och räknas
+    alltså fram; *bokslut_rapporterat* håller det som trycktes.
     """
 
     varprognos: Belopp | None = None
+    """Budgetavvikelsen enligt vårprognosen."""
     hostprognos: Belopp | None = None
+    """Budgetavvikelsen enligt höstprognosen (tertialbokslut 2)."""
     enhet: Enhet = "mnkr"
+    """Enheten som beloppen anges och trycks i."""
     bokslut_rapporterat: RapporteratBelopp = None
+    """Budgetavvikelsen i bokslutet som den trycktes; bara för kontrollen."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RapporteradStatsbidragsrad:
-    """A statsbidrag row (or the total) as printed."""
+    """En rad i statsbidragstabellen (eller totalen) som den trycktes (bara för kontrollen)."""
 
     beviljat: RapporteratBelopp = None
+    """Beviljat belopp som det trycktes."""
     forbrukat: RapporteratBelopp = None
+    """Förbrukat belopp som det trycktes."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Statsbidrag:
-    """One state grant: granted and used this year."""
+    """Ett statsbidrag: beviljat och förbrukat i år; det som är kvar räknas fram."""
 
     namn: str
+    """Statsbidragets namn."""
     beviljat: Belopp | None = None
+    """Beviljat belopp för året."""
     forbrukat: Belopp | None = None
+    """Förbrukat belopp under året."""
 
     @property
     def kvar(self) -> Belopp | None:
@@ -193,12 +244,16 @@ class Statsbidrag:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Statsbidragstabell:
-    """The statsbidrag table with a derived Totalt row."""
+    """Tabellen över statsbidrag med en framräknad rad Totalt."""
 
     rader: tuple[Statsbidrag, ...]
+    """Raderna i tryckt ordning."""
     enhet: Enhet = "tkr"
+    """Enheten som tabellens belopp anges och trycks i."""
     text: Text = ()
+    """Löptext till tabellen."""
     rapporterat_totalt: RapporteradStatsbidragsrad | None = None
+    """Raden Totalt som källan tryckte den; bara för kontrollen."""
 
     @property
     def totalt(self) -> Statsbidrag:
@@ -208,28 +263,40 @@ class Statsbidragstabell:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RapporteradSIFRad:
-    """A sociala investeringsfonden row as printed."""
+    """En rad i tabellen över sociala investeringsfonden som den trycktes (bara för kontrollen)."""
 
     budget_hela_projektet: RapporteratBelopp = None
+    """Budget för hela projektet som den trycktes."""
     redovisat_tom: RapporteratBelopp = None
+    """Redovisat till och med året som det trycktes."""
     prognos_kostnader_ar: RapporteratBelopp = None
+    """Prognosen för årets kostnader som den trycktes."""
     prognos_projektet: RapporteratBelopp = None
+    """Prognosen för hela projektet som den trycktes."""
     prognosavvikelse: RapporteratBelopp = None
+    """Prognosavvikelsen som den trycktes."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class SIFProjekt:
-    """A project financed by the sociala investeringsfonden."""
+    """Ett projekt som finansieras av sociala investeringsfonden; prognosavvikelsen räknas fram."""
 
     projekt: str
+    """Projektets namn."""
     start_ar: int | None = None
+    """Året projektet startade."""
     slut_ar: int | None = None
+    """Året projektet slutar."""
     budget_hela_projektet: Belopp | None = None
+    """Budget för hela projektet."""
     redovisat_tom: Belopp | None = None
-    """Spent from the project's start to the end of the year ("Redovisat tom 2022")."""
+    """Förbrukat från projektets start till och med årets slut ("Redovisat tom 2022")."""
     prognos_kostnader_ar: Belopp | None = None
+    """Prognosen för årets kostnader."""
     prognos_projektet: Belopp | None = None
+    """Prognosen för hela projektets kostnader."""
     rapporterat: RapporteradSIFRad | None = None
+    """Raden som källan tryckte den; bara för kontrollen."""
 
     @property
     def prognosavvikelse(self) -> Belopp | None:
@@ -244,13 +311,18 @@ class SIFProjekt:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class SIFTabell:
-    """The sociala investeringsfonden table with a derived Summa row."""
+    """Tabellen över projekt i sociala investeringsfonden, med en framräknad summarad."""
 
     rader: tuple[SIFProjekt, ...]
+    """Projekten i tryckt ordning."""
     enhet: Enhet = "tkr"
+    """Enheten som tabellens belopp anges och trycks i."""
     fotnot: str | None = None
+    """Fotnoten under tabellen."""
     text: Text = ()
+    """Löptext till tabellen."""
     rapporterat_summa: RapporteradSIFRad | None = None
+    """Summaraden som källan tryckte den; bara för kontrollen."""
 
     @property
     def summa(self) -> SIFProjekt:
@@ -260,29 +332,43 @@ class SIFTabell:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RapporteradInvesteringsrad:
-    """An investeringsredovisning row as printed."""
+    """En rad i investeringsredovisningen som den trycktes (bara för kontrollen)."""
 
     total_budget: RapporteratBelopp = None
+    """Total budget som den trycktes."""
     redovisat_fg_ar: RapporteratBelopp = None
+    """Redovisat föregående år som det trycktes."""
     budget_ar: RapporteratBelopp = None
+    """Årets budget som den trycktes."""
     redovisat_ar: RapporteratBelopp = None
+    """Redovisat i år som det trycktes."""
     kvar: RapporteratBelopp = None
+    """Det som är kvar som det trycktes."""
     ombudgeteras: RapporteratBelopp = None
+    """Det som ombudgeteras som det trycktes."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Investeringsprojekt:
-    """One row of the investeringsredovisning."""
+    """En rad i investeringsredovisningen; det som är kvar av årets budget räknas fram."""
 
     projekt: str
+    """Projektets namn (ofta verksamhetsområdet)."""
     total_budget: Belopp | None = None
+    """Projektets totala budget."""
     redovisat_fg_ar: Belopp | None = None
+    """Redovisat föregående år."""
     budget_ar: Belopp | None = None
+    """Årets budget."""
     redovisat_ar: Belopp | None = None
+    """Redovisat i år."""
     ombudgeteras: Belopp | None = None
-    """Carried over to next year's budget; an input that may be less than what is left."""
+    """Det som flyttas till nästa års budget ("Ombudgeteras till 2023"); anges, och kan vara
+    mindre än det som är kvar."""
     text: Text = ()
+    """Löptext om projektet."""
     rapporterat: RapporteradInvesteringsrad | None = None
+    """Raden som källan tryckte den; bara för kontrollen."""
 
     @property
     def kvar(self) -> Belopp | None:
@@ -292,12 +378,16 @@ class Investeringsprojekt:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Investeringsredovisning:
-    """The investeringsredovisning table with a derived Summa row."""
+    """Investeringsredovisningen med en framräknad summarad."""
 
     rader: tuple[Investeringsprojekt, ...]
+    """Raderna i tryckt ordning."""
     enhet: Enhet = "tkr"
+    """Enheten som tabellens belopp anges och trycks i."""
     text: Text = ()
+    """Löptext till tabellen."""
     rapporterat_summa: RapporteradInvesteringsrad | None = None
+    """Summaraden som källan tryckte den; bara för kontrollen."""
 
     @property
     def summa(self) -> Investeringsprojekt:

@@ -27,28 +27,46 @@ __all__ = [
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RapporteradBudgetrad:
-    """A budget row as printed."""
+    """En budgetrad som den trycktes (bara för kontrollen)."""
 
     kostnad: RapporteratBelopp = None
+    """Kostnaden som den trycktes."""
     avskrivningar: RapporteratBelopp = None
+    """Avskrivningarna som de trycktes."""
     internranta: RapporteratBelopp = None
+    """Internräntan som den trycktes."""
     intakt: RapporteratBelopp = None
+    """Intäkten som den trycktes."""
     budget_netto: RapporteratBelopp = None
+    """Budget netto som den trycktes."""
     budget_netto_fg: RapporteratBelopp = None
+    """Föregående års budget netto som den trycktes."""
     forandring: RapporteratBelopp = None
+    """Förändringen som den trycktes."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Budgetrad:
-    """One row of a budget: costs, capital costs and income for the plan year, and last year's net."""
+    """En rad i en budget: kostnader, kapitalkostnader och intäkter för planåret, och föregående års netto.
+
+    Budget netto (kostnad + avskrivningar + internränta − intäkt) och förändringen mot
+    föregående år räknas fram; en tom cell räknas som noll.
+    """
 
     namn: str
+    """Radens namn (verksamhetsområdet)."""
     kostnad: Belopp | None = None
+    """Kostnaderna."""
     avskrivningar: Belopp | None = None
+    """Avskrivningarna."""
     internranta: Belopp | None = None
+    """Internräntan."""
     intakt: Belopp | None = None
+    """Intäkterna."""
     budget_netto_fg: Belopp | None = None
+    """Föregående års budget netto."""
     rapporterat: RapporteradBudgetrad | None = None
+    """Raden som källan tryckte den; bara för kontrollen."""
 
     @property
     def budget_netto(self) -> Belopp:
@@ -69,12 +87,16 @@ class Budgetrad:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Budgettabell:
-    """A budget table (4.1 Driftbudget, 4.3 Ekonomiskt bistånd, each 4.5.x) with a Summa row."""
+    """En budgettabell (4.1 Driftbudget, 4.3 Ekonomiskt bistånd, varje 4.5.x) med en framräknad summarad."""
 
     rader: tuple[Budgetrad, ...]
+    """Raderna i tryckt ordning."""
     enhet: Enhet = "tkr"
+    """Enheten som tabellens belopp anges och trycks i."""
     text: Text = ()
+    """Löptext till tabellen."""
     rapporterat_summa: RapporteradBudgetrad | None = None
+    """Summaraden som källan tryckte den; bara för kontrollen."""
 
     def rad(self, namn: str) -> Budgetrad | None:
         """The row called *namn*."""
@@ -91,29 +113,36 @@ class Budgettabell:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Budgetfordelning:
-    """The distribution of one verksamhetsområde's budget (4.5.x), tied to its 4.1 row."""
+    """Fördelningen av ett verksamhetsområdes budget (4.5.x), knuten till dess rad i driftbudgeten (4.1)."""
 
     omrade: str
-    """The name of the område's row in the driftbudget."""
+    """Namnet på områdets rad i driftbudgeten; fördelningens netto ska bli radens."""
     tabell: Budgettabell
+    """Fördelningen som en budgettabell."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Satsning:
-    """One earmarked increase of the budget frame."""
+    """En särskild satsning: en öronmärkt ökning av budgetramen."""
 
     namn: str
+    """Vad satsningen gäller."""
     belopp: Belopp
+    """Satsningens belopp."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Satsningstabell:
-    """Särskilda satsningar with their derived total."""
+    """Särskilda satsningar med en framräknad total."""
 
     rader: tuple[Satsning, ...]
+    """Satsningarna i tryckt ordning."""
     enhet: Enhet = "tkr"
+    """Enheten som beloppen anges och trycks i."""
     text: Text = ()
+    """Löptext till tabellen."""
     rapporterat_totalt: RapporteratBelopp = None
+    """Totalen som källan tryckte den; bara för kontrollen."""
 
     @property
     def totalt(self) -> Belopp:
@@ -123,29 +152,47 @@ class Satsningstabell:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RapporteradInvesteringsbudgetrad:
-    """An investeringsbudget row as printed."""
+    """En rad i investeringsbudgeten som den trycktes (bara för kontrollen)."""
 
     ar1: RapporteratBelopp = None
+    """Planperiodens första år som det trycktes."""
     ar2: RapporteratBelopp = None
+    """Planperiodens andra år som det trycktes."""
     ar3: RapporteratBelopp = None
+    """Planperiodens tredje år som det trycktes."""
     avskrivning_ar1: RapporteratBelopp = None
+    """Första årets avskrivning som den trycktes."""
     internranta_ar1: RapporteratBelopp = None
+    """Första årets internränta som den trycktes."""
     ovrig_drift: RapporteratBelopp = None
+    """Övrig drift som den trycktes."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Investeringsbudgetrad:
-    """An investment over the plan's three years with its first year's capital costs."""
+    """En investering över planens tre år, med första årets kapitalkostnader.
+
+    Första årets avskrivning (investeringen delad med avskrivningstiden) räknas fram.
+    """
 
     namn: str
+    """Investeringens namn."""
     ar1: Belopp | None = None
+    """Investeringen planperiodens första år ("År 2023")."""
     ar2: Belopp | None = None
+    """Investeringen planperiodens andra år."""
     ar3: Belopp | None = None
+    """Investeringen planperiodens tredje år."""
     avskrivningstid: int | None = None
+    """Avskrivningstiden i år."""
     internranta_ar1: Belopp | None = None
+    """Internräntan första året."""
     ovrig_drift: Belopp | None = None
+    """Övriga driftkostnader första året."""
     text: Text = ()
+    """Löptext om investeringen."""
     rapporterat: RapporteradInvesteringsbudgetrad | None = None
+    """Raden som källan tryckte den; bara för kontrollen."""
 
     @property
     def avskrivning_ar1(self) -> Belopp | None:
@@ -157,12 +204,16 @@ class Investeringsbudgetrad:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Investeringsbudget:
-    """The investeringsbudget (4.2) with a derived Summa row."""
+    """Investeringsbudgeten (4.2) med en framräknad summarad."""
 
     rader: tuple[Investeringsbudgetrad, ...]
+    """Raderna i tryckt ordning."""
     enhet: Enhet = "tkr"
+    """Enheten som tabellens belopp anges och trycks i."""
     text: Text = ()
+    """Löptext till tabellen."""
     rapporterat_summa: RapporteradInvesteringsbudgetrad | None = None
+    """Summaraden som källan tryckte den; bara för kontrollen."""
 
     @property
     def summa(self) -> Investeringsbudgetrad:

@@ -48,6 +48,7 @@ __all__ = [
     "Investeringsrad",
     "Kontorad",
     "Prognososakerhet",
+    "RapporteradInsatskostnad",
     "RapporteradVerksamhetstabell",
     "RapporteratSpann",
     "Sammanfattningsrad",
@@ -62,22 +63,26 @@ __all__ = [
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Sjukolumner:
-    """One row of a detail table: the seven standard columns.
+    """En rad i en detaljtabell: de sju standardkolumnerna, i tabellens enhet.
 
-    ``utfall_period`` (Utfall jan-aug), ``budget_period`` (Budget jan-aug),
-    ``prognos_period`` (the period as forecast earlier), ``prognos_ar`` (the earlier
-    full-year forecast, "Prognos 2020"), ``ny_prognos_ar`` (the current full-year
-    forecast, "Ny prognos 2020"), ``budget_ar`` (Budget 2020), ``utfall_fg_ar`` (the
-    whole previous year, "Utfall 2019"). A missing value is an empty cell.
+    Kostnader är negativa, intäkter och kommunbidrag positiva. Ett värde som saknas är en
+    tom cell.
     """
 
     utfall_period: Belopp | None = None
+    """Utfall för perioden ("Utfall jan-aug")."""
     budget_period: Belopp | None = None
+    """Budget för perioden ("Budget jan-aug")."""
     prognos_period: Belopp | None = None
+    """Perioden som den prognostiserades tidigare ("Prog jan-aug 2020")."""
     prognos_ar: Belopp | None = None
+    """Den tidigare prognosen för helåret ("Prognos 2020")."""
     ny_prognos_ar: Belopp | None = None
+    """Den nya prognosen för helåret ("Ny prognos 2020")."""
     budget_ar: Belopp | None = None
+    """Budget för helåret ("Budget 2020")."""
     utfall_fg_ar: Belopp | None = None
+    """Utfall för hela föregående år ("Utfall 2019")."""
 
     def varden(self) -> tuple[Belopp | None, ...]:
         """The seven values in column order."""
@@ -95,11 +100,14 @@ class Sjukolumner:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Kontorad:
-    """An account or activity row: ``571 Missbrukarvård`` with its seven values."""
+    """En konto- eller verksamhetsrad: ``571 Missbrukarvård`` med sina sju värden."""
 
     namn: str
+    """Radens namn ("Missbrukarvård")."""
     belopp: Sjukolumner
+    """Radens sju värden; kan skrivas som en lista i kolumnordningen."""
     kod: str | None = None
+    """Kontots eller verksamhetens kod ("571"), skriven som text så att inledande nollor behålls."""
 
     @property
     def avvikelse(self) -> Belopp | None:
@@ -109,21 +117,31 @@ class Kontorad:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RapporteradVerksamhetstabell:
-    """The derived rows of a detail table as the source printed them."""
+    """Detaljtabellens framräknade rader som källan tryckte dem (bara för kontrollen)."""
 
     nettokostnad: Sjukolumner | None = None
+    """Raden Nettokostnad som den trycktes."""
     resultat: Sjukolumner | None = None
+    """Raden Resultat som den trycktes."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Verksamhetstabell:
-    """The per-verksamhet detail table in tkr: account rows, Nettokostnad, Kommunbidrag, Resultat."""
+    """Detaljtabellen för en verksamhet: kontorader, Nettokostnad, Kommunbidrag och Resultat.
+
+    Nettokostnad (summan av kontoraderna) och Resultat (nettokostnad + kommunbidrag) räknas fram.
+    """
 
     konton: tuple[Kontorad, ...]
+    """Kontoraderna i tryckt ordning."""
     kommunbidrag: Sjukolumner
+    """Raden Kommunbidrag; kan skrivas som en lista i kolumnordningen."""
     enhet: Enhet = "tkr"
+    """Enheten som tabellens belopp anges och trycks i."""
     rubrik: str | None = None
+    """Tabellens rubrik, om layoutens standardrubrik inte ska användas."""
     rapporterat: RapporteradVerksamhetstabell | None = None
+    """De framräknade raderna som källan tryckte dem; bara för kontrollen."""
 
     @property
     def nettokostnad(self) -> Sjukolumner:
@@ -143,19 +161,24 @@ class Verksamhetstabell:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RapporteradInsatskostnad:
-    """The "Alla verksamheter" row as printed."""
+    """Raden "Alla verksamheter" som den trycktes (bara för kontrollen)."""
 
     totalt: Sjukolumner | None = None
+    """Summaraden som den trycktes."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Insatskostnadstabell:
-    """Cost of interventions in tkr, per activity, with a derived "Alla verksamheter" row."""
+    """Insatskostnader per verksamhet, med en framräknad rad "Alla verksamheter"."""
 
     rader: tuple[Kontorad, ...]
+    """Raderna i tryckt ordning."""
     enhet: Enhet = "tkr"
+    """Enheten som tabellens belopp anges och trycks i."""
     rubrik: str | None = None
+    """Tabellens rubrik, om layoutens standardrubrik inte ska användas."""
     rapporterat: RapporteradInsatskostnad | None = None
+    """Summaraden som källan tryckte den; bara för kontrollen."""
 
     @property
     def totalt(self) -> Sjukolumner:
@@ -173,38 +196,47 @@ class Insatskostnadstabell:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Sammanfattningsvarden:
-    """The four columns of the summary table for one row (or the total)."""
+    """Sammanfattningstabellens fyra kolumner för en rad (eller för totalen)."""
 
     kommunbidrag: Belopp | None = None
-    """The annual kommunbidrag ("Kommunbidrag 2020")."""
+    """Kommunbidraget för helåret ("Kommunbidrag 2020")."""
     periodens_utfall: Belopp | None = None
-    """The result for the period ("Periodens utfall 202001-202008")."""
+    """Resultatet för perioden ("Periodens utfall 202001-202008")."""
     periodens_utfall_fg: Belopp | None = None
-    """The result for the same period last year ("Periodens utfall 201901-201908")."""
+    """Resultatet för samma period föregående år ("Periodens utfall 201901-201908")."""
     helarsprognos: Belopp | None = None
-    """The forecast full-year result ("Helårsprognos 202008")."""
+    """Prognosen för helårets resultat ("Helårsprognos 202008")."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Sammanfattningsrad:
-    """A row of the summary table, per verksamhet.
+    """En rad i sammanfattningstabellen, per verksamhet.
 
-    With *verksamhet* set to the name of a :class:`Verksamhetsavsnitt` that has a detail
-    table, kommunbidrag, periodens utfall and helårsprognos are derived from that table
-    (Budget-year kommunbidrag, the period's Resultat and the new forecast's Resultat) and
-    must not be given. *varav* rows are indented sub-rows that must sum to this row and
-    are left out of the total.
+    Pekar *verksamhet* ut ett verksamhetsavsnitt som har en detaljtabell räknas
+    kommunbidrag, periodens utfall och helårsprognos fram ur den tabellen (kommunbidraget
+    för året, periodens resultat och den nya prognosens resultat) och ska då inte anges.
+    *varav*-rader är indragna underrader som ska summera till raden och inte räknas med i
+    totalen.
     """
 
     namn: str
+    """Radens namn ("Barn- och ungdomsvård")."""
     kod: str | None = None
+    """Verksamhetskoden som trycks inom parentes efter namnet ("571-572")."""
     verksamhet: str | None = None
+    """Namnet på verksamhetsavsnittet vars detaljtabell raden räknas fram ur."""
     kommunbidrag: Belopp | None = None
+    """Kommunbidraget för helåret; räknas fram när *verksamhet* pekar ut en detaljtabell."""
     periodens_utfall: Belopp | None = None
+    """Resultatet för perioden (inte kostnaden); räknas fram när *verksamhet* pekar ut en detaljtabell."""
     periodens_utfall_fg: Belopp | None = None
+    """Resultatet för samma period föregående år."""
     helarsprognos: Belopp | None = None
+    """Prognosen för helårets resultat; räknas fram när *verksamhet* pekar ut en detaljtabell."""
     varav: tuple[Sammanfattningsrad, ...] = ()
+    """Indragna varav-rader, som ska summera till raden och inte räknas med i totalen."""
     rapporterat: Sammanfattningsvarden | None = None
+    """Radens värden som källan tryckte dem; bara för kontrollen."""
 
     def indata(self) -> Sammanfattningsvarden:
         """The values given for this row (without anything derived)."""
@@ -215,19 +247,23 @@ class Sammanfattningsrad:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Sammanfattningstabell:
-    """The summary table per verksamhet ("Belopp i miljoner kronor") with "Nämnden totalt".
+    """Sammanfattningstabellen per verksamhet ("Belopp i miljoner kronor") med "Nämnden totalt".
 
-    The total is always the sum of the exact rows (never of rounded cells). When the row
-    values are transcribed from a printed report they are themselves rounded and their
-    exact sum is unknown; set *avrundade_indata* and give the source's totals in *totalt*:
-    they are then used for the columns whose rows are inputs, and the check compares them
-    with the rows. Without *avrundade_indata*, *totalt* is a reported figure, only compared.
+    Totalen är alltid summan av de exakta raderna (aldrig av avrundade celler). Är radernas
+    värden avskrivna från en tryckt rapport är de redan avrundade och den exakta summan
+    okänd; sätt då *avrundade_indata* och ange källans totaler i *totalt*: de används för
+    kolumner vars rader är indata, och kontrollen jämför dem med raderna. Utan
+    *avrundade_indata* är *totalt* ett tryckt värde som bara jämförs.
     """
 
     rader: tuple[Sammanfattningsrad, ...]
+    """Raderna i tryckt ordning."""
     enhet: Enhet = "mnkr"
+    """Enheten som tabellens belopp anges och trycks i."""
     avrundade_indata: bool = False
+    """Raderna är avrundade värden avskrivna från en tryckt rapport (se ovan)."""
     totalt: Sammanfattningsvarden | None = None
+    """Källans totalrad: används med *avrundade_indata*, annars jämförs den bara."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
@@ -259,34 +295,45 @@ class BeraknadSammanfattning:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Investeringsrad:
-    """The Investeringar row of the summary, in mnkr (positive = spending)."""
+    """Raden Investeringar under sammanfattningen (positivt = utgift)."""
 
     kf_budget: Belopp | None = None
+    """Investeringsbudgeten som kommunfullmäktige beslutat ("KF-budget 2020")."""
     periodens_utfall: Belopp | None = None
+    """Investeringarna under perioden."""
     periodens_utfall_fg: Belopp | None = None
+    """Investeringarna under samma period föregående år."""
     helarsprognos: Belopp | None = None
+    """Prognosen för årets investeringar."""
     enhet: Enhet = "mnkr"
+    """Enheten som raden anges och trycks i."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RapporteratSpann:
-    """The prognosspann as printed (a cell may be printed empty)."""
+    """Prognosspannet som det trycktes (en cell kan ha varit tom; bara för kontrollen)."""
 
     spann_min: RapporteratBelopp = None
+    """Spannets lägsta värde som det trycktes ("Min")."""
     spann_max: RapporteratBelopp = None
+    """Spannets högsta värde som det trycktes ("Max")."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Prognososakerhet:
-    """Forecast uncertainty: how much worse (*forsamring*) or better (*forbattring*) it may be.
+    """Prognososäkerheten: hur mycket sämre (*forsamring*) eller bättre (*forbattring*) utfallet kan bli.
 
-    Both are non-negative magnitudes; the span is derived from the total forecast (F9).
+    Båda anges som storlekar (0 eller mer); prognosspannet räknas fram ur helårsprognosen.
     """
 
     forsamring: Belopp
+    """Hur mycket sämre helårsresultatet kan bli än prognosen ("Prognos- försämring")."""
     forbattring: Belopp
+    """Hur mycket bättre helårsresultatet kan bli än prognosen ("Prognos- förbättring")."""
     enhet: Enhet = "mnkr"
+    """Enheten som beloppen anges och trycks i."""
     rapporterat: RapporteratSpann | None = None
+    """Prognosspannet som källan tryckte det; bara för kontrollen."""
 
     @property
     def symmetrisk(self) -> bool:
@@ -296,48 +343,66 @@ class Prognososakerhet:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class TidigarePrognos:
-    """An earlier forecast of the year's result ("Prognosen i mars var -25 mnkr …")."""
+    """En tidigare prognos för årets resultat ("Prognosen i mars var -25 mnkr …")."""
 
     manad: int
+    """Månaden prognosen gjordes, 1–12."""
     belopp: Belopp
+    """Den tidigare prognosen för helårets resultat."""
     forbattring: Belopp | None = None
+    """Den tidigare prognosens möjliga förbättring."""
     forsamring: Belopp | None = None
+    """Den tidigare prognosens möjliga försämring."""
     enhet: Enhet = "mnkr"
+    """Enheten som beloppen anges och trycks i."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Verksamhetsavsnitt:
-    """The section of the report for one verksamhet or avdelning.
+    """Rapportens avsnitt för en verksamhet eller avdelning.
 
-    It may carry a detail table in tkr (Uppsala SCN 2020), an insatskostnad table, and a
-    resultaträkning (Uppsala OSN's avdelningar), with the narrative text.
+    Det kan ha en detaljtabell (Uppsala socialnämnd 2020), en tabell över insatskostnader och
+    en resultaträkning (Uppsala omsorgsnämnds avdelningar), med löptexten.
     """
 
     namn: str
+    """Verksamhetens eller avdelningens namn; sammanfattningsrader hänvisar till det."""
     text: Text = ()
+    """Avsnittets löptext."""
     tabell: Verksamhetstabell | None = None
+    """Verksamhetens detaljtabell."""
     insatskostnad: Insatskostnadstabell | None = None
+    """Tabellen över insatskostnader."""
     insatskostnad_text: Text = ()
+    """Löptext om insatskostnaderna, efter den tabellen."""
     resultatrakning: Resultatrakning | None = None
+    """Avdelningens resultaträkning."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class EgenRegiRad:
-    """One row of the egen-regi results table."""
+    """En rad i tabellen över resultatet i egen regi."""
 
     namn: str
+    """Avdelningens namn."""
     resultat: Belopp | None = None
+    """Resultatet för perioden."""
     avvikelse: Belopp | None = None
+    """Avvikelsen mot budget."""
     resultat_fg: Belopp | None = None
+    """Resultatet för samma period föregående år."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class EgenRegiTabell:
-    """Results of the nämnd's own service provision per avdelning, with a derived total (F29)."""
+    """Resultatet för nämndens egen regi per avdelning, med en framräknad totalrad."""
 
     rader: tuple[EgenRegiRad, ...]
+    """Raderna i tryckt ordning."""
     enhet: Enhet = "mnkr"
+    """Enheten som tabellens belopp anges och trycks i."""
     text: Text = ()
+    """Löptext till tabellen."""
 
     @property
     def totalt(self) -> EgenRegiRad:
@@ -355,43 +420,69 @@ class EgenRegiTabell:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class EkonomiskUppfoljning:
-    """The economic bilaga: summary, forecast, detail and free text; every table optional.
+    """Den ekonomiska uppföljningen (en dokumentdel ``ekonomi``): sammanfattning, prognos,
+    detaljer och löptext; varje tabell är frivillig.
 
-    It holds Uppsala's net model (summary per verksamhet, detail tables, resultaträkningar)
-    and Upplands-Bro's gross model and plan tables (driftredovisning, statsbidrag,
-    investeringar, driftbudget), so that any report can be expressed and any layout can
-    choose what to show.
+    Den rymmer Uppsalas nettomodell (sammanfattning per verksamhet, detaljtabeller,
+    resultaträkningar) och Upplands-Brös bruttomodell och plantabeller (driftredovisning,
+    statsbidrag, investeringar, driftbudget), så att varje rapport kan uttryckas och varje
+    layout kan välja vad den visar.
     """
 
     kind: ClassVar[str] = "ekonomi"
 
     sammanfattning: Sammanfattningstabell | None = None
+    """Sammanfattningstabellen per verksamhet med "Nämnden totalt"."""
     investeringar: Investeringsrad | None = None
+    """Raden Investeringar under sammanfattningen."""
     prognososakerhet: Prognososakerhet | None = None
+    """Prognososäkerheten; prognosspannet räknas fram ur den."""
     tidigare_prognoser: tuple[TidigarePrognos, ...] = ()
+    """Årets tidigare prognoser, som den nya prognosen jämförs med."""
     analys: Text = ()
+    """Nämndens analys och sammanfattning ("Nämndens analys – sammanfattning")."""
     resultatrakning: Resultatrakning | None = None
+    """Nämndens resultaträkning."""
     verksamheter: tuple[Verksamhetsavsnitt, ...] = ()
+    """Ett avsnitt per verksamhet eller avdelning, i tryckt ordning."""
     egen_regi: EgenRegiTabell | None = None
+    """Resultatet för nämndens egen regi."""
     atgarder_ekonomi_i_balans: Text = ()
+    """Avsnittet Åtgärder för ekonomi i balans."""
     risker_och_osakerhet: Text = ()
+    """Avsnittet om risker och osäkerhet i prognosen."""
     investeringar_text: Text = ()
+    """Löptext om investeringarna."""
     ovriga_avsnitt: tuple[Delavsnitt, ...] = ()
+    """Fler avsnitt med egna rubriker, efter de andra."""
     # Upplands-Bro: the year's accounts (gross model)
     driftredovisning: Driftredovisning | None = None
+    """Driftredovisningen per verksamhetsområde (Upplands-Bro, bruttomodellen)."""
     kapitalkostnader: Kapitalkostnader | None = None
+    """Tabellen "Varav kapitalkostnader"."""
     ekonomiskt_bistand: Driftredovisning | None = None
+    """Driftredovisningen för ekonomiskt bistånd."""
     prognoser_under_aret: PrognoserUnderAret | None = None
+    """Budgetavvikelsen enligt vår- och höstprognosen, mot bokslutet."""
     statsbidrag: Statsbidragstabell | None = None
+    """Tabellen över statsbidrag."""
     sociala_investeringsfonden: SIFTabell | None = None
+    """Tabellen över projekt i sociala investeringsfonden."""
     investeringsredovisning: Investeringsredovisning | None = None
+    """Investeringsredovisningen per projekt."""
     # Upplands-Bro: the plan (nämndplan)
     driftbudget: Budgettabell | None = None
+    """Nämndplanens driftbudget per verksamhetsområde (4.1)."""
     sarskilda_satsningar: Satsningstabell | None = None
+    """Särskilda satsningar i budgetramen."""
     investeringsbudget: Investeringsbudget | None = None
+    """Nämndplanens investeringsbudget (4.2)."""
     ekonomiskt_bistand_budget: Budgettabell | None = None
+    """Budgeten för ekonomiskt bistånd (4.3)."""
     taxor_och_avgifter: Text = ()
+    """Avsnittet Taxor och avgifter."""
     budgetfordelning: tuple[Budgetfordelning, ...] = ()
+    """Fördelningen av varje verksamhetsområdes budget (4.5.x)."""
 
     def verksamhet(self, namn: str) -> Verksamhetsavsnitt | None:
         """The verksamhet section called *namn*."""

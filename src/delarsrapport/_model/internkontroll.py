@@ -29,38 +29,50 @@ def _skala(instance: object, attribute: attrs.Attribute[int], value: int) -> Non
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Kontrollmoment:
-    """One row of Uppsala's internkontroll table."""
+    """En rad i Uppsalas tabell över internkontrollen."""
 
     kontrollomrade: str
+    """Kontrollområdet ("Finansiell kontroll")."""
     riskbeskrivning: str
+    """Risken som kontrollen gäller."""
     kontrollmoment: str
+    """Vad som kontrolleras."""
     kontrollmetod: str
     """"Kontrollmetod och minsta volym" ("Stickprov av 15 underlag/registreringar")."""
     resultat: Kontrollresultat | None = None
+    """Kontrollens resultat."""
     kommentar: Text = ()
+    """Kommentaren till resultatet."""
     minsta_volym: int | None = None
-    """The minimum sample the method asks for, when it is a number."""
+    """Det minsta stickprov som metoden kräver, när det är ett tal."""
     kontrollerat_antal: int | None = None
-    """How many were actually checked, when the comment says so."""
+    """Hur många som faktiskt kontrollerades, när kommentaren säger det."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class ProcessKontroll:
-    """A kontrollmoment under a process (Upplands-Bro), with its result."""
+    """Ett kontrollmoment under en process (Upplands-Bro), med sitt resultat."""
 
     text: str
+    """Vad som kontrolleras."""
     resultat: Kontrollresultat | None = None
+    """Kontrollens resultat."""
     kommentar: Text = ()
+    """Kommentaren till resultatet."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class ProcessAtgard:
-    """A measure under a process, with an end date; its status follows from the dates."""
+    """En åtgärd under en process, med slutdatum; statusen följer av datumen."""
 
     text: str
+    """Åtgärden."""
     slutdatum: date
+    """När åtgärden ska vara klar; efter det datumet är en åtgärd som inte är avslutad försenad."""
     avslutad: bool = False
+    """Åtgärden är avslutad."""
     kommentar: Text = ()
+    """Kommentaren."""
 
     def status(self, per: date) -> Status:
         """Done, on track, or delayed as of the date *per* (the report's date)."""
@@ -71,35 +83,50 @@ class ProcessAtgard:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Kontrollprocess:
-    """A process with its risks, kontrollmoment and åtgärder (Upplands-Bro)."""
+    """En process med sina risker, kontrollmoment och åtgärder (Upplands-Bro)."""
 
     kategori: str
+    """Kategorin ("Efterlevnad av tillämpliga lagar och regler")."""
     process: str
+    """Processen ("Avtalstrohet")."""
     risker: str
+    """Riskerna i processen."""
     fortydligande: Text = ()
+    """Ett förtydligande av processen."""
     kontrollmoment: tuple[ProcessKontroll, ...] = ()
+    """Kontrollmomenten under processen."""
     atgarder: tuple[ProcessAtgard, ...] = ()
+    """Åtgärderna under processen."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Riskniva:
-    """A named risk level that starts at risk value *fran* ("Kritisk" from 12)."""
+    """En namngiven risknivå som börjar vid riskvärdet *fran* ("Kritisk" från 12)."""
 
     namn: str
+    """Nivåns namn ("Kritisk", "Medium", "Låg")."""
     fran: int
+    """Det lägsta riskvärdet (sannolikhet × konsekvens) som hör till nivån."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Risk:
-    """A risk in the nämndplan's risk analysis; its value is sannolikhet × konsekvens (F26)."""
+    """En risk i nämndplanens riskanalys; riskvärdet sannolikhet × konsekvens räknas fram."""
 
     nummer: int
+    """Riskens nummer."""
     kategori: str
+    """Kategorin."""
     process: str
+    """Processen risken hör till."""
     risk: str
+    """Risken."""
     sannolikhet: int = attrs.field(validator=_skala)
+    """Sannolikheten, 1 (osannolik) till 4 (sannolik)."""
     konsekvens: int = attrs.field(validator=_skala)
+    """Konsekvensen, 1 (försumbar) till 4 (allvarlig)."""
     beskrivning: str | None = None
+    """En beskrivning av risken."""
 
     @property
     def riskvarde(self) -> int:
@@ -109,17 +136,21 @@ class Risk:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Internkontroll:
-    """The internkontroll follow-up: Uppsala's kontrollmoment table and/or Upplands-Bro's
-    processes, and the risk analysis of a plan."""
+    """Uppföljningen av internkontrollen (en dokumentdel ``internkontroll``): Uppsalas tabell
+    över kontrollmoment och/eller Upplands-Brös processer, och en plans riskanalys."""
 
     kind: ClassVar[str] = "internkontroll"
 
     inledning: Text = ()
+    """Inledningen."""
     moment: tuple[Kontrollmoment, ...] = ()
+    """Kontrollmomenten (Uppsala)."""
     processer: tuple[Kontrollprocess, ...] = ()
+    """Processerna (Upplands-Bro)."""
     risker: tuple[Risk, ...] = ()
+    """Riskerna i riskanalysen."""
     risknivaer: tuple[Riskniva, ...] = ()
-    """The thresholds that name risk levels, highest first (configuration, not code)."""
+    """Gränserna som namnger risknivåerna, den högsta först."""
 
     def antal_per_resultat(self) -> dict[Kontrollresultat, int]:
         """How many kontrollmoment (both kinds) have each result (F25)."""

@@ -16,35 +16,44 @@ __all__ = ["Nyckeltal", "Nyckeltalsbilaga", "Nyckeltalsgrupp", "RapporteratNycke
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RapporteratNyckeltal:
-    """The derived cells of a nyckeltal as printed."""
+    """Ett nyckeltals framräknade celler som de trycktes (bara för kontrollen)."""
 
     nettokostnad: RapporteratBelopp = None
+    """Nettokostnaden som den trycktes."""
     per_enhet: RapporteratBelopp = None
+    """Nettokostnaden per vårddygn eller vårdtagare som den trycktes."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Nyckeltal:
-    """One measure: total costs minus other income, divided by a volume (F10, F11).
+    """Ett nyckeltal: totala kostnader minus övriga intäkter, delat med en volym.
 
-    Costs and income are positive magnitudes in tkr; the result is tkr per unit (``4,542``
-    tkr = 4 542 kr per vårddygn).
+    Kostnader och intäkter anges som positiva belopp; nettokostnaden och kvoten räknas fram,
+    i enheten per vårddygn eller vårdtagare (``4,542`` tkr = 4 542 kr per vårddygn).
     """
 
     rubrik: str
-    """"Kostnad per vård dygn på institution", "Varav kostnad per vårdtagare hos externa utförare"."""
+    """Nyckeltalets rubrik ("Kostnad per vård dygn på institution")."""
     volymtyp: Volymtyp
+    """Vad volymen räknar: ``varddygn`` eller ``vardtagare``; layouten väljer decimaler efter den."""
     totala_kostnader: Belopp
+    """De totala kostnaderna."""
     ovriga_intakter: Belopp
+    """De övriga intäkterna som dras av."""
     volym: int
+    """Antalet vårddygn eller vårdtagare; med mellanrum som i tabellen går bra ('26 415')."""
     volymetikett: str
-    """The volume row's label as the form prints it ("Antal vård dygn**)")."""
+    """Volymradens etikett som blanketten trycker den ("Antal vård dygn**)")."""
     kvotetikett: str
-    """The result row's label ("Nettokostnad per vård dygn")."""
+    """Resultatradens etikett ("Nettokostnad per vård dygn")."""
     intaktsetikett: str = "Avgår: övriga intäkter*)"
+    """Intäktsradens etikett."""
     fotnoter: tuple[str, ...] = ()
-    """The footnotes printed under this measure ("*) Samtliga intäkter …")."""
+    """Fotnoterna under nyckeltalet ("*) Samtliga intäkter …")."""
     enhet: Enhet = "tkr"
+    """Enheten som beloppen anges och trycks i."""
     rapporterat: RapporteratNyckeltal | None = None
+    """De framräknade cellerna som källan tryckte dem; bara för kontrollen."""
 
     @property
     def nettokostnad(self) -> Belopp:
@@ -61,21 +70,26 @@ class Nyckeltal:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Nyckeltalsgrupp:
-    """The page for one verksamhet code: its measures, footnotes and comment."""
+    """Sidan för en verksamhetskod: dess nyckeltal, fotnoter och kommentar."""
 
     verksamhet: str
-    """"Barn och ungdomsvård enl SoL o LVU: Institutionsvård för barn och ungdom (5731)"."""
+    """Verksamheten ("Barn och ungdomsvård enl SoL o LVU: Institutionsvård för barn och ungdom (5731)")."""
     matt: tuple[Nyckeltal, ...]
+    """Nyckeltalen i tryckt ordning."""
     kod: str | None = None
+    """Verksamhetskoden ("5731")."""
     fotnoter: tuple[str, ...] = ()
-    """Footnotes printed once for the whole group (measures may have their own)."""
+    """Fotnoter som trycks en gång för hela gruppen (nyckeltalen kan ha egna)."""
     kommentar: Text = ()
+    """Kommentaren till nyckeltalen."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Nyckeltalsbilaga:
-    """The nyckeltal form: one group per verksamhet, in the order the layout prints them."""
+    """Nyckeltalsblanketten (en dokumentdel ``nyckeltal``): en grupp per verksamhet, i den
+    ordning layouten trycker dem."""
 
     kind: ClassVar[str] = "nyckeltal"
 
     grupper: tuple[Nyckeltalsgrupp, ...]
+    """Grupperna, en per verksamhetskod."""

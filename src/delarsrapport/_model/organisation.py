@@ -22,14 +22,20 @@ __all__ = [
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Kommun:
-    """The municipality, with the letterhead details some layouts print."""
+    """Kommunen, med de kontaktuppgifter som en del layouter trycker i brevhuvudet."""
 
     namn: str
+    """Kommunens namn, t.ex. "Uppsala kommun"."""
     postadress: str | None = None
+    """Postadressen i brevhuvudet ("Uppsala kommun, omsorgsförvaltningen, 753 75 Uppsala")."""
     besoksadress: str | None = None
+    """Besöksadressen i brevhuvudet ("Stationsgatan 12")."""
     telefon: str | None = None
+    """Telefonnumret i brevhuvudet ("018-727 00 00 (växel)")."""
     epost: str | None = None
+    """E-postadressen i brevhuvudet."""
     webb: str | None = None
+    """Webbadressen i brevhuvudet ("www.uppsala.se")."""
 
 
 def _gemen(text: str) -> str:
@@ -38,7 +44,7 @@ def _gemen(text: str) -> str:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Namnd:
-    """A nämnd (committee): ``Socialnämnden``, abbreviated ``SCN``, organisation code ``2300``.
+    """Nämnden som rapporten gäller: ``Socialnämnden``, förkortad ``SCN``, organisationskod ``2300``.
 
     >>> n = Namnd(namn="Socialnämnden", forkortning="SCN", organisationskod="2300")
     >>> n.namn_gemen, n.genitiv, n.organisation_label
@@ -46,8 +52,12 @@ class Namnd:
     """
 
     namn: str
+    """Nämndens namn med stor bokstav, som i en rubrik ("Socialnämnden"); formen i löptext
+    ("socialnämnden") och genitiven räknas fram."""
     forkortning: str
+    """Nämndens förkortning ("SCN", "OSN", "SN")."""
     organisationskod: str | None = None
+    """Organisationskoden i ekonomisystemet ("2300"), som en del tabeller trycker före namnet."""
 
     @property
     def namn_gemen(self) -> str:
@@ -73,11 +83,14 @@ class Namnd:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Forvaltning:
-    """The administration serving the nämnd (förvaltning in Uppsala, kontor in Upplands-Bro)."""
+    """Förvaltningen som arbetar åt nämnden (förvaltning i Uppsala, kontor i Upplands-Bro)."""
 
     namn: str
+    """Förvaltningens eller kontorets namn ("Socialförvaltningen", "Socialkontoret")."""
     forkortning: str | None = None
+    """Förvaltningens förkortning ("SCF", "OMF"), om löptexten använder den."""
     avdelning: str | None = None
+    """Avdelningen inom förvaltningen som skriver handlingen ("Social- och arbetsmarknadsavdelningen")."""
 
     @property
     def genitiv(self) -> str:
@@ -87,13 +100,15 @@ class Forvaltning:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Person:
-    """A person, with given and family name kept apart (the layout chooses the order).
+    """En person, med förnamn och efternamn för sig (layouten väljer ordningen).
 
-    A redacted name (``██████████``) is given as *fornamn* with no *efternamn*.
+    Ett maskerat namn (``██████████``) anges som *fornamn* utan *efternamn*.
     """
 
     fornamn: str
+    """Förnamnet, eller hela namnet när det inte går att dela (ett maskerat namn)."""
     efternamn: str | None = None
+    """Efternamnet."""
 
     def namn(self, ordning: str = "fornamn_efternamn") -> str:
         """The full name in *ordning* ``"fornamn_efternamn"`` or ``"efternamn_fornamn"``."""
@@ -110,16 +125,18 @@ class Person:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Undertecknare:
-    """Who signs a document: the person, their title in this document and the line above.
+    """Den som undertecknar en handling: personen, titeln i just den här handlingen och raden ovanför.
 
-    The title belongs to the document (the same person is "Direktör" in 2020 and
-    "Förvaltningsdirektör" in 2024); *enhet_rad* is the förvaltning, nämnd or kontor
-    printed above the name.
+    Titeln hör till handlingen (samma person är "Direktör" 2020 och "Förvaltningsdirektör"
+    2024); *enhet_rad* är förvaltningen, nämnden eller kontoret som står ovanför namnet.
     """
 
     person: Person
+    """Den som undertecknar."""
     titel: str
+    """Titeln under namnet ("Förvaltningsdirektör", "Socialchef")."""
     enhet_rad: str | None = None
+    """Raden ovanför namnet: förvaltningen, nämnden eller kontoret ("Socialförvaltningen")."""
 
 
 _UPPSALA = re.compile(r"(?P<prefix>[A-ZÅÄÖ]+)-(?P<ar>\d{4})-(?P<lopnummer>\d+)(?:-(?P<suffix>\w+))?")
@@ -128,11 +145,12 @@ _BETECKNING = re.compile(r"(?P<prefix>[A-ZÅÄÖ]+(?: [A-ZÅÄÖ]+)?) (?P<ar>\d{
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Diarienummer:
-    """A case registration number, in one of the two forms the municipalities use.
+    """Ett diarienummer, i en av de två former kommunerna använder.
 
-    - Uppsala: ``SCN-2020-00459`` (prefix, four-digit year, löpnummer with its zeros,
-      optional suffix such as ``-1`` on a bilaga);
-    - Upplands-Bro's "Vår beteckning": ``SN 23/0007`` (prefix, two-digit year, number).
+    I indata skrivs det som text: ``SCN-2020-00459`` (Uppsala: prefix, årtal med fyra
+    siffror, löpnummer med sina nollor och ibland ett tillägg som ``-1`` på en bilaga)
+    eller ``SN 23/0007`` (Upplands-Brös "Vår beteckning": prefix, årtal med två siffror,
+    nummer). Bilagornas nummer räknas fram ur ärendets.
 
     >>> Diarienummer.parse("SCN-2024-00493").for_bilaga(1).text
     'SCN-2024-00493-1'
@@ -141,10 +159,15 @@ class Diarienummer:
     """
 
     prefix: str
+    """Prefixet, nämndens förkortning i diariet ("SCN", "SN")."""
     ar: str
+    """Årtalet som det står i numret ("2020" eller "23")."""
     lopnummer: str
+    """Löpnumret med sina inledande nollor ("00459")."""
     suffix: str | None = None
+    """Tillägget efter löpnumret, t.ex. bilagans nummer ("1" i "SCN-2024-00493-1")."""
     form: str = attrs.field(default="uppsala", validator=attrs.validators.in_(("uppsala", "beteckning")))
+    """Formen: ``uppsala`` (SCN-2020-00459) eller ``beteckning`` (SN 23/0007)."""
 
     @classmethod
     def parse(cls, text: str) -> Diarienummer:
@@ -186,7 +209,9 @@ class Diarienummer:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Sammantrade:
-    """The nämnd meeting that handles the report (``den 23 februari 2023``)."""
+    """Nämndens sammanträde där rapporten behandlas (``den 23 februari 2023``)."""
 
     datum: date
+    """Sammanträdets datum."""
     plats: str | None = None
+    """Var sammanträdet hålls."""

@@ -28,11 +28,11 @@ def _ar(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Rapportperiod:
-    """The accumulated period a report covers: months *startmanad*–*slutmanad* of *ar*.
+    """Den ackumulerade period rapporten gäller: månaderna *startmanad*–*slutmanad* år *ar*.
 
-    Every period label the reports print is derived from these three numbers (see
-    :func:`delarsrapport.formatting.format_period`); a full year (1–12) is a valid
-    period for annual reports.
+    Varje periodbeteckning som rapporterna trycker ("202001-202008", "jan-aug", "per
+    augusti") räknas fram ur de tre talen; ett helt år (1–12) är en giltig period för en
+    verksamhetsberättelse.
 
     >>> p = Rapportperiod(ar=2020, slutmanad=8)
     >>> p.kod, p.fg.kod, p.tertial, p.slutdatum.isoformat()
@@ -40,8 +40,11 @@ class Rapportperiod:
     """
 
     ar: int = attrs.field(validator=_ar)
+    """Året (2020)."""
     slutmanad: int = attrs.field(validator=_manad)
+    """Periodens sista månad, 1–12 (8 för en rapport per augusti)."""
     startmanad: int = attrs.field(default=1, validator=_manad)
+    """Periodens första månad, 1–12; oftast januari."""
 
     def __attrs_post_init__(self) -> None:
         if self.startmanad > self.slutmanad:

@@ -14,6 +14,7 @@ import attrs
 
 from delarsrapport._model.ekonomi import EkonomiskUppfoljning
 from delarsrapport._model.internkontroll import Internkontroll
+from delarsrapport._model.kalla import Indatakalla
 from delarsrapport._model.nyckeltal import Nyckeltalsbilaga
 from delarsrapport._model.organisation import (
     Diarienummer,
@@ -36,6 +37,8 @@ __all__ = [
     "Delarsrapport",
     "Dokumentdel",
     "RapporteradBilaga",
+    "attach_kalla",
+    "get_kalla",
 ]
 
 Dokumentdel: TypeAlias = EkonomiskUppfoljning | Verksamhetsuppfoljning | Nyckeltalsbilaga | Internkontroll
@@ -55,40 +58,51 @@ _D = TypeVar("_D", EkonomiskUppfoljning, Verksamhetsuppfoljning, Nyckeltalsbilag
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RapporteradBilaga:
-    """What a transcribed bilaga printed about itself where the registry derives it."""
+    """Det en avskriven bilaga tryckte om sig själv där registret räknar fram värdet (bara för kontrollen)."""
 
     nummer: int | Tom | None = None
-    """The number in the bilaga's own header (``tom`` if the document carries no label)."""
+    """Numret i bilagans eget sidhuvud (``tom`` om handlingen inte har någon etikett)."""
     titel: str | None = None
-    """The title in the bilaga's own header."""
+    """Titeln i bilagans eget sidhuvud."""
     rubrik: str | None = None
-    """The document's heading, if different from its header title."""
+    """Handlingens rubrik, om den skiljer sig från titeln i sidhuvudet."""
     titel_i_beslutsunderlag: str | None = None
-    """The title the Beslutsunderlag printed for it."""
+    """Titeln som beslutsunderlaget tryckte för bilagan."""
     diarienummer: str | Tom | None = None
-    """The diarienummer in the bilaga's header (``tom`` if printed empty)."""
+    """Diarienumret i bilagans sidhuvud (``tom`` om det var tomt)."""
     datum: date | None = None
-    """The date in the bilaga's header, when it differs from the memo's."""
+    """Datumet i bilagans sidhuvud, när det skiljer sig från tjänsteskrivelsens."""
     ovrig_text: tuple[str, ...] = ()
-    """Text the source printed outside the model's fields (leftover template text, filler)."""
+    """Text som källan tryckte utanför modellens fält (kvarglömd malltext, utfyllnad)."""
     tomma_falt: tuple[str, ...] = ()
-    """Labels printed with no value ("Version:")."""
+    """Etiketter som trycktes utan värde ("Version:")."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Bilaga:
-    """A numbered bilaga: its title and its parts, with the header details it may override."""
+    """En numrerad bilaga: titeln och delarna, och de uppgifter i sidhuvudet som den kan ha egna.
+
+    Numret anges en gång, här; beslutsunderlaget, varje sidhuvud, diarienumrets tillägg och
+    "enligt ärendets bilaga N" räknas fram ur det.
+    """
 
     nummer: int
+    """Bilagans nummer, 1 eller mer och unikt i ärendet."""
     titel: str = attrs.field(validator=ej_tom)
+    """Bilagans titel ("Ekonomisk uppföljning per augusti 2020")."""
     delar: tuple[Dokumentdel, ...]
+    """Bilagans delar i ordning; oftast en, flera i en sammansatt bilaga (en verksamhetsberättelse)."""
     datum: date | None = None
-    """The bilaga's own date; defaults to the memo's."""
+    """Bilagans eget datum; utan det gäller tjänsteskrivelsens."""
     handlaggare: tuple[Person, ...] | None = None
-    """The bilaga's handläggare; defaults to the memo's."""
+    """Bilagans handläggare; utan dem gäller tjänsteskrivelsens."""
     namndbehandlas: date | None = None
+    """Datumet då nämnden behandlar bilagan ("Nämndbehandlas: 2024-09-25"); utan det gäller
+    tjänsteskrivelsens."""
     version: str | None = None
+    """Bilagans version ("1.0"); utan den trycks ingen versionsrad."""
     rapporterat: RapporteradBilaga | None = None
+    """Det källan tryckte om bilagan där modellen räknar fram värdet; bara för kontrollen."""
 
     def del_av_typ(self, typ: type[_D]) -> _D | None:
         """The first part of type *typ*."""
@@ -105,12 +119,17 @@ class Bilaga:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Arende:
-    """One ärende: a tjänsteskrivelse, its bilagor, its period and diarienummer."""
+    """Ett ärende till samma sammanträde: en tjänsteskrivelse med sina bilagor, sin period och
+    sitt diarienummer."""
 
     period: Rapportperiod
+    """Perioden ärendet gäller."""
     tjansteskrivelse: Tjansteskrivelse
+    """Ärendets tjänsteskrivelse."""
     bilagor: tuple[Bilaga, ...] = ()
+    """Ärendets bilagor, i nummerordning."""
     diarienummer: Diarienummer | None = None
+    """Ärendets diarienummer ("SCN-2020-00459" eller "SN 23/0007")."""
 
     def bilaga(self, nummer: int) -> Bilaga | None:
         """The bilaga with *nummer*."""
@@ -144,21 +163,33 @@ class Arende:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Delarsrapport:
-    """The whole package for one nämnd: the main ärende (the delårsrapport) with its bilagor.
+    """Hela paketet för en nämnd: huvudärendet (delårsrapporten) med tjänsteskrivelse och bilagor.
 
-    Meeting papers that carry more than one ärende for the same meeting (Upplands-Bro's
-    verksamhetsberättelse and nämndplan) list the others in *ovriga_arenden*.
+    Det här är filens översta nivå. Handlingar till ett sammanträde med flera ärenden
+    (Upplands-Brös verksamhetsberättelse och nämndplan) lägger de andra i *ovriga_arenden*.
     """
 
     kommun: Kommun
+    """Kommunen."""
     namnd: Namnd
+    """Nämnden som rapporten gäller."""
     forvaltning: Forvaltning
+    """Förvaltningen eller kontoret som skriver handlingarna."""
     period: Rapportperiod
+    """Perioden som huvudärendet gäller (januari–augusti 2020: ``{ar: 2020, slutmanad: 8}``)."""
     tjansteskrivelse: Tjansteskrivelse
+    """Huvudärendets tjänsteskrivelse."""
     bilagor: tuple[Bilaga, ...] = ()
+    """Huvudärendets bilagor, i nummerordning."""
     diarienummer: Diarienummer | None = None
+    """Huvudärendets diarienummer ("SCN-2020-00459" eller "SN 23/0007")."""
     sammantrade: Sammantrade | None = None
+    """Sammanträdet där ärendena behandlas, om handlingarna trycker det."""
     ovriga_arenden: tuple[Arende, ...] = ()
+    """Fler ärenden till samma sammanträde, i ordning efter huvudärendet."""
+    _kalla: Indatakalla | None = attrs.field(default=None, init=False, eq=False, hash=False, repr=False)
+    # Set by the loader after the object is built (attach_kalla): not an argument, not part
+    # of equality, and lost by attrs.evolve (an evolved report is no longer the file).
 
     @property
     def huvudarende(self) -> Arende:
@@ -174,3 +205,13 @@ class Delarsrapport:
     def arenden(self) -> tuple[Arende, ...]:
         """Every ärende in the package, the main one first."""
         return (self.huvudarende, *self.ovriga_arenden)
+
+
+def attach_kalla(rapport: Delarsrapport, kalla: Indatakalla) -> None:
+    """Record where the loader read *rapport* from (the one write to the frozen object)."""
+    object.__setattr__(rapport, "_kalla", kalla)
+
+
+def get_kalla(rapport: Delarsrapport) -> Indatakalla | None:
+    """Where *rapport* was read from, or None for a report built in Python (or evolved)."""
+    return rapport._kalla

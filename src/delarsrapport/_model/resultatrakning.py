@@ -69,12 +69,16 @@ RR_RADORDNING: Final = (
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RRKolumner:
-    """The four input columns of a resultaträkning row; the two diffs are derived."""
+    """En rad i en resultaträkning: de fyra kolumnerna som anges; de två diffkolumnerna räknas fram."""
 
     utfall_period: Belopp | None = None
+    """Utfall för perioden."""
     budget_period: Belopp | None = None
+    """Budget för perioden."""
     budget_ar: Belopp | None = None
+    """Budget för helåret."""
     prognos_ar: Belopp | None = None
+    """Prognos för helåret."""
 
     @property
     def diff_period(self) -> Belopp | None:
@@ -98,64 +102,97 @@ class RRKolumner:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RRRader:
-    """The input rows of a resultaträkning; a table may leave rows out."""
+    """Resultaträkningens rader som anges; en tabell kan sakna rader. Delsummorna räknas fram."""
 
     verksamhetens_intakter: RRKolumner | None = None
+    """Raden Verksamhetens intäkter."""
     lamnade_bidrag: RRKolumner | None = None
+    """Raden Lämnade bidrag."""
     personalkostnader: RRKolumner | None = None
+    """Raden Personalkostnader."""
     ovriga_kostnader: RRKolumner | None = None
+    """Raden Övriga kostnader."""
     avskrivningar: RRKolumner | None = None
+    """Raden Avskrivningar."""
     finansnetto: RRKolumner | None = None
+    """Raden Finansnetto."""
     indirekta_kostnader: RRKolumner | None = None
+    """Raden Indirekta kostnader (efter "Resultat före indirekta kostnader")."""
     gemensamma_kostnader: RRKolumner | None = None
+    """Raden Gemensamma kostnader (efter "Resultat före gemensamma kostnader")."""
     kommunbidrag: RRKolumner | None = None
+    """Raden Kommunbidrag (efter "Resultat före kommunbidrag")."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RRRapporterad:
-    """One resultaträkning row as printed: all six cells."""
+    """En rad i en resultaträkning som den trycktes, alla sex celler (bara för kontrollen)."""
 
     utfall_period: RapporteratBelopp = None
+    """Utfall för perioden som det trycktes."""
     budget_period: RapporteratBelopp = None
+    """Budget för perioden som den trycktes."""
     diff_period: RapporteratBelopp = None
+    """Differensen för perioden (utfall − budget) som den trycktes."""
     budget_ar: RapporteratBelopp = None
+    """Budget för helåret som den trycktes."""
     prognos_ar: RapporteratBelopp = None
+    """Prognos för helåret som den trycktes."""
     diff_ar: RapporteratBelopp = None
+    """Differensen för helåret (prognos − budget) som den trycktes."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RapporteradResultatrakning:
-    """Printed cells of a resultaträkning, per row (any of :data:`RR_RADORDNING`)."""
+    """Resultaträkningens rader som de trycktes, vilka som helst av dem (bara för kontrollen)."""
 
     verksamhetens_intakter: RRRapporterad | None = None
+    """Raden Verksamhetens intäkter som den trycktes."""
     lamnade_bidrag: RRRapporterad | None = None
+    """Raden Lämnade bidrag som den trycktes."""
     personalkostnader: RRRapporterad | None = None
+    """Raden Personalkostnader som den trycktes."""
     ovriga_kostnader: RRRapporterad | None = None
+    """Raden Övriga kostnader som den trycktes."""
     avskrivningar: RRRapporterad | None = None
+    """Raden Avskrivningar som den trycktes."""
     finansnetto: RRRapporterad | None = None
+    """Raden Finansnetto som den trycktes."""
     resultat_fore_indirekta_kostnader: RRRapporterad | None = None
+    """Raden Resultat före indirekta kostnader som den trycktes."""
     indirekta_kostnader: RRRapporterad | None = None
+    """Raden Indirekta kostnader som den trycktes."""
     resultat_fore_gemensamma_kostnader: RRRapporterad | None = None
+    """Raden Resultat före gemensamma kostnader som den trycktes."""
     gemensamma_kostnader: RRRapporterad | None = None
+    """Raden Gemensamma kostnader som den trycktes."""
     resultat_fore_kommunbidrag: RRRapporterad | None = None
+    """Raden Resultat före kommunbidrag som den trycktes."""
     kommunbidrag: RRRapporterad | None = None
+    """Raden Kommunbidrag som den trycktes."""
     resultat: RRRapporterad | None = None
+    """Raden Resultat som den trycktes."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Resultatrakning:
-    """An income statement for the nämnd or one avdelning (Uppsala OSN), usually in mnkr.
+    """En resultaträkning för nämnden eller en avdelning (Uppsala omsorgsnämnd), oftast i mnkr.
 
-    The subtotals are cumulative (F12): Resultat före indirekta kostnader is the sum of
-    the rows above it, each later subtotal adds the row between, and Resultat adds the
-    kommunbidrag.
+    Delsummorna räknas fram och är kumulativa: Resultat före indirekta kostnader är summan
+    av raderna ovanför, varje följande delsumma lägger till raden emellan, och Resultat
+    lägger till kommunbidraget.
     """
 
     namn: str
+    """Namnet på nämnden eller avdelningen som resultaträkningen gäller."""
     rader: RRRader
+    """Raderna som anges."""
     enhet: Enhet = "mnkr"
+    """Enheten som tabellens belopp anges och trycks i."""
     anmarkning: str | None = None
+    """En anmärkning under tabellen."""
     rapporterat: RapporteradResultatrakning | None = None
+    """Raderna som källan tryckte dem; bara för kontrollen."""
 
     def rad(self, nyckel: str) -> RRKolumner | None:
         """Any row of :data:`RR_RADORDNING`, input or derived."""

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any, Final, TypeAlias
 
 import attrs
 
 from delarsrapport._model.rapporterat import Tom
+from delarsrapport._model.typecheck import field_check
 
 __all__ = [
     "Block",
@@ -100,40 +101,35 @@ def _otillatet_tecken(text: str, index: int) -> str:
     )
 
 
-# -- model fields that hold text ------------------------------------------------------
+# -- model fields: text checked, every value's type checked ---------------------------
 
 
-def _text(value: str) -> str:
+def _text(value: object) -> object:
     # A str subclass is copied into a plain str: markupsafe.Markup, for one, would
-    # otherwise reach a template as "already escaped" and bypass autoescaping.
+    # otherwise reach a template as "already escaped" and bypass autoescaping. A value
+    # that is no str at all is left for the field's type check to refuse by name.
+    if not isinstance(value, str):
+        return value
     if type(value) is not str:
-        if not isinstance(value, str):
-            raise TypeError(f"förväntade text, fick {type(value).__name__} {_kort(value)}")
         value = str.__str__(value)
     return check_text(value)
 
 
-def _optional_text(value: str | None) -> str | None:
-    return None if value is None else _text(value)
-
-
-def _reported_text(value: str | Tom | None) -> str | Tom | None:
+def _reported_text(value: object) -> object:
     return value if value is None or isinstance(value, Tom) else _text(value)
 
 
-def _texts(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, str):
-        raise TypeError(f"förväntade en lista av texter, fick texten {_kort(value)}")
-    return tuple(_text(v) for v in value)
+def _texts(value: object) -> object:
+    return tuple(_text(v) for v in value) if isinstance(value, tuple) else value
 
 
 # Each field type that holds text, as a type and as the string an annotation is under
 # ``from __future__ import annotations``, with the converter that checks it.
-_TEXTFALT: Final[dict[object, Callable[[Any], object]]] = {
+_TEXTFALT: Final[dict[object, Callable[[object], object]]] = {
     str: _text,
     "str": _text,
-    str | None: _optional_text,
-    "str | None": _optional_text,
+    str | None: _text,
+    "str | None": _text,
     str | Tom | None: _reported_text,
     "str | Tom | None": _reported_text,
     tuple[str, ...]: _texts,
@@ -141,13 +137,30 @@ _TEXTFALT: Final[dict[object, Callable[[Any], object]]] = {
 }
 
 
-def check_text_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
-    """An attrs field transformer: every text field of *cls* checks its value with
-    :func:`check_text` when an object is built, and stores a plain ``str``.
+def _named(convert: Callable[[object], object], owner: str, name: str) -> Callable[[Any], object]:
+    """*convert*, whose refusal of a character names the class and the field."""
 
-    So a model object holds only what a .docx can hold, however it was built (loaded or
-    constructed in Python), and nothing downstream checks again. Apply it on each model
-    class: ``@attrs.frozen(field_transformer=check_text_fields)``.
+    def converter(value: Any) -> object:
+        try:
+            return convert(value)
+        except TextError as exc:
+            raise TextError(f"{owner}.{name}: {exc}") from None
+
+    return converter
+
+
+def check_text_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """An attrs field transformer: every field of *cls* checks its value when an object is
+    built, so a model object holds only what the rest of the library can use.
+
+    - A text field checks its value with :func:`check_text` and stores a plain ``str``
+      (a ``str`` subclass such as ``markupsafe.Markup`` is copied into one).
+    - Every field checks the value's type against its annotation
+      (:mod:`delarsrapport._model.typecheck`): a wrong type raises
+      :class:`~delarsrapport.ModelTypeError` naming the class, the field, the type
+      expected and the value given.
+
+    Apply it on each model class: ``@attrs.frozen(field_transformer=check_text_fields)``.
 
     >>> @attrs.frozen(field_transformer=check_text_fields)
     ... class Exempel:
@@ -156,17 +169,25 @@ def check_text_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[att
     Exempel(namn='a\\nb')
     >>> Exempel("a\\x07b")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    delarsrapport._model.text.TextError: otillåtet tecken U+0007 (BEL) på position 1 i texten ...
+    delarsrapport._model.text.TextError: Exempel.namn: otillåtet tecken U+0007 (BEL) på position 1 ...
+    >>> Exempel(7)
+    Traceback (most recent call last):
+    delarsrapport._errors.ModelTypeError: Exempel.namn: förväntade str (text), fick int 7
     """
     out = []
     for f in fields:
+        if not f.init:
+            out.append(f)
+            continue
+        check = field_check(cls, f.name)
+        validator = check if f.validator is None else attrs.validators.and_(check, f.validator)
         converter = _TEXTFALT.get(f.type)
         if converter is None:
-            out.append(f)
+            out.append(f.evolve(validator=validator))
         elif f.converter is not None:
             raise TypeError(f"{cls.__name__}.{f.name}: ett textfält får sin converter av check_text_fields")
         else:
-            out.append(f.evolve(converter=converter))
+            out.append(f.evolve(converter=_named(converter, cls.__name__, f.name), validator=validator))
     return out
 
 
@@ -202,39 +223,44 @@ def _kort(value: object, limit: int = 60) -> str:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Stycke:
-    """One paragraph of running text."""
+    """Ett stycke löptext; i indata en text i listan."""
 
     text: str
+    """Styckets text."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Rubrik:
-    """A sub-heading inside a free-text section (``Beroende``, ``Analys``, ``Vuxen``).
+    """En underrubrik i löptext (``Beroende``, ``Analys``, ``Vuxen``); i indata ``{rubrik: …, niva: 2}``.
 
-    *niva* is relative to the section the text stands in: 1 is the first level below it.
+    *niva* räknas från avsnittet texten står i: 1 är första nivån under det.
     """
 
     text: str
+    """Rubrikens text (``rubrik`` i indata)."""
     niva: int = 1
+    """Nivån under avsnittets rubrik, 1–3."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Punktlista:
-    """A bullet list; each item is one line of text."""
+    """En punktlista i löptext; i indata ``{punkter: [...]}``."""
 
     punkter: tuple[str, ...]
+    """Punkterna, en text var."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Tabellplats:
-    """The place in free text where a table derived from the report stands.
+    """Platsen i löptexten där en tabell som räknas fram ur rapporten står; i indata ``{tabell: …}``.
 
-    The memo of Uppsala omsorgsnämnden 2020 says "Se tabell." and prints the number of
-    uppdrag per status right there; the figures are derived from the verksamhetsbilaga,
-    so the text only marks the place. *tabell* names the table: ``uppdragsstatus``.
+    Tjänsteskrivelsen från Uppsala omsorgsnämnd 2020 skriver "Se tabell." och trycker antalet
+    uppdrag per status just där; siffrorna räknas fram ur verksamhetsbilagan, så texten
+    anger bara platsen.
     """
 
     tabell: str
+    """Tabellens namn: ``uppdragsstatus``."""
 
 
 TABELLER: Final = ("uppdragsstatus",)

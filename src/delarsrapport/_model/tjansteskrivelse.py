@@ -60,21 +60,29 @@ def presens(verb: str) -> str | None:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Beslutssats:
-    """One proposed decision, stored so that every layout can phrase it correctly.
+    """En beslutssats i förslaget till beslut, lagrad så att varje layout kan formulera den rätt.
 
-    Uppsala writes "att {fore_verb} {verb} {objekt}" (``att godkänna …``,
-    ``att till kommunstyrelsen överlämna …``); Upplands-Bro writes a full sentence with
-    the nämnd as subject, "{Nämnd} {presens} {fore_verb} {objekt}." A sats may end with an
-    amount derived from the ekonomi bilaga (*belopp*, printed "om 2,3 mnkr") and a
-    reference to a bilaga by its number (*bilaga*, printed "enligt ärendets bilaga 2").
+    Uppsala skriver "att {fore_verb} {verb} {objekt}" (``att godkänna …``, ``att till
+    kommunstyrelsen överlämna …``); Upplands-Bro skriver en hel mening med nämnden som
+    subjekt, "{Nämnd} {presens} {fore_verb} {objekt}." En sats kan sluta med ett belopp
+    som räknas fram ur den ekonomiska bilagan (*belopp*, tryckt "om 2,3 mnkr") och en
+    hänvisning till en bilaga med dess nummer (*bilaga*, tryckt "enligt ärendets bilaga 2").
     """
 
     verb: str
+    """Verbet i infinitiv ("godkänna", "överlämna")."""
     objekt: str
+    """Det som beslutas om, efter verbet ("ekonomiskt delårsbokslut per augusti 2020")."""
     fore_verb: str | None = None
+    """Ord som står före verbet i Uppsalas form ("till kommunstyrelsen" i "att till
+    kommunstyrelsen överlämna …")."""
     presens: str | None = None
+    """Verbet i presens ("godkänner"), om det inte finns i listan över beslutsverb."""
     bilaga: int | None = None
+    """Numret på bilagan som satsen hänvisar till; trycks "enligt ärendets bilaga N"."""
     belopp: Beloppsreferens | None = None
+    """Ett belopp ur den ekonomiska bilagan som satsen slutar med ("om 2,3 mnkr"):
+    periodens resultat eller helårsprognosen."""
 
     @property
     def verb_presens(self) -> str:
@@ -87,48 +95,66 @@ class Beslutssats:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Delavsnitt:
-    """A titled sub-section of free text (the three parts of 2024's Föredragning)."""
+    """Ett avsnitt med egen rubrik och löptext (de tre delarna av Föredragning 2024)."""
 
     rubrik: str
+    """Avsnittets rubrik."""
     text: Text
+    """Avsnittets löptext."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RapporteradTjansteskrivelse:
-    """What a transcribed memo printed where the model derives the value (checks only)."""
+    """Det en avskriven tjänsteskrivelse tryckte där modellen räknar fram värdet (bara för kontrollen)."""
 
     sjalvreferens_datum: date | None = None
-    """The date in "Tjänsteskrivelse, daterad den …" (should equal the memo's date)."""
+    """Datumet i "Tjänsteskrivelse, daterad den …" (ska vara tjänsteskrivelsens datum)."""
     beslutsunderlag: tuple[str, ...] = ()
-    """The Beslutsunderlag lines as printed."""
+    """Beslutsunderlagets rader som de trycktes."""
     ovrig_text: tuple[str, ...] = ()
-    """Text the source printed outside the model's fields (leftover template text, filler)."""
+    """Text som källan tryckte utanför modellens fält (kvarglömd malltext, utfyllnad)."""
     tomma_falt: tuple[str, ...] = ()
-    """Labels printed with no value ("Version:")."""
+    """Etiketter som trycktes utan värde ("Version:")."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Tjansteskrivelse:
-    """The memo from the förvaltning to the nämnd proposing the decision.
+    """Förvaltningens tjänsteskrivelse till nämnden med förslaget till beslut.
 
-    Its Beslutsunderlag is derived: the memo itself (with its date) and every bilaga from
-    the registry, so numbers and titles can never disagree with the bilagor.
+    Beslutsunderlaget räknas fram: tjänsteskrivelsen själv (med sitt datum) och varje
+    bilaga ur registret, så att nummer och titlar aldrig kan skilja sig från bilagornas.
     """
 
     rubrik: str = attrs.field(validator=ej_tom)
+    """Ärendets rubrik ("Delårsbokslut per augusti samt helårsprognos 2020")."""
     datum: date
+    """Tjänsteskrivelsens datum."""
     handlaggare: tuple[Person, ...]
+    """Handläggarna, i den ordning de trycks (kan vara tom)."""
     forslag_till_beslut: tuple[Beslutssats, ...]
+    """Beslutssatserna i ordning; layouten numrerar och binder ihop dem."""
     undertecknare: tuple[Undertecknare, ...]
+    """De som undertecknar, i ordning."""
     sammanfattning: Text = ()
+    """Avsnittet Sammanfattning."""
     arendet: Text = ()
+    """Avsnittet Ärendet."""
     beredning: Text = ()
+    """Avsnittet Beredning."""
     foredragning: tuple[Delavsnitt, ...] = ()
+    """Avsnittet Föredragning, i delavsnitt med egna rubriker."""
     barnperspektiv: Text = ()
+    """Avsnittet om barnperspektivet (layouten väljer rubriken: "Barnkonsekvensanalys" eller
+    "Barnperspektiv")."""
     ekonomiska_konsekvenser: Text = ()
+    """Avsnittet Ekonomiska konsekvenser ("Ej aktuellt i ärendet")."""
     beslutsunderlag_ovrigt: tuple[str, ...] = ()
-    """Documents in the Beslutsunderlag besides the memo and its bilagor."""
+    """Handlingar i beslutsunderlaget utöver tjänsteskrivelsen och dess bilagor."""
     beslut_sands_till: tuple[str, ...] = ()
+    """Mottagarna under "Beslutet sänds till"."""
     version: str | None = None
+    """Tjänsteskrivelsens version ("1.0"); utan den trycks ingen versionsrad."""
     namndbehandlas: date | None = None
+    """Datumet då nämnden behandlar ärendet ("Nämndbehandlas: 2024-09-25")."""
     rapporterat: RapporteradTjansteskrivelse | None = None
+    """Det källan tryckte där modellen räknar fram värdet; bara för kontrollen."""

@@ -47,62 +47,83 @@ Matvarde = NewType("Matvarde", Decimal)
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Atgard:
-    """A measure decided by the nämnd, with its status and the förvaltning's activities."""
+    """En åtgärd som nämnden beslutat, med status och förvaltningens aktiviteter."""
 
     text: str
+    """Åtgärden."""
     status: Status | None = None
+    """Var åtgärden står; orden och färgen som trycks kommer från layouten."""
     kommentar: Text = ()
+    """Uppföljningen av åtgärden ("Uppföljning augusti 2020")."""
     aktiviteter: tuple[str, ...] = ()
+    """Förvaltningens aktiviteter under åtgärden."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Matning:
-    """One outcome of an indicator: a label (``T1``, ``Nuvärde``) and its value (or none)."""
+    """Ett utfall av en indikator: en etikett (``T1``, ``Nuvärde``) och värdet (eller inget).
+
+    I indata skrivs utfallen oftast som en mappning, ``{T1: '86%', T2: '84%'}``.
+    """
 
     etikett: str
+    """Mätpunktens etikett ("T1", "Nuvärde")."""
     varde: Matvarde | None = None
+    """Värdet: en andel med procenttecken ("86%") eller ett antal; tomt om det saknas."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RapporteradIndikator:
-    """What the report printed about an indicator besides its outcomes (checks only)."""
+    """Det rapporten tryckte om en indikator utöver utfallen (bara för kontrollen)."""
 
     taljare: int | None = None
-    """With *namnare*: the counts the commentary gives for the latest outcome ("39 av 42")."""
+    """Med *namnare*: antalen som kommentaren anger för det senaste utfallet ("39 av 42")."""
     namnare: int | None = None
+    """Nämnaren till *taljare* (42 i "39 av 42")."""
     trend: str | None = None
-    """The trend arrow as printed (↗ ↘ →)."""
+    """Trendpilen som den trycktes (↗ ↘ →)."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RapporteradPost:
-    """What the report printed for a goal item where the layout derives the text (checks only)."""
+    """Det rapporten tryckte för ett mål, nämndmål eller uppdrag där layouten formulerar texten
+    (bara för kontrollen)."""
 
     bedomningstext: str | None = None
-    """The assessment sentence as printed, when it is the layout's standard sentence."""
+    """Bedömningsmeningen som den trycktes, när den är layoutens standardmening."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Indikator:
-    """An indicator with its outcomes, target and, where given, the fraction behind it.
+    """En indikator med utfall, målvärde och, när det anges, bråket bakom utfallet.
 
-    The trend is derived from the last two outcomes that have values and shows direction
-    only (F23); a printed arrow and the counts a commentary gives are kept under
-    *rapporterat* for checking.
+    Trenden räknas fram ur de två senaste utfallen som har värden och visar bara
+    riktningen; en tryckt pil och antalen i en kommentar läggs under *rapporterat* för
+    kontrollen.
     """
 
     namn: str
+    """Indikatorns namn, med eventuell markering ("(NY 2022)")."""
     enhet: Indikatorenhet
+    """Vad indikatorn mäter: ``andel`` (värden med procenttecken) eller ``antal``."""
     utfall: tuple[Matning, ...] = ()
+    """Utfallen i ordning, t.ex. ``{T1: '86%', T2: '84%', T3: '81%'}``."""
     kvinnor: Matvarde | None = None
+    """Utfallet för kvinnor."""
     man: Matvarde | None = None
+    """Utfallet för män."""
     jamforvarde: Matvarde | None = None
+    """Jämförelsevärdet (till exempel rikets eller liknande kommuners)."""
     ingangsvarde: Matvarde | None = None
+    """Ingångsvärdet i en plan."""
     malvarde: Matvarde | None = None
+    """Målvärdet."""
     utan_trend: bool = False
-    """The layout prints this indicator in a table without a trend column."""
+    """Layouten trycker indikatorn i en tabell utan trendkolumn."""
     kommentar: Text = ()
+    """Kommentaren till indikatorn."""
     rapporterat: RapporteradIndikator | None = None
+    """Det rapporten tryckte om indikatorn; bara för kontrollen."""
 
     @property
     def varden(self) -> tuple[Decimal, ...]:
@@ -138,46 +159,75 @@ class Indikator:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Namndmal:
-    """A goal the nämnd sets itself (or a goal shared by all nämnder, *kommungemensamt*)."""
+    """Ett mål som nämnden själv satt (eller ett mål som är gemensamt för alla nämnder, *kommungemensamt*).
+
+    Under ett mål skrivs det ``namndmal: {…}``.
+    """
 
     titel: str
+    """Målet ("Hemlösheten ska minska")."""
     nummer: str | None = None
+    """Målets nummer i planen ("2.1.1"), om det har något."""
     kommungemensamt: bool = False
+    """Målet är gemensamt för alla nämnder."""
     status: Status | None = None
+    """Var arbetet med målet står."""
     bedomning: Bedomning | None = None
+    """Hur väl målet är uppfyllt; layouten formulerar meningen."""
     bedomningstext: str | None = None
-    """A bespoke assessment sentence printed instead of the layout's standard sentence."""
+    """En egen bedömningsmening som trycks i stället för layoutens standardmening."""
     beskrivning: Text = ()
+    """Beskrivningen av målet."""
     kommentar: Text = ()
+    """Kommentaren till uppföljningen."""
     atgarder: tuple[Atgard, ...] = ()
+    """Nämndens åtgärder för målet."""
     indikatorer: tuple[Indikator, ...] = ()
+    """Indikatorerna som målet följs upp med."""
     rapporterat: RapporteradPost | None = None
+    """Det rapporten tryckte där layouten formulerar texten; bara för kontrollen."""
 
     typ: ClassVar[str] = "namndmal"
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Uppdrag:
-    """An assignment from kommunfullmäktige directed at named nämnder."""
+    """Ett uppdrag från kommunfullmäktige till namngivna nämnder; under ett mål skrivs det ``uppdrag: {…}``.
+
+    Numret hör till planens upplaga, inte till uppdraget: samma uppdrag kan ha ett annat
+    nummer ett annat år.
+    """
 
     titel: str
+    """Uppdraget."""
     nummer: str | None = None
+    """Uppdragets nummer i planen ("1.3", "26")."""
     ursprung: str | None = None
-    """"Uppdrag från 2019": an uppdrag carried over from an earlier plan."""
+    """Varifrån uppdraget kommer, när det följer med från en tidigare plan ("Uppdrag från 2019")."""
     riktade_namnder: tuple[str, ...] = ()
+    """Förkortningarna för nämnderna som uppdraget riktas till ("KS", "SCN")."""
     status: Status | None = None
+    """Var uppdraget står; orden och färgen som trycks kommer från layouten."""
     forvantat_klart_ar: int | None = None
+    """Året uppdraget väntas vara klart."""
     statustext: str | None = None
-    """A bespoke status sentence printed instead of the layout's standard one."""
+    """En egen statusmening som trycks i stället för layoutens standardmening."""
     bedomning: Bedomning | None = None
+    """Hur väl uppdraget är uppfyllt."""
     bedomningstext: str | None = None
+    """En egen bedömningsmening som trycks i stället för layoutens standardmening."""
     beskrivning: Text = ()
+    """Beskrivningen av uppdraget."""
     kommentar: Text = ()
+    """Kommentaren till uppföljningen."""
     atgarder: tuple[Atgard, ...] = ()
+    """Nämndens åtgärder för uppdraget."""
     indikatorer: tuple[Indikator, ...] = ()
+    """Indikatorerna som uppdraget följs upp med."""
     namndmal: tuple[Namndmal, ...] = ()
-    """Nämndmål placed under this uppdrag (Upplands-Bro)."""
+    """Nämndmål som står under uppdraget (Upplands-Bro)."""
     rapporterat: RapporteradPost | None = None
+    """Det rapporten tryckte där layouten formulerar texten; bara för kontrollen."""
 
     typ: ClassVar[str] = "uppdrag"
 
@@ -188,19 +238,29 @@ Malpost: TypeAlias = Namndmal | Uppdrag
 
 @attrs.frozen(field_transformer=check_text_fields)
 class KfMal:
-    """A goal of kommunfullmäktige (inriktningsmål, fokusmål, övergripande mål)."""
+    """Ett mål som kommunfullmäktige satt (inriktningsmål, fokusmål, övergripande mål)."""
 
     titel: str
+    """Målet ("Uppsala ska säkra en stark ekonomi och värna välfärden")."""
     nummer: int | None = None
+    """Målets nummer ("Inriktningsmål 1")."""
     bedomning: Bedomning | None = None
+    """Hur väl målet är uppfyllt; layouten formulerar meningen."""
     bedomningstext: str | None = None
+    """En egen bedömningsmening som trycks i stället för layoutens standardmening."""
     text: Text = ()
+    """Nämndens text om målet."""
     poster: tuple[Malpost, ...] = ()
+    """Nämndmål och uppdrag under målet, i tryckt ordning; var och en skrivs ``namndmal: {…}``
+    eller ``uppdrag: {…}``."""
     atgarder: tuple[Atgard, ...] = ()
+    """Åtgärder direkt under målet."""
     indikatorer: tuple[Indikator, ...] = ()
+    """Indikatorer direkt under målet."""
     uppfoljning_utover: Text = ()
-    """"Uppföljning utöver del- och helårsbokslut" (Uppsala OSN)."""
+    """Avsnittet "Uppföljning utöver del- och helårsbokslut" (Uppsala omsorgsnämnd)."""
     rapporterat: RapporteradPost | None = None
+    """Det rapporten tryckte där layouten formulerar texten; bara för kontrollen."""
 
     @property
     def uppdrag(self) -> tuple[Uppdrag, ...]:
@@ -215,49 +275,66 @@ class KfMal:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Rapportering:
-    """Reporting outside the plan: a KS decision, an added uppdrag, a special request."""
+    """Rapportering utanför planen: ett beslut i kommunstyrelsen, ett tillkommande uppdrag, en
+    särskild rapportering."""
 
     typ: Rapporteringstyp
+    """Vad som rapporteras."""
     text: str
+    """Beslutet eller uppdraget som rapporteras."""
     kommentar: Text = ()
+    """Kommentaren."""
     forvantat_klart_ar: int | None = None
+    """Året det väntas vara klart."""
     ks_beslut: bool = False
-    """The item reports on a decision of kommunstyrelsen ("KS-BESLUT:")."""
+    """Posten rapporterar ett beslut i kommunstyrelsen ("KS-BESLUT:")."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RapporteratAntal:
-    """A printed count of uppdrag with any of some statuses ("inte enligt plan/försenade": 3)."""
+    """Ett tryckt antal uppdrag med någon av några statusar ("inte enligt plan/försenade": 3;
+    bara för kontrollen)."""
 
     statusar: tuple[Status, ...]
+    """Statusarna som antalet gäller."""
     antal: int
+    """Antalet som trycktes."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class RapporteratVerksamhet:
-    """Counts a transcribed report printed, checked against the items."""
+    """Antal som en avskriven rapport tryckte, som kontrollen jämför med posterna."""
 
     uppdrag_per_status: tuple[RapporteratAntal, ...] = ()
+    """Tryckta antal uppdrag per status."""
     uppdrag_totalt: int | None = None
+    """Det tryckta antalet uppdrag totalt."""
     mal_per_bedomning: dict[Bedomning, int] | None = None
+    """Tryckta antal mål per bedömning (``{i_hog_grad_uppfyllt: 8}``)."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Verksamhetsuppfoljning:
-    """The follow-up of the verksamhetsplan / nämndplan: goals and their items."""
+    """Uppföljningen av verksamhetsplanen eller nämndplanen (en dokumentdel ``verksamhet``):
+    målen och deras poster."""
 
     kind: ClassVar[str] = "verksamhet"
 
     mal: tuple[KfMal, ...]
+    """Kommunfullmäktiges mål i ordning, med nämndmål, uppdrag och indikatorer under."""
     malniva: Malniva = Malniva.INRIKTNINGSMAL
+    """Vad kommunfullmäktiges mål heter i planen som följs upp."""
     plan: str | None = None
-    """The plan being followed up ("Verksamhetsplan 2020", "Nämndplan år 2023")."""
+    """Planen som följs upp ("Verksamhetsplan 2020", "Nämndplan år 2023")."""
     typ: Literal["uppfoljning", "plan"] = "uppfoljning"
-    """``plan`` when the document is the plan itself (a nämndplan with goals, indicators and
-    their target values) rather than a follow-up of it."""
+    """``plan`` när handlingen är själva planen (en nämndplan med mål, indikatorer och deras
+    målvärden) och inte en uppföljning av den."""
     inledning: Text = ()
+    """Inledningen före målen."""
     rapportering: tuple[Rapportering, ...] = ()
+    """Rapportering utanför planen ("Tillkommande uppdrag samt särskild rapportering")."""
     rapporterat: RapporteratVerksamhet | None = None
+    """Antal som rapporten tryckte; bara för kontrollen."""
 
     def alla_uppdrag(self) -> Iterator[Uppdrag]:
         """Every uppdrag under every goal, in order."""
