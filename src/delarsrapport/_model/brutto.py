@@ -93,6 +93,8 @@ class Driftredovisning:
     rader: tuple[Driftrad, ...]
     enhet: Enhet = "tkr"
     text: Text = ()
+    text_fore: Text = ()
+    """Text före tabellen."""
     rapporterat_summa: RapporteradDriftrad | None = None
 
     @property
@@ -147,6 +149,10 @@ class Kapitalkostnader:
 
     rader: tuple[Kapitalkostnadsrad, ...]
     enhet: Enhet = "tkr"
+    text: Text = ()
+    """Text efter tabellen."""
+    text_fore: Text = ()
+    """Text före tabellen."""
     rapporterat_summa: RapporteradKapitalrad | None = None
 
     @property
@@ -166,6 +172,10 @@ class PrognoserUnderAret:
     varprognos: Belopp | None = None
     hostprognos: Belopp | None = None
     enhet: Enhet = "mnkr"
+    text: Text = ()
+    """Text efter tabellen."""
+    text_fore: Text = ()
+    """Text före tabellen."""
     bokslut_rapporterat: RapporteratBelopp = None
 
 
@@ -198,6 +208,8 @@ class Statsbidragstabell:
     rader: tuple[Statsbidrag, ...]
     enhet: Enhet = "tkr"
     text: Text = ()
+    text_fore: Text = ()
+    """Text före tabellen."""
     rapporterat_totalt: RapporteradStatsbidragsrad | None = None
 
     @property
@@ -250,6 +262,8 @@ class SIFTabell:
     enhet: Enhet = "tkr"
     fotnot: str | None = None
     text: Text = ()
+    text_fore: Text = ()
+    """Text före tabellen."""
     rapporterat_summa: RapporteradSIFRad | None = None
 
     @property
@@ -297,6 +311,8 @@ class Investeringsredovisning:
     rader: tuple[Investeringsprojekt, ...]
     enhet: Enhet = "tkr"
     text: Text = ()
+    text_fore: Text = ()
+    """Text före tabellen."""
     rapporterat_summa: RapporteradInvesteringsrad | None = None
 
     @property

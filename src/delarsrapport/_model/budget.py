@@ -74,6 +74,8 @@ class Budgettabell:
     rader: tuple[Budgetrad, ...]
     enhet: Enhet = "tkr"
     text: Text = ()
+    text_fore: Text = ()
+    """Text före tabellen."""
     rapporterat_summa: RapporteradBudgetrad | None = None
 
     def rad(self, namn: str) -> Budgetrad | None:
@@ -113,6 +115,8 @@ class Satsningstabell:
     rader: tuple[Satsning, ...]
     enhet: Enhet = "tkr"
     text: Text = ()
+    text_fore: Text = ()
+    """Text före tabellen."""
     rapporterat_totalt: RapporteratBelopp = None
 
     @property
@@ -162,6 +166,8 @@ class Investeringsbudget:
     rader: tuple[Investeringsbudgetrad, ...]
     enhet: Enhet = "tkr"
     text: Text = ()
+    text_fore: Text = ()
+    """Text före tabellen."""
     rapporterat_summa: RapporteradInvesteringsbudgetrad | None = None
 
     @property

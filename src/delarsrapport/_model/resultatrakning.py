@@ -14,7 +14,7 @@ import attrs
 from delarsrapport._model.belopp import Belopp, Enhet
 from delarsrapport._model.kolumner import RESULTATRAKNING
 from delarsrapport._model.rapporterat import RapporteratBelopp, diff, summa
-from delarsrapport._model.text import check_text_fields
+from delarsrapport._model.text import Text, check_text_fields
 
 __all__ = [
     "RR_DELSUMMOR",
@@ -155,6 +155,10 @@ class Resultatrakning:
     rader: RRRader
     enhet: Enhet = "mnkr"
     anmarkning: str | None = None
+    text_fore: Text = ()
+    """Text före tabellen."""
+    text: Text = ()
+    """Text efter tabellen (anmarkning står direkt under den)."""
     rapporterat: RapporteradResultatrakning | None = None
 
     def rad(self, nyckel: str) -> RRKolumner | None:

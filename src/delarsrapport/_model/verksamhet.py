@@ -26,6 +26,7 @@ from delarsrapport._model.text import Text, check_text_fields
 
 __all__ = [
     "Atgard",
+    "Atgardsdel",
     "Indikator",
     "KfMal",
     "Malpost",
@@ -52,7 +53,10 @@ class Atgard:
     text: str
     status: Status | None = None
     kommentar: Text = ()
-    aktiviteter: tuple[str, ...] = ()
+    """Uppföljningen av åtgärden: hur arbetet har gått och var det står."""
+    aktiviteter: Text = ()
+    """Förvaltningens aktiviteter inom åtgärden, det som görs: en rad per aktivitet, eller
+    löptext med stycken och punktlistor."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
@@ -144,9 +148,13 @@ class Namndmal:
     nummer: str | None = None
     kommungemensamt: bool = False
     status: Status | None = None
+    forvantat_klart_ar: int | None = None
+    """Året nämndmålet väntas vara uppnått; statusmeningen kan nämna det."""
+    statustext: str | None = None
+    """En egen statusmening (prognosmening) som skrivs i stället för layoutens; "" skriver ingen mening."""
     bedomning: Bedomning | None = None
     bedomningstext: str | None = None
-    """A bespoke assessment sentence printed instead of the layout's standard sentence."""
+    """En egen bedömningsmening som skrivs i stället för layoutens standardmening; "" skriver ingen mening."""
     beskrivning: Text = ()
     kommentar: Text = ()
     atgarder: tuple[Atgard, ...] = ()
@@ -168,9 +176,10 @@ class Uppdrag:
     status: Status | None = None
     forvantat_klart_ar: int | None = None
     statustext: str | None = None
-    """A bespoke status sentence printed instead of the layout's standard one."""
+    """En egen statusmening som skrivs i stället för layoutens; "" skriver ingen mening."""
     bedomning: Bedomning | None = None
     bedomningstext: str | None = None
+    """En egen bedömningsmening som skrivs i stället för layoutens standardmening; "" skriver ingen mening."""
     beskrivning: Text = ()
     kommentar: Text = ()
     atgarder: tuple[Atgard, ...] = ()
@@ -194,6 +203,7 @@ class KfMal:
     nummer: int | None = None
     bedomning: Bedomning | None = None
     bedomningstext: str | None = None
+    """En egen bedömningsmening som skrivs i stället för layoutens standardmening; "" skriver ingen mening."""
     text: Text = ()
     poster: tuple[Malpost, ...] = ()
     atgarder: tuple[Atgard, ...] = ()
@@ -240,6 +250,24 @@ class RapporteratVerksamhet:
     uppdrag_per_status: tuple[RapporteratAntal, ...] = ()
     uppdrag_totalt: int | None = None
     mal_per_bedomning: dict[Bedomning, int] | None = None
+    namndmal_totalt: int | None = None
+    """Antalet nämndmål som rapporten anger ("fyra nämndmål")."""
+    namndmal_namndspecifika: int | None = None
+    """Antalet nämndspecifika nämndmål som rapporten anger ("två nämndspecifika")."""
+    namndmal_kommungemensamma: int | None = None
+    """Antalet kommungemensamma nämndmål som rapporten anger ("två kommungemensamma")."""
+    atgarder_totalt: int | None = None
+    """Antalet åtgärder som rapporten anger ("32 åtgärder")."""
+
+
+@attrs.frozen(field_transformer=check_text_fields)
+class Atgardsdel:
+    """The second part of a follow-up that presents the åtgärder of every goal item in detail."""
+
+    rubrik: str
+    """Delens rubrik: "Uppföljning av nämndens åtgärder"."""
+    inledning: Text = ()
+    """Delens egen inledning."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
@@ -257,6 +285,8 @@ class Verksamhetsuppfoljning:
     their target values) rather than a follow-up of it."""
     inledning: Text = ()
     rapportering: tuple[Rapportering, ...] = ()
+    atgardsdel: Atgardsdel | None = None
+    """En andra del som följer upp nämndens åtgärder för sig, med egen rubrik och inledning."""
     rapporterat: RapporteratVerksamhet | None = None
 
     def alla_uppdrag(self) -> Iterator[Uppdrag]:
@@ -271,6 +301,22 @@ class Verksamhetsuppfoljning:
                 yield p
                 if isinstance(p, Uppdrag):
                     yield from p.namndmal
+
+    def alla_namndmal(self) -> Iterator[Namndmal]:
+        """Every nämndmål, including those nested under an uppdrag."""
+        for p in self.alla_poster():
+            if isinstance(p, Namndmal):
+                yield p
+
+    def alla_atgarder(self) -> Iterator[Atgard]:
+        """Every åtgärd: directly under a goal, under its nämndmål and uppdrag, and nested nämndmål."""
+        for m in self.mal:
+            yield from m.atgarder
+            for p in m.poster:
+                yield from p.atgarder
+                if isinstance(p, Uppdrag):
+                    for n in p.namndmal:
+                        yield from n.atgarder
 
     def uppdrag_per_status(self) -> dict[Status, int]:
         """How many uppdrag have each status (F25); uppdrag without status are not counted."""
