@@ -206,7 +206,10 @@ def test_3_counts_are_stated_checked_and_offered_to_the_memo() -> None:
         ts.namndmal_kommungemensamma,
         ts.atgarder_totalt,
     ) == (2, 3, 2, 1, 6)
-    assert ts.omfattning == "två uppdrag, tre nämndmål (två nämndspecifika och ett kommungemensamt) samt sex åtgärder"
+    assert (
+        ts.omfattning
+        == "två uppdrag, tre nämndmål (två nämndspecifika och ett kommungemensamt) samt sex åtgärder"
+    )
 
 
 @pytest.mark.parametrize(
@@ -274,7 +277,7 @@ def test_5_a_meeting_day_that_is_not_the_meetings_is_a_varning() -> None:
 
 
 def test_6_the_second_part_and_activities_as_free_text() -> None:
-    """"Uppföljning av nämndens åtgärder" with its own introduction; activities with a list."""
+    """ "Uppföljning av nämndens åtgärder" with its own introduction; activities with a list."""
     v = _verksamhet()
     assert v.atgardsdel is not None
     assert v.atgardsdel.rubrik == "Uppföljning av nämndens åtgärder"
@@ -306,11 +309,14 @@ def test_7_ks_beslut_years_and_namndmal_numbers_reach_the_views() -> None:
 
 
 def test_8_an_empty_bedomningstext_prints_no_sentence() -> None:
-    """"" means no sentence under the value; without bedomningstext the standard sentence stays."""
+    """ "" means no sentence under the value; without bedomningstext the standard sentence stays."""
     mal = _verksamhet().mal
     assert mal[0].bedomning is not None and mal[0].bedomning.mening == ""
     assert mal[1].bedomning is not None
-    assert mal[1].bedomning.mening == "Nämndens verksamhet bedöms delvis leda till de resultat den vill se inom målet."
+    assert (
+        mal[1].bedomning.mening
+        == "Nämndens verksamhet bedöms delvis leda till de resultat den vill se inom målet."
+    )
 
 
 # -- the check's errors ---------------------------------------------------------------------

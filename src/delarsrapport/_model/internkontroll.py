@@ -91,7 +91,7 @@ class Riskniva:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Risk:
-    """A risk in the nämndplan's risk analysis; its value is sannolikhet × konsekvens (F26)."""
+    """A risk in the nämndplan's risk analysis; its value is sannolikhet × konsekvens."""
 
     nummer: int
     kategori: str

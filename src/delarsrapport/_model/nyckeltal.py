@@ -24,7 +24,7 @@ class RapporteratNyckeltal:
 
 @attrs.frozen(field_transformer=check_text_fields)
 class Nyckeltal:
-    """One measure: total costs minus other income, divided by a volume (F10, F11).
+    """One measure: total costs minus other income, divided by a volume.
 
     Costs and income are positive magnitudes in tkr; the result is tkr per unit (``4,542``
     tkr = 4 542 kr per vårddygn).
