@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -153,6 +154,27 @@ FALL: dict[str, tuple[Callable[[dict[str, Any]], None], Callable[[dict[str, Any]
         lambda d: _ekonomi(d).update(
             sammanfattning=_summary(
                 [_rad("a", kommunbidrag=10, varav=[_rad("x", kommunbidrag=4), _rad("y", kommunbidrag=6)])]
+            )
+        ),
+    ),
+    "VARAV-AVRUNDNING": (
+        # Rounded rows: 3 varav rows and their row are four rounded figures, ±2 mnkr in all.
+        lambda d: _ekonomi(d).update(
+            sammanfattning=_summary(
+                [_rad("a", kommunbidrag=10, varav=[_rad(x, kommunbidrag=3) for x in "xyz"])],
+                avrundade_indata=True,
+            )
+        ),
+        lambda d: _ekonomi(d).update(
+            sammanfattning=_summary(
+                [
+                    _rad(
+                        "a",
+                        kommunbidrag=10,
+                        varav=[_rad(x, kommunbidrag=v) for x, v in zip("xyz", (3, 3, 4), strict=True)],
+                    )
+                ],
+                avrundade_indata=True,
             )
         ),
     ),
@@ -445,6 +467,10 @@ FALL: dict[str, tuple[Callable[[dict[str, Any]], None], Callable[[dict[str, Any]
         lambda d: d["bilagor"][0].update(rapporterat={"titel_i_beslutsunderlag": "Ekonomisk analys"}),
         lambda d: d["bilagor"][0].update(rapporterat={"titel_i_beslutsunderlag": "Ekonomisk uppföljning."}),
     ),
+    "BILAGA-TITEL-PERIOD": (
+        lambda d: d["bilagor"][0].update(rapporterat={"titel": "Ekonomisk uppföljning augusti 2019"}),
+        lambda d: d["bilagor"][0].update(rapporterat={"titel": "Ekonomisk uppföljning augusti 2020"}),
+    ),
     "BESLUTSUNDERLAG-AVVIKER": (
         lambda d: d["tjansteskrivelse"].update(
             rapporterat={"beslutsunderlag": ["Tjänsteskrivelse", "Bilaga 1, Ekonomi", "Bilaga 2, Nyckeltal"]}
@@ -658,6 +684,7 @@ AVSNITT: dict[str, str] = {
     "BILAGA-NUMMER-AVVIKER": "Sidhuvud",
     "BILAGA-NUMRERING": "Tjänsteskrivelse",
     "BILAGA-TITEL-AVVIKER": "Sidhuvud",
+    "BILAGA-TITEL-PERIOD": "Sidhuvud",
     "BUDGET-BRUTTO": "Fördelning: Vuxen",
     "DATUM-BILAGA-EFTER": "Sidhuvud",
     "DATUM-NAMNDBEHANDLAS": "Tjänsteskrivelse",
@@ -688,6 +715,7 @@ AVSNITT: dict[str, str] = {
     "TOTAL-AVRUNDADE-RADER": "Sammanfattning",
     "TOTAL-AVVIKER": "Sammanfattning",
     "TREND-PIL": "M",
+    "VARAV-AVRUNDNING": "Sammanfattning",
     "VARAV-SUMMA": "Sammanfattning",
 }
 
@@ -727,3 +755,77 @@ def test_finding_carries_the_numbers() -> None:
         f.path == "bilagor[0].delar[0].ekonomi.verksamheter[0].tabell.rapporterat.nettokostnad.utfall_period"
     )
     assert "tryckt -3 603 tkr, beräknat -3 604 tkr" in f.message
+
+
+# code: (printed, computed) of its case's first finding. ``printed`` is always the figure as
+# the source gives it at the finding's path (a printed cell, a stated count, the whole of a
+# parts-and-whole comparison), ``computed`` what the model computes or expects there (the
+# sum of the parts, the count of the items, the registry's title); None where there is none.
+SIFFROR: dict[str, tuple[str | None, str | None]] = {
+    "ANTAL-AVVIKER": ("2", "1"),
+    "AVRUNDNINGSDIFFERENS": (None, None),
+    "BEDOMNING-SAKNAS": (None, None),
+    "BEDOMNINGSTEXT-ANNAN": (
+        "Målet bedöms vara delvis uppfyllt.",
+        "Nämnden bidrar i hög grad till inriktningsmålet och har uppnått det den planerat (eller mer).",
+    ),
+    "BEDOMNINGSTEXT-MOTSAGER": (
+        "Nämndens verksamhet tycks till övervägande del leda till de resultat den vill se inom målet.",
+        "Nämnden har enbart uppnått delar av det den planerat för att bidra till inriktningsmålet.",
+    ),
+    "BESLUTSUNDERLAG-AVVIKER": ("Bilaga 2, Nyckeltal", None),
+    "BILAGA-NUMMER-AVVIKER": ("2", "1"),
+    "BILAGA-NUMRERING": ("2", "1"),
+    "BILAGA-TITEL-AVVIKER": ("Ekonomisk analys", "Ekonomisk uppföljning"),
+    "BILAGA-TITEL-PERIOD": ("Ekonomisk uppföljning augusti 2019", "Ekonomisk uppföljning"),
+    "BUDGET-BRUTTO": ("120", "20"),  # the driftbudget's row, the fördelning's sum
+    "DATUM-BILAGA-EFTER": ("2020-09-19", "2020-09-18"),
+    "DATUM-NAMNDBEHANDLAS": ("2020-09-01", "2020-09-18"),
+    "DATUM-SAMMANTRADE": ("2020-09-18", "2020-09-10"),
+    "DATUM-SJALVREFERENS": ("2020-09-17", "2020-09-18"),
+    "DIARIENUMMER-AVVIKER": ("SCN-2019-00001", "SCN-2020-00459"),
+    "DIARIENUMMER-SAKNAS": ("", "SCN-2020-00459"),
+    "FORDELNING-AVVIKER": ("101", "100"),  # the driftbudget's row, the fördelning's sum
+    "FOTNOT": ("**)", None),
+    "INDIKATOR-KVOT": ("80%", "92,9%"),
+    "KOMMUNBIDRAG-ANDRAS": ("4747", "4776"),
+    "PLATSHALLARE": ("XX", None),
+    "PLATSHALLARE-TRYCKT": ("Click or tap here to enter text.", None),
+    "PROGNOS-SAKNAS": (None, None),
+    "PROGNOS-TECKENBYTE": ("14", None),
+    "PROGNOSOSAKERHET-SAKNAS": (None, None),
+    "RAPP-AVRUNDNING": ("-3603", "-3604"),
+    "RAPP-AVVIKER": ("-3610", "-3604"),
+    "RAPP-SUMMA-TOM": ("", "10"),
+    "RAPP-TOM": ("", "-15"),
+    "RR-AVDELNINGAR": ("10.1", "10.0"),  # the nämnd's figure, the avdelningars' sum
+    "RR-AVDELNINGAR-AVVIKER": ("12.0", "10.0"),
+    "RUBRIKNIVA-HOPPAR": ("3", "2"),
+    "SAMMANFATTNING-RR": ("100", "90"),
+    "STATUS-SAKNAS": (None, None),
+    "STICKPROV": ("8", "10"),
+    "TOMT-FALT": ("Version:", None),
+    "TOTAL-AVRUNDADE-RADER": ("4", "3"),  # the source's total, the rows' sum
+    "TOTAL-AVVIKER": ("9", "2"),
+    "TREND-PIL": ("↗", "→"),
+    "VARAV-AVRUNDNING": ("10", "9"),  # the row, its varav rows' sum
+    "VARAV-SUMMA": ("10", "9"),
+}
+
+
+def test_every_code_has_its_figures() -> None:
+    """The table of printed and computed figures covers every code."""
+    assert set(SIFFROR) == set(KODER)
+
+
+@pytest.mark.parametrize("code", sorted(FALL))
+def test_printed_is_the_source_and_computed_the_model(code: str) -> None:
+    """Each code's finding puts the source's figure in printed and the model's in computed,
+    and the difference is printed − computed."""
+    f = next(x for x in check(load(_rapport(FALL[code][0]))) if x.code == code)
+    assert (f.printed, f.computed) == tuple(
+        None if v is None else (Decimal(v) if isinstance(f.printed if i == 0 else f.computed, Decimal) else v)
+        for i, v in enumerate(SIFFROR[code])
+    )
+    if isinstance(f.printed, Decimal) and isinstance(f.computed, Decimal) and f.difference is not None:
+        assert f.difference == f.printed - f.computed

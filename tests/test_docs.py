@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from delarsrapport._docgen.indata import markdown_reference
 from delarsrapport._docgen.kontroller import markdown as kontroller_markdown
 from delarsrapport._load.schema import json_schema
@@ -93,3 +95,79 @@ def test_the_input_reference_is_in_swedish() -> None:
     assert engelska == []
     utan_svenska = [k for k, falt, text in _beskrivningar() if not falt and not SVENSKA_ORD.search(text)]
     assert utan_svenska == []
+
+
+def test_indata_md_layout_table_is_current() -> None:
+    """The table of what each shipped layout prints is what rendering the probe report measures
+    (run python -m delarsrapport._docgen.layoutfalt docs)."""
+    from delarsrapport._docgen.layoutfalt import med_tabell
+
+    text = (DOCS / "indata.md").read_text(encoding="utf-8")
+    assert text == med_tabell(text)
+
+
+def test_the_layout_table_measures_what_the_layouts_print() -> None:
+    """Facts about the shipped layouts, as the table must report them."""
+    from delarsrapport._docgen.layoutfalt import utskrivna
+
+    layouter, falt = utskrivna()
+    visas = {(f.klass, f.falt): dict(zip(layouter, f.layouter, strict=True)) for f in falt}
+    # The 2023 form's table prints a nämndmål's title only, the 2020 form its heading with the number.
+    assert visas[("Namndmal", "nummer")] == {"uppsala": True, "uppsala-2024": False, "upplands-bro": False}
+    # No shipped layout prints the year a KS-beslut is expected to be done, nor the new cover fields.
+    assert not any(visas[("Rapportering", "forvantat_klart_ar")].values())
+    assert not any(visas[("Bilaga", "beslutsfattare")].values())
+    assert all(visas[("Uppdrag", "titel")].values())
+    # Every input field outside rapporterat is measured or listed as steering the form.
+    assert ("Sammanfattningsrad", "verksamhet") not in visas
+
+
+# What a user of the documentation and the samples does not have: the project's internal
+# domain guide and its section numbers, its formula and case numbers, the seed files and
+# the paths of the machine the samples were transcribed on.
+_INTERNT = re.compile(
+    r"domain\.md|§\s?\d|\bseed(?:s|en|ens)?\b|/work/|/home/|\(F\d{1,2}[),;]|[,;]\s?F\d{1,2}\)"
+    r"|\b00[0-4]-\d{2}[a-z]?\b",
+    re.IGNORECASE,
+)
+
+
+def _anvandartexter() -> list[Path]:
+    rot = DOCS.parent
+    return sorted(
+        [
+            rot / "README.md",
+            rot / "CHANGELOG.md",
+            rot / "templates" / "README.md",
+            *DOCS.glob("*.md"),
+            *DOCS.glob("*.json"),
+            *(rot / "samples").glob("*.yaml"),
+            *(rot / "templates").glob("*/installningar.yaml"),
+        ]
+    )
+
+
+@pytest.mark.parametrize("path", _anvandartexter(), ids=lambda p: p.name)
+def test_user_facing_text_refers_to_nothing_the_user_does_not_have(path: Path) -> None:
+    """No user doc, generated doc, sample or layout setting names domain.md, its sections, its
+    formula or case numbers, the seeds or a path on the machine the samples came from."""
+    traffar = [
+        f"{path.name}:{nr}: {m.group(0)!r}"
+        for nr, rad in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        for m in [_INTERNT.search(rad)]
+        if m
+    ]
+    assert not traffar
+
+
+def test_the_reference_check_catches_what_it_is_for() -> None:
+    for text in (
+        "se domain.md §4.3",
+        "Transcribed from /work/shared/seeds/x.txt",
+        "derived (F29)",
+        "(rows excluded, F7)",
+        "(004-22)",
+    ):
+        assert _INTERNT.search(text), text
+    for text in ("enligt LVU 32 §", "öppna formatmallarna (tangenten F11)", "SCN-2020-00459", "2020-09-18"):
+        assert not _INTERNT.search(text), text

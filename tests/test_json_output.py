@@ -68,7 +68,9 @@ def test_check_json_of_a_file_that_cannot_be_loaded(
     """Status 2; the problems with their codes and lines, in the same shape, and no findings."""
     fil = tmp_path / "r.yaml"
     fil.write_text(
-        (SAMPLES[0]).read_text(encoding="utf-8").replace("slutmanad: 12", "slutmanad: 13", 1),
+        (ROOT / "samples" / "upplands-bro-socialnamnden-2022.yaml")
+        .read_text(encoding="utf-8")
+        .replace("slutmanad: 12", "slutmanad: 13", 1),
         encoding="utf-8",
     )
     status, data = _kor(capsys, "check", str(fil), "--json")

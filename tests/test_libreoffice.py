@@ -26,6 +26,7 @@ FIGURES = {
     "uppsala-socialnamnden-2024-08": ["SCN-2024-00493", "Förslag till beslut"],
     "uppsala-omsorgsnamnden-2020-08": ["659,1", "Totalt 21"],
     "upplands-bro-socialnamnden-2022": ["335 813", "-15 116", "SN 23/0007"],
+    "exempel-kulturnamnden-2023-08": ["KTN-2023-00211", "Förslag till beslut", "203"],
 }
 BY_LAYOUT = {
     ("uppsala-socialnamnden-2020-08", "uppsala"): ["4,542"],
@@ -38,6 +39,9 @@ BY_LAYOUT = {
     ("uppsala-omsorgsnamnden-2020-08", "uppsala-2024"): [
         "Nämndens åtgärder ingår i ett likalydande uppdrag. 1"
     ],
+    # The egen-regi Totalt the source printed as 1,1 is rendered as computed.
+    ("exempel-kulturnamnden-2023-08", "uppsala-2024"): ["-1,1", "Försenad"],
+    ("exempel-kulturnamnden-2023-08", "uppsala"): ["-1,1"],
 }
 
 

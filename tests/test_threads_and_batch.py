@@ -63,7 +63,7 @@ def test_command_line_renders_a_folder_with_one_summary(
     assert main(["render", str(ROOT / "samples"), "-o", str(tmp_path), "--jobs", "2"]) == 0
     captured = capsys.readouterr()
     assert captured.out.splitlines()[-1] == (
-        f"{len(SAMPLES)} rapporter: {len(SAMPLES)} skapade med 16 dokument i {tmp_path}, 0 misslyckades"
+        f"{len(SAMPLES)} rapporter: {len(SAMPLES)} skapade med 19 dokument i {tmp_path}, 0 misslyckades"
     )
     assert "rapport/s" not in captured.err  # the progress bar is only drawn on a terminal
     for s in SAMPLES:

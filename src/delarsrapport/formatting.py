@@ -66,7 +66,8 @@ NBSP: Final = "\u00a0"
 """The no-break space that groups thousands (``1 242``) and precedes ``%``."""
 
 MINUSTECKEN: Final = ("-", "\u2212")
-"""The minus signs a layout may choose: ASCII hyphen-minus (the seeds) or U+2212 (Språkrådet)."""
+"""The minus signs a layout may choose: ASCII hyphen-minus (as the municipalities' reports
+print it) or U+2212 (Språkrådet)."""
 
 Suffix: TypeAlias = Literal["ord", "kort", "mkr"]
 """How the unit follows an amount: in words, as the unit's abbreviation, or ``mkr``."""
@@ -182,7 +183,7 @@ def format_belopp(
 
     - *enhet*: ``"kr"``, ``"tkr"`` or ``"mnkr"``; the amount is scaled exactly.
     - *decimaler*: rounded half up, once; thousands grouped with U+00A0.
-    - *minus*: ``"-"`` (ASCII, as the seeds print) or ``"\\u2212"``.
+    - *minus*: ``"-"`` (ASCII, as the municipalities' reports print it) or ``"\\u2212"``.
     - *tecken*: show ``+`` on positive values (``+15``); zero never has a sign.
     - *suffix*: ``"ord"`` (``1 miljon kronor``, ``2,3 miljoner kronor``), ``"kort"``
       (``64,9 mnkr``) or ``"mkr"``; ``None`` for table cells.

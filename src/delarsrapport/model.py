@@ -72,6 +72,8 @@ from delarsrapport._model.ekonomi import (
     Investeringsrad,
     Kontorad,
     Prognososakerhet,
+    RapporteradEgenRegi,
+    RapporteradEgenRegiRad,
     RapporteradInsatskostnad,
     RapporteradVerksamhetstabell,
     RapporteratSpann,
@@ -132,6 +134,7 @@ from delarsrapport._model.tjansteskrivelse import (
 )
 from delarsrapport._model.verksamhet import (
     Atgard,
+    Atgardsdel,
     Indikator,
     KfMal,
     Malpost,
@@ -151,6 +154,7 @@ __all__ = [
     "TOM",
     "Arende",
     "Atgard",
+    "Atgardsdel",
     "Bedomning",
     "Belopp",
     "Beloppsreferens",
@@ -211,6 +215,8 @@ __all__ = [
     "RapporteradBilaga",
     "RapporteradBudgetrad",
     "RapporteradDriftrad",
+    "RapporteradEgenRegi",
+    "RapporteradEgenRegiRad",
     "RapporteradIndikator",
     "RapporteradInsatskostnad",
     "RapporteradInvesteringsbudgetrad",

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import Final, cast
 
 import attrs
 
 from delarsrapport._check.koder import Kod
 from delarsrapport._check.recorder import Path_, Recorder, kort
+from delarsrapport._model.period import Rapportperiod
 from delarsrapport._model.rapport import Arende, Bilaga, Delarsrapport
 from delarsrapport._model.rapporterat import Tom
 from delarsrapport._model.text import Punktlista, Rubrik, Stycke
-from delarsrapport.formatting import format_datum
+from delarsrapport.formatting import format_datum, manadsnamn
 
 __all__ = ["bilagehuvud", "bilageregister", "platshallare", "rubriknivaer", "tjansteskrivelse"]
 
@@ -54,6 +56,9 @@ def tjansteskrivelse(c: Recorder, rapport: Delarsrapport, arende: Arende, base: 
             printed=ts.datum.isoformat(),
             computed=sammantrade.datum.isoformat(),
         )
+    _namndbehandlas_mot_sammantrade(
+        c, rapport, ts.namndbehandlas, (*path, "namndbehandlas"), "Tjänsteskrivelsen"
+    )
     r = ts.rapporterat
     if r is None:
         return
@@ -110,6 +115,7 @@ def bilageregister(c: Recorder, arende: Arende, base: Path_) -> None:
             (*base, "bilagor"),
             f"Bilagorna har numren {', '.join(map(str, nummer))}; de ska vara 1–{len(nummer)} utan luckor.",
             printed=", ".join(map(str, nummer)),
+            computed=", ".join(map(str, range(1, len(nummer) + 1))),
         )
 
 
@@ -130,6 +136,9 @@ def bilagehuvud(c: Recorder, rapport: Delarsrapport, arende: Arende, bilaga: Bil
             computed=ts.datum.isoformat(),
         )
     egen_datum = bilaga.datum or ts.datum
+    _namndbehandlas_mot_sammantrade(
+        c, rapport, bilaga.namndbehandlas, (*path, "namndbehandlas"), f"Bilaga {bilaga.nummer}"
+    )
     if bilaga.namndbehandlas is not None and bilaga.namndbehandlas < egen_datum:
         c.add(
             Kod.DATUM_NAMNDBEHANDLAS,
@@ -166,13 +175,25 @@ def bilagehuvud(c: Recorder, rapport: Delarsrapport, arende: Arende, bilaga: Bil
         ("titel_i_beslutsunderlag", "i beslutsunderlaget"),
     ):
         tryckt = getattr(r, falt)
-        if tryckt is not None and not _samma_titel(tryckt, bilaga.titel, rapport, falt == "rubrik"):
+        if tryckt is None or _samma_titel(tryckt, bilaga, rapport, rubrik=falt == "rubrik"):
+            continue
+        andra = _annan_period(tryckt, bilaga, arende.period)
+        if andra:
+            c.add(
+                Kod.BILAGA_TITEL_PERIOD,
+                (*rp, falt),
+                f"Bilaga {bilaga.nummer} heter {tryckt!r} {var}, men {bilaga.hela_titeln!r} i "
+                f"registret; {', '.join(andra)} är inte rapportens period ({_period_ord(arende.period)}).",
+                printed=tryckt,
+                computed=bilaga.hela_titeln,
+            )
+        else:
             c.add(
                 Kod.BILAGA_TITEL_AVVIKER,
                 (*rp, falt),
-                f"Bilaga {bilaga.nummer} heter {tryckt!r} {var}, men {bilaga.titel!r} i registret.",
+                f"Bilaga {bilaga.nummer} heter {tryckt!r} {var}, men {bilaga.hela_titeln!r} i registret.",
                 printed=tryckt,
-                computed=bilaga.titel,
+                computed=bilaga.hela_titeln,
             )
     diarienummer = arende.diarienummer
     if isinstance(r.diarienummer, Tom):
@@ -196,6 +217,23 @@ def bilagehuvud(c: Recorder, rapport: Delarsrapport, arende: Arende, bilaga: Bil
                 computed=diarienummer.text,
             )
     _tryckt_text(c, r.ovrig_text, r.tomma_falt, rp)
+
+
+def _namndbehandlas_mot_sammantrade(
+    c: Recorder, rapport: Delarsrapport, namndbehandlas: date | None, path: Path_, vem: str
+) -> None:
+    """A document that names another meeting day than the meeting's (a varning)."""
+    sammantrade = rapport.sammantrade
+    if sammantrade is None or namndbehandlas is None or namndbehandlas == sammantrade.datum:
+        return
+    c.add(
+        Kod.DATUM_SAMMANTRADE,
+        path,
+        f"{vem} nämndbehandlas {namndbehandlas.isoformat()}, men sammanträdet är "
+        f"{sammantrade.datum.isoformat()}.",
+        printed=namndbehandlas.isoformat(),
+        computed=sammantrade.datum.isoformat(),
+    )
 
 
 def _tryckt_text(c: Recorder, ovrig: tuple[str, ...], tomma: tuple[str, ...], path: Path_) -> None:
@@ -263,26 +301,49 @@ def rubriknivaer(c: Recorder, arende: Arende, base: Path_) -> None:
 
 
 def _norm_titel(text: str, rapport: Delarsrapport) -> str:
-    text = " ".join(text.split()).rstrip(".").casefold()
+    text = " ".join(text.split()).casefold()
     namn = re.escape(rapport.namnd.namn.casefold())
     text = re.sub(rf"\b{namn}s\s+|\s*\bför\s+{namn}\b", " ", text)
-    return " ".join(text.split()).strip(" ,-–")
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
-def _samma_titel(tryckt: str, titel: str, rapport: Delarsrapport, rubrik: bool) -> bool:
-    """Whether a printed title names the registry's bilaga.
+def _samma_titel(tryckt: str, bilaga: Bilaga, rapport: Delarsrapport, *, rubrik: bool) -> bool:
+    """Whether a printed title names the registry's bilaga in the same words.
 
-    The header title and the Beslutsunderlag title must be the registry's title (the
-    nämnd's name may be added: "Socialnämndens …", "… för Socialnämnden"); the document's
-    own heading may be a short form of it ("Nämndplan 2023" for "Nämndplan för
-    Socialnämnden år 2023").
+    The printed title may be the registry's title, its subtitle, or both in either order
+    (a styrdokument's cover splits them); case, punctuation and the nämnd's name
+    ("Socialnämndens …", "… för Socialnämnden") do not count. The document's own heading
+    may be a short form of the title ("Nämndplan 2023" for "Nämndplan för Socialnämnden
+    år 2023").
     """
-    a, b = _norm_titel(tryckt, rapport), _norm_titel(titel, rapport)
-    if a == b:
+    a = _norm_titel(tryckt, rapport)
+    delar = [bilaga.titel, *([bilaga.undertitel] if bilaga.undertitel else [])]
+    former = {_norm_titel(" ".join(f), rapport) for f in (*([d] for d in delar), delar, delar[::-1])}
+    if a in former:
         return True
     if not rubrik:
         return False
-    return set(a.split()) - {"år"} <= set(b.split())
+    return set(a.split()) - {"år"} <= set(_norm_titel(" ".join(delar), rapport).split())
+
+
+_MANADER: Final = tuple(manadsnamn(m) for m in range(1, 13))
+_AR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _period_ord(period: Rapportperiod) -> str:
+    return f"{manadsnamn(period.slutmanad)} {period.ar}"
+
+
+def _annan_period(tryckt: str, bilaga: Bilaga, period: Rapportperiod) -> list[str]:
+    """The years and months a printed title names that neither the report's period nor the
+    registry's title and subtitle have: what would make a reader take it for another document."""
+    registret = f"{bilaga.titel} {bilaga.undertitel or ''}".casefold()
+    kanda_ar = {str(period.ar), *_AR.findall(registret)}
+    kanda_manader = {manadsnamn(period.slutmanad), *(m for m in _MANADER if m in registret)}
+    ord_ = re.findall(r"\w+", tryckt.casefold())
+    andra = [a for a in _AR.findall(tryckt) if a not in kanda_ar]
+    andra += [m for m in ord_ if m in _MANADER and m not in kanda_manader]
+    return list(dict.fromkeys(andra))
 
 
 def _texter(obj: object, path: Path_) -> Iterator[tuple[Path_, tuple[object, ...]]]:

@@ -2,18 +2,20 @@
 
 Driftredovisning, ekonomiskt bistånd, kapitalkostnader, prognoser under året, statsbidrag,
 sociala investeringsfonden and investeringsredovisning (:mod:`delarsrapport._model.brutto`).
+Their given cells are whole tkr as the source system rounded them from kronor.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from delarsrapport._check.recorder import TKR, Path_, Recorder
+from delarsrapport._check.recorder import Delar, Path_, Recorder, decimaler_i
 from delarsrapport._check.tabell import rad_mot, tabell_mot
 from delarsrapport._model.ekonomi import EkonomiskUppfoljning
 from delarsrapport._model.kolumner import DRIFT, INVESTERINGSREDOVISNING, KAPITAL, SIF, STATSBIDRAG
 
 __all__ = ["bruttotabeller"]
+
+#: The decimals of the given cells: whole tkr, rounded from kronor by the source system.
+_HELA_TKR = 0
 
 
 def bruttotabeller(c: Recorder, e: EkonomiskUppfoljning, path: Path_) -> None:
@@ -25,7 +27,7 @@ def bruttotabeller(c: Recorder, e: EkonomiskUppfoljning, path: Path_) -> None:
         if tabell is None:
             continue
         with c.avsnitt(namn):
-            tabell_mot(c, tabell, (*path, falt), DRIFT, TKR)
+            tabell_mot(c, tabell, (*path, falt), DRIFT, _HELA_TKR)
     if e.kapitalkostnader is not None:
         with c.avsnitt("Kapitalkostnader"):
             tabell_mot(
@@ -33,7 +35,7 @@ def bruttotabeller(c: Recorder, e: EkonomiskUppfoljning, path: Path_) -> None:
                 e.kapitalkostnader,
                 (*path, "kapitalkostnader"),
                 KAPITAL,
-                TKR,
+                _HELA_TKR,
             )
     if e.prognoser_under_aret is not None and e.prognoser_under_aret.bokslut_rapporterat is not None:
         with c.avsnitt("Prognoser under året"):
@@ -43,7 +45,14 @@ def bruttotabeller(c: Recorder, e: EkonomiskUppfoljning, path: Path_) -> None:
                 e.prognoser_under_aret.bokslut_rapporterat,
                 e.budgetavvikelse_bokslut,
                 enhet=e.prognoser_under_aret.enhet,
-                tolerans=Decimal("0.1"),
+                delar=Delar.avrundade(
+                    DRIFT.delar(e.driftredovisning.rader if e.driftredovisning else (), "avvikelse_netto"),
+                    decimaler_i(
+                        _HELA_TKR,
+                        e.driftredovisning.enhet if e.driftredovisning else "tkr",
+                        e.prognoser_under_aret.enhet,
+                    ),
+                ),
             )
     if e.statsbidrag is not None and e.statsbidrag.rapporterat_totalt is not None:
         with c.avsnitt("Statsbidrag"):
@@ -55,7 +64,8 @@ def bruttotabeller(c: Recorder, e: EkonomiskUppfoljning, path: Path_) -> None:
                 (*path, "statsbidrag", "rapporterat_totalt"),
                 "Totalt",
                 e.statsbidrag.enhet,
-                TKR,
+                _HELA_TKR,
+                underlag=e.statsbidrag.rader,
                 summa=True,
             )
     if e.sociala_investeringsfonden is not None:
@@ -65,7 +75,7 @@ def bruttotabeller(c: Recorder, e: EkonomiskUppfoljning, path: Path_) -> None:
                 e.sociala_investeringsfonden,
                 (*path, "sociala_investeringsfonden"),
                 SIF,
-                TKR,
+                _HELA_TKR,
                 namn=lambda rad: str(rad.projekt),
             )
     if e.investeringsredovisning is not None:
@@ -75,6 +85,6 @@ def bruttotabeller(c: Recorder, e: EkonomiskUppfoljning, path: Path_) -> None:
                 e.investeringsredovisning,
                 (*path, "investeringsredovisning"),
                 INVESTERINGSREDOVISNING,
-                TKR,
+                _HELA_TKR,
                 namn=lambda rad: str(rad.projekt),
             )

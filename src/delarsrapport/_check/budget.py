@@ -11,7 +11,7 @@ from typing import Final
 import attrs
 
 from delarsrapport._check.koder import Kod
-from delarsrapport._check.recorder import EXAKT, Path_, Recorder, beloppstext
+from delarsrapport._check.recorder import Delar, Path_, Recorder, beloppstext
 from delarsrapport._check.tabell import rad_mot, tabell_mot
 from delarsrapport._model.belopp import Belopp, Enhet
 from delarsrapport._model.budget import Budgetrad, Budgettabell
@@ -21,6 +21,9 @@ from delarsrapport._model.period import Rapportperiod
 from delarsrapport._model.rapporterat import Tom
 
 __all__ = ["budgettabeller"]
+
+#: A plan is typed in whole tkr: its cells are exact, so its sums must add up to the krona.
+_EXAKT = None
 
 # Gross amounts may be split differently between a driftbudget row and its fördelning
 # while the net is the same, so a difference in them is only a varning.
@@ -41,7 +44,7 @@ def budgettabeller(c: Recorder, e: EkonomiskUppfoljning, period: Rapportperiod, 
         if tabell is None:
             continue
         with c.avsnitt(namn):
-            tabell_mot(c, tabell, (*path, *falt), NAMNDPLAN_BUDGET, EXAKT)
+            tabell_mot(c, tabell, (*path, *falt), NAMNDPLAN_BUDGET, _EXAKT)
     if e.sarskilda_satsningar is not None:
         with c.avsnitt("Särskilda satsningar"):
             c.jamfor(
@@ -50,7 +53,7 @@ def budgettabeller(c: Recorder, e: EkonomiskUppfoljning, period: Rapportperiod, 
                 e.sarskilda_satsningar.rapporterat_totalt,
                 e.sarskilda_satsningar.totalt,
                 enhet=e.sarskilda_satsningar.enhet,
-                tolerans=EXAKT,
+                delar=Delar(),
             )
     if e.investeringsbudget is not None:
         with c.avsnitt("Investeringsbudget"):
@@ -71,7 +74,7 @@ def _driftbudget(c: Recorder, e: EkonomiskUppfoljning, path: Path_) -> None:
                         getattr(rad.rapporterat, k),
                         getattr(rad, k),
                         enhet=db.enhet,
-                        tolerans=EXAKT,
+                        delar=Delar(),
                     )
         if db.rapporterat_summa is not None:
             # The printed Summa is checked against the printed rows it adds up (a row
@@ -86,7 +89,8 @@ def _driftbudget(c: Recorder, e: EkonomiskUppfoljning, path: Path_) -> None:
                 (*dp, "rapporterat_summa"),
                 "Summa",
                 db.enhet,
-                EXAKT,
+                _EXAKT,
+                underlag=grund,
                 summa=True,
             )
     # Each område's distribution (4.5.x) must add up to its driftbudget row: the net
@@ -134,7 +138,8 @@ def _investeringsbudget(c: Recorder, e: EkonomiskUppfoljning, period: Rapportper
                 (*path, "investeringsbudget", "rader", i, "rapporterat"),
                 ibrad.namn,
                 ib.enhet,
-                EXAKT,
+                _EXAKT,
+                underlag=(ibrad,),
                 period=period,
             )
     if ib.rapporterat_summa is not None:
@@ -148,7 +153,7 @@ def _investeringsbudget(c: Recorder, e: EkonomiskUppfoljning, period: Rapportper
                 getattr(ib.rapporterat_summa, k),
                 beraknat[k],
                 enhet=ib.enhet,
-                tolerans=EXAKT,
+                delar=Delar(),
                 summa=True,
             )
 
@@ -191,14 +196,15 @@ def _fordelning_mot(
     b = budget or Belopp.noll()
     if f == b:
         return
+    # The driftbudget's row is the whole the source prints; the model sums the fördelning's rows.
     c.add(
         Kod.FORDELNING_AVVIKER,
         path,
         f"{omrade}, {kolumn}: fördelningen summerar till {beloppstext(f, enhet)}, men driftbudgeten "
         f"har {beloppstext(b, enhet)} för området (skillnad {beloppstext(f - b, enhet)}).",
-        printed=f.i_enhet(enhet),
-        computed=b.i_enhet(enhet),
-        difference=(f - b).i_enhet(enhet),
+        printed=b.i_enhet(enhet),
+        computed=f.i_enhet(enhet),
+        difference=(b - f).i_enhet(enhet),
         unit=enhet,
     )
 

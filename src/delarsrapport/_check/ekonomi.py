@@ -1,37 +1,50 @@
 """The check of one ekonomisk uppföljning, and of Uppsala's net model in it.
 
-The net model is the summary in mnkr with its prognososäkerhet, the detail table and
-insatskostnad of each verksamhet in tkr (seven columns), and the resultaträkningar of the
-nämnd and its avdelningar in mnkr. Upplands-Bro's gross tables and the nämndplan's budget
-tables live in the same model type and are checked after it (:mod:`.brutto`, :mod:`.budget`).
+The net model is the summary in mnkr with its prognososäkerhet (:mod:`.sammanfattning`),
+the detail table and insatskostnad of each verksamhet in tkr (seven columns), the
+resultaträkningar of the nämnd and its avdelningar in mnkr, and the egen-regi table.
+Upplands-Bro's gross tables and the nämndplan's budget tables live in the same model type
+and are checked after it (:mod:`.brutto`, :mod:`.budget`). Every comparison of parts with
+a whole follows the rule of :class:`~delarsrapport._check.recorder.Delar`.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+from collections.abc import Iterable
+from typing import Final
 
 from delarsrapport._check.brutto import bruttotabeller
 from delarsrapport._check.budget import budgettabeller
 from delarsrapport._check.koder import Kod
-from delarsrapport._check.recorder import MNKR_HEL, RR, TKR, Path_, Recorder, beloppstext, tal
-from delarsrapport._model.avrundning import visade_rader_summerar
+from delarsrapport._check.recorder import Delar, Path_, Recorder, beloppstext
+from delarsrapport._check.sammanfattning import Sammanfattningskontroll
+from delarsrapport._check.tabell import rad_mot
 from delarsrapport._model.belopp import Belopp, Enhet
-from delarsrapport._model.ekonomi import (
-    EkonomiskUppfoljning,
-    Sammanfattningsrad,
-    Sammanfattningsvarden,
-    Sjukolumner,
-    Verksamhetstabell,
+from delarsrapport._model.ekonomi import EkonomiskUppfoljning, Sjukolumner, Verksamhetstabell
+from delarsrapport._model.kolumner import (
+    DETALJ,
+    EGEN_REGI,
+    RESULTATRAKNING,
+    RESULTATRAKNING_RADER,
+    SAMMANFATTNING,
 )
-from delarsrapport._model.kolumner import DETALJ, RESULTATRAKNING, RESULTATRAKNING_RADER, SAMMANFATTNING
 from delarsrapport._model.period import Rapportperiod
 from delarsrapport._model.resultatrakning import RR_INDATARADER, RR_RADORDNING, Resultatrakning, RRKolumner
-from delarsrapport.formatting import avrunda
 
 __all__ = ["ekonomisk_uppfoljning"]
 
-#: The columns a resultaträkning prints.
-#: The columns of a resultaträkning that are given; the differences follow from them.
+#: The decimals of the given cells of a detail or insatskostnad table: whole tkr.
+_TKR_DELAR: Final = 0
+#: The decimals of a resultaträkning's and the egen-regi table's cells: mnkr with one decimal.
+_EN_DECIMAL: Final = 1
+#: The input rows each row of a resultaträkning adds up (an input row is itself).
+_RR_UNDERLAG: Final[dict[str, tuple[str, ...]]] = {
+    **{r: (r,) for r in RR_INDATARADER},
+    "resultat_fore_indirekta_kostnader": RR_INDATARADER[: RR_INDATARADER.index("indirekta_kostnader")],
+    "resultat_fore_gemensamma_kostnader": RR_INDATARADER[: RR_INDATARADER.index("gemensamma_kostnader")],
+    "resultat_fore_kommunbidrag": RR_INDATARADER[: RR_INDATARADER.index("kommunbidrag")],
+    "resultat": RR_INDATARADER,
+}
 
 
 def ekonomisk_uppfoljning(c: Recorder, e: EkonomiskUppfoljning, period: Rapportperiod, path: Path_) -> None:
@@ -41,16 +54,34 @@ def ekonomisk_uppfoljning(c: Recorder, e: EkonomiskUppfoljning, period: Rapportp
     budgettabeller(c, e, period, path)
 
 
+def _rr_delar(rr: Resultatrakning, rad: str, k: str) -> Delar:
+    """The rounded cells behind row *rad*, column *k* of a resultaträkning."""
+    rader = [x for x in (rr.rad(r) for r in _RR_UNDERLAG[rad]) if x is not None]
+    return Delar.avrundade(RESULTATRAKNING.delar(rader, k), _EN_DECIMAL)
+
+
+def _sju_delar(rader: Iterable[Sjukolumner], k: str) -> Delar:
+    """The rounded cells (whole tkr) of column *k* over *rader*."""
+    return Delar.avrundade(DETALJ.delar(rader, k), _TKR_DELAR)
+
+
 class _Nettomodell:
     """The checks of Uppsala's net model in one ekonomisk uppföljning."""
 
     def __init__(self, c: Recorder, e: EkonomiskUppfoljning, period: Rapportperiod, path: Path_) -> None:
         self.c, self.e, self.period, self.path = c, e, period, path
+        tabell, berakning = e.sammanfattning, e.sammanfattning_berakning()
+        self.sammanfattning = (
+            Sammanfattningskontroll(c, e, tabell, berakning, period, path)
+            if tabell is not None and berakning is not None
+            else None
+        )
 
     def run(self) -> None:
         c, e = self.c, self.e
         with c.avsnitt("Sammanfattning"):
-            self.sammanfattning()
+            if self.sammanfattning is not None:
+                self.sammanfattning.run()
         with c.avsnitt("Prognososäkerhet"):
             self.prognos()
         for i, avsnitt in enumerate(e.verksamheter):
@@ -62,12 +93,14 @@ class _Nettomodell:
                     ins = avsnitt.insatskostnad
                     r = ins.rapporterat
                     if r is not None and r.totalt is not None:
+                        rader = [x.belopp for x in ins.rader]
                         self.sju(
                             (*vp, "insatskostnad", "rapporterat", "totalt"),
                             "Insatskostnad, Alla verksamheter",
                             r.totalt,
                             ins.totalt,
                             ins.enhet,
+                            rader,
                         )
                 if avsnitt.resultatrakning is not None:
                     self.resultatrakning(avsnitt.resultatrakning, (*vp, "resultatrakning"))
@@ -79,123 +112,36 @@ class _Nettomodell:
                 self.avdelningar_tryckta()
             with c.avsnitt("Sammanfattning"):
                 self.sammanfattning_mot_rr()
-
-    # summary
-
-    def sammanfattning(self) -> None:
-        e, c = self.e, self.c
-        tabell = e.sammanfattning
-        berakning = e.sammanfattning_berakning()
-        if tabell is None or berakning is None:
-            return
-        sp = (*self.path, "sammanfattning")
-        enhet = tabell.enhet
-        for i, rad in enumerate(berakning.rader):
-            rp = (*sp, "rader", i)
-            self.sammanfattningsrad(rad.rad, rad.varden, rp, enhet)
-            for j, sub in enumerate(rad.varav):
-                self.sammanfattningsrad(sub.rad, sub.varden, (*rp, "varav", j), enhet)
-            if rad.varav:
-                for k in SAMMANFATTNING.falt:
-                    parent = getattr(rad.varden, k)
-                    delar = [getattr(s.varden, k) for s in rad.varav]
-                    if parent is None or all(d is None for d in delar):
-                        continue
-                    summa = sum((d for d in delar if d is not None), Belopp.noll())
-                    if summa != parent:
-                        d = (summa - parent).i_enhet(enhet)
-                        c.add(
-                            Kod.VARAV_SUMMA,
-                            (*rp, "varav"),
-                            f"{rad.rad.namn}, {SAMMANFATTNING.etikett(k, self.period)}: varav-raderna "
-                            f"summerar till {beloppstext(summa, enhet)} men raden är "
-                            f"{beloppstext(parent, enhet)}.",
-                            printed=summa.i_enhet(enhet),
-                            computed=parent.i_enhet(enhet),
-                            difference=d,
-                            unit=enhet,
-                        )
-        # totals
-        antal = len(berakning.rader)
-        for k in SAMMANFATTNING.falt:
-            label = f"Nämnden totalt, {SAMMANFATTNING.etikett(k, self.period)}"
-            given = getattr(tabell.totalt, k) if tabell.totalt is not None else None
-            radsumma = getattr(berakning.radsumma, k)
-            if k in berakning.totalt_fran_kalla and given is not None and radsumma is not None:
-                p = given.i_enhet(enhet)
-                s = radsumma.i_enhet(enhet)
-                if avrunda(s, 0) != avrunda(p, 0):
-                    tolerans = Decimal(antal) / 2
-                    d = p - s
-                    code = Kod.TOTAL_AVRUNDADE_RADER if abs(d) <= tolerans else Kod.TOTAL_AVVIKER
-                    c.add(
-                        code,
-                        (*sp, "totalt", k),
-                        f"{label}: källans total är {tal(p, 0)} {enhet}, men de {antal} avrundade "
-                        f"raderna summerar till {tal(s, 0)} {enhet} (skillnad {tal(abs(d), 0)} "
-                        f"{enhet}; avrundning av {antal} rader förklarar högst "
-                        f"{tal(tolerans, 1)} {enhet}).",
-                        printed=p,
-                        computed=s,
-                        difference=d,
-                        unit=enhet,
+        if e.egen_regi is not None and e.egen_regi.rapporterat is not None:
+            totalt = e.egen_regi.rapporterat.totalt
+            if totalt is not None:
+                with c.avsnitt("Egen regi"):
+                    rad_mot(
+                        c,
+                        totalt,
+                        e.egen_regi.totalt,
+                        EGEN_REGI,
+                        (*self.path, "egen_regi", "rapporterat", "totalt"),
+                        "Totalt",
+                        e.egen_regi.enhet,
+                        _EN_DECIMAL,
+                        underlag=e.egen_regi.rader,
+                        period=self.period,
+                        summa=True,
                     )
-            elif given is not None:
-                c.jamfor(
-                    (*sp, "totalt", k),
-                    label,
-                    given,
-                    getattr(berakning.totalt, k),
-                    enhet=enhet,
-                    tolerans=MNKR_HEL,
-                )
-        # displayed rows against the displayed total
-        kolumner = [
-            SAMMANFATTNING.etikett(k, self.period)
-            for k in SAMMANFATTNING.falt
-            if not visade_rader_summerar(
-                (getattr(r.varden, k) for r in berakning.rader),
-                getattr(berakning.totalt, k),
-                enhet=enhet,
-                decimaler=0,
-            )
-        ]
-        if kolumner:
-            c.add(
-                Kod.AVRUNDNINGSDIFFERENS,
-                sp,
-                "De avrundade raderna summerar inte till den avrundade totalen i "
-                f"{', '.join(kolumner)}; totalen räknas från exakta belopp.",
-            )
 
-    def sammanfattningsrad(
-        self, rad: Sammanfattningsrad, varden: Sammanfattningsvarden, path: Path_, enhet: Enhet
-    ) -> None:
-        c = self.c
-        if rad.rapporterat is not None:
-            for k in SAMMANFATTNING.falt:
-                c.jamfor(
-                    (*path, "rapporterat", k),
-                    f"{rad.namn}, {SAMMANFATTNING.etikett(k, self.period)}",
-                    getattr(rad.rapporterat, k),
-                    getattr(varden, k),
-                    enhet=enhet,
-                    tolerans=MNKR_HEL,
-                )
-        utfall, prognos = varden.periodens_utfall, varden.helarsprognos
-        if utfall is not None and prognos is not None:
-            u = avrunda(utfall.i_enhet(enhet), 0)
-            p = avrunda(prognos.i_enhet(enhet), 0)
-            if u * p < 0:
-                c.add(
-                    Kod.PROGNOS_TECKENBYTE,
-                    path,
-                    f"{rad.namn}: periodens utfall är {tal(u, 0)} {enhet} men helårsprognosen "
-                    f"{tal(p, 0)} {enhet}. Kontrollera att texten förklarar vändningen.",
-                    printed=p,
-                    computed=u,
-                    unit=enhet,
-                )
+    # the forecast
+
+    def prognos_delar(self) -> Delar:
+        """The rounded figures behind the helårsprognos the span is computed from."""
+        e = self.e
+        rr = e.resultatrakning
+        if rr is not None and rr.resultat.prognos_ar is not None:
+            enhet = e.prognososakerhet.enhet if e.prognososakerhet else rr.enhet
+            return _rr_delar(rr, "resultat", "prognos_ar").i_enhet(rr.enhet, enhet)
+        if self.sammanfattning is not None:
+            return self.sammanfattning.total_delar("helarsprognos")
+        return Delar()
 
     def prognos(self) -> None:
         e, c = self.e, self.c
@@ -217,26 +163,25 @@ class _Nettomodell:
         if r is None:
             return
         enhet = e.prognososakerhet.enhet
-        c.jamfor(
-            (*pp, "rapporterat", "spann_min"),
-            "Prognosspann min",
-            r.spann_min,
-            spann[0],
-            enhet=enhet,
-            tolerans=MNKR_HEL,
-        )
-        c.jamfor(
-            (*pp, "rapporterat", "spann_max"),
-            "Prognosspann max",
-            r.spann_max,
-            spann[1],
-            enhet=enhet,
-            tolerans=MNKR_HEL,
-        )
+        delar = self.prognos_delar()
+        for falt, label, varde in (
+            ("spann_min", "Prognosspann min", spann[0]),
+            ("spann_max", "Prognosspann max", spann[1]),
+        ):
+            c.jamfor((*pp, "rapporterat", falt), label, getattr(r, falt), varde, enhet=enhet, delar=delar)
 
     # detail tables
 
-    def sju(self, path: Path_, label: str, printed: Sjukolumner, computed: Sjukolumner, enhet: Enhet) -> None:
+    def sju(
+        self,
+        path: Path_,
+        label: str,
+        printed: Sjukolumner,
+        computed: Sjukolumner,
+        enhet: Enhet,
+        underlag: list[Sjukolumner],
+    ) -> None:
+        """A printed row of seven columns against the row computed from *underlag*."""
         for k in DETALJ.falt:
             self.c.jamfor(
                 (*path, k),
@@ -244,11 +189,12 @@ class _Nettomodell:
                 getattr(printed, k),
                 getattr(computed, k),
                 enhet=enhet,
-                tolerans=TKR,
+                delar=_sju_delar(underlag, k),
             )
 
     def verksamhetstabell(self, t: Verksamhetstabell, namn: str, path: Path_) -> None:
         r = t.rapporterat
+        konton = [k.belopp for k in t.konton]
         if r is not None:
             if r.nettokostnad is not None:
                 self.sju(
@@ -257,10 +203,16 @@ class _Nettomodell:
                     r.nettokostnad,
                     t.nettokostnad,
                     t.enhet,
+                    konton,
                 )
             if r.resultat is not None:
                 self.sju(
-                    (*path, "rapporterat", "resultat"), f"{namn}, Resultat", r.resultat, t.resultat, t.enhet
+                    (*path, "rapporterat", "resultat"),
+                    f"{namn}, Resultat",
+                    r.resultat,
+                    t.resultat,
+                    t.enhet,
+                    [*konton, t.kommunbidrag],
                 )
         kb = t.kommunbidrag
         for k in ("prognos_ar", "ny_prognos_ar"):
@@ -303,11 +255,12 @@ class _Nettomodell:
                     getattr(tryckt, k),
                     beraknat,
                     enhet=rr.enhet,
-                    tolerans=RR,
-                    visning=1,
+                    delar=_rr_delar(rr, rad, k),
+                    visning=_EN_DECIMAL,
                 )
 
     def avdelningar(self) -> None:
+        """The nämnd's resultaträkning (the whole) against the sum of its avdelningars (the parts)."""
         e, c = self.e, self.c
         nämnd = e.resultatrakning
         avd = [v.resultatrakning for v in e.verksamheter if v.resultatrakning is not None]
@@ -324,27 +277,29 @@ class _Nettomodell:
                 n, s = getattr(n_rad, k), getattr(summa, k)
                 if n is None or s is None:
                     continue
-                d = (s - n).i_enhet(nämnd.enhet)
+                d = (n - s).i_enhet(nämnd.enhet)
                 if d == 0:
                     continue
-                # n + 1 rounded one-decimal figures, each up to 0,05 off.
-                tolerans = Decimal("0.05") * (len(avd) + 1)
-                code = Kod.RR_AVDELNINGAR if abs(d) <= tolerans else Kod.RR_AVDELNINGAR_AVVIKER
+                delar = Delar()
+                for a in avd:
+                    delar += _rr_delar(a, rad, k)
+                grans = delar + _rr_delar(nämnd, rad, k)
                 c.add(
-                    code,
+                    Kod.RR_AVDELNINGAR if abs(d) <= grans.marginal else Kod.RR_AVDELNINGAR_AVVIKER,
                     (*self.path, "verksamheter"),
                     f"{RESULTATRAKNING_RADER[rad]}, {RESULTATRAKNING.etikett(k, self.period)}: "
-                    "avdelningarna summerar "
-                    f"till {beloppstext(s, nämnd.enhet, 1)} men nämnden har "
-                    f"{beloppstext(n, nämnd.enhet, 1)}.",
+                    f"nämnden har {beloppstext(n, nämnd.enhet, 1)} men avdelningarna summerar till "
+                    f"{beloppstext(s, nämnd.enhet, 1)} ("
+                    + delar.forklaring(grans.marginal, nämnd.enhet, delar="tal", helhet="nämndens tal")
+                    + ").",
                     printed=n.i_enhet(nämnd.enhet),
                     computed=s.i_enhet(nämnd.enhet),
-                    difference=-d,
+                    difference=d,
                     unit=nämnd.enhet,
                 )
 
     def avdelningar_tryckta(self) -> None:
-        """The printed avdelning results against the printed nämnd result (004: 2,4 vs 2,3)."""
+        """The printed avdelning results against the printed nämnd result (each printed cell rounded)."""
         e, c = self.e, self.c
         nämnd = e.resultatrakning
         avd = [v.resultatrakning for v in e.verksamheter if v.resultatrakning is not None]
@@ -362,49 +317,55 @@ class _Nettomodell:
             if not all(isinstance(x, Belopp) for x in delar):
                 continue
             summa = sum((x for x in delar if isinstance(x, Belopp)), Belopp.noll())
-            d = (summa - tryckt_n).i_enhet(nämnd.enhet)
+            d = (tryckt_n - summa).i_enhet(nämnd.enhet)
             if d == 0:
                 continue
-            tolerans = Decimal("0.05") * (len(avd) + 1)
+            underlag = Delar.avrundade(len(avd), _EN_DECIMAL)
+            grans = underlag.med_helhet(_EN_DECIMAL)
             c.add(
-                Kod.RR_AVDELNINGAR if abs(d) <= tolerans else Kod.RR_AVDELNINGAR_AVVIKER,
+                Kod.RR_AVDELNINGAR if abs(d) <= grans else Kod.RR_AVDELNINGAR_AVVIKER,
                 (*self.path, "resultatrakning", "rapporterat", "resultat", k),
-                f"Resultat, {RESULTATRAKNING.etikett(k, self.period)}: "
-                "avdelningarnas tryckta resultat summerar "
-                f"till {beloppstext(summa, nämnd.enhet, 1)} men nämndens tryckta resultat är "
-                f"{beloppstext(tryckt_n, nämnd.enhet, 1)}.",
+                f"Resultat, {RESULTATRAKNING.etikett(k, self.period)}: nämndens tryckta resultat är "
+                f"{beloppstext(tryckt_n, nämnd.enhet, 1)} men avdelningarnas tryckta resultat summerar "
+                f"till {beloppstext(summa, nämnd.enhet, 1)} ("
+                + underlag.forklaring(grans, nämnd.enhet, delar="avdelningar", helhet="nämnden")
+                + ").",
                 printed=tryckt_n.i_enhet(nämnd.enhet),
                 computed=summa.i_enhet(nämnd.enhet),
-                difference=-d,
+                difference=d,
                 unit=nämnd.enhet,
             )
 
     def sammanfattning_mot_rr(self) -> None:
+        """The summary's total (printed in whole mnkr) against the nämnd's resultaträkning."""
         e, c = self.e, self.c
         rr = e.resultatrakning
         berakning = e.sammanfattning_berakning()
-        if rr is None or berakning is None or e.sammanfattning is None:
+        if rr is None or berakning is None or e.sammanfattning is None or self.sammanfattning is None:
             return
         enhet = e.sammanfattning.enhet
         par = (
-            ("kommunbidrag", rr.rader.kommunbidrag.budget_ar if rr.rader.kommunbidrag else None),
-            ("periodens_utfall", rr.resultat.utfall_period),
-            ("helarsprognos", rr.resultat.prognos_ar),
+            ("kommunbidrag", "kommunbidrag", "budget_ar"),
+            ("periodens_utfall", "resultat", "utfall_period"),
+            ("helarsprognos", "resultat", "prognos_ar"),
         )
-        for k, rr_varde in par:
+        for k, rad, kolumn in par:
             total = getattr(berakning.totalt, k)
+            rr_rad = rr.rad(rad)
+            rr_varde = getattr(rr_rad, kolumn) if rr_rad is not None else None
             if total is None or rr_varde is None:
                 continue
-            if avrunda(total.i_enhet(enhet), 0) == avrunda(rr_varde.i_enhet(enhet), 0):
-                continue
+            delar = self.sammanfattning.total_delar(k) + _rr_delar(rr, rad, kolumn).i_enhet(rr.enhet, enhet)
+            grans = delar.med_helhet(0)  # the summary prints whole mnkr
             d = (total - rr_varde).i_enhet(enhet)
-            if abs(d) <= MNKR_HEL:
-                continue  # both are rounded figures; their rounding explains it
+            if abs(d) <= grans:
+                continue
             c.add(
                 Kod.SAMMANFATTNING_RR,
                 (*self.path, "sammanfattning", "totalt", k),
                 f"Nämnden totalt, {SAMMANFATTNING.etikett(k, self.period)}: sammanfattningen visar "
-                f"{beloppstext(total, enhet)} men resultaträkningen {beloppstext(rr_varde, enhet, 1)}.",
+                f"{beloppstext(total, enhet)} men resultaträkningen {beloppstext(rr_varde, enhet, 1)} "
+                f"({delar.forklaring(grans, enhet, helhet='sammanfattningens avrundning')}).",
                 printed=total.i_enhet(enhet),
                 computed=rr_varde.i_enhet(enhet),
                 difference=d,

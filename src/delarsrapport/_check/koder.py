@@ -36,6 +36,7 @@ class Kod(StrEnum):
     TOTAL_AVVIKER = "TOTAL-AVVIKER"
     AVRUNDNINGSDIFFERENS = "AVRUNDNINGSDIFFERENS"
     VARAV_SUMMA = "VARAV-SUMMA"
+    VARAV_AVRUNDNING = "VARAV-AVRUNDNING"
     PROGNOSOSAKERHET_SAKNAS = "PROGNOSOSAKERHET-SAKNAS"
     PROGNOS_SAKNAS = "PROGNOS-SAKNAS"
     SAMMANFATTNING_RR = "SAMMANFATTNING-RR"
@@ -58,6 +59,7 @@ class Kod(StrEnum):
     DIARIENUMMER_SAKNAS = "DIARIENUMMER-SAKNAS"
     BILAGA_NUMMER_AVVIKER = "BILAGA-NUMMER-AVVIKER"
     BILAGA_TITEL_AVVIKER = "BILAGA-TITEL-AVVIKER"
+    BILAGA_TITEL_PERIOD = "BILAGA-TITEL-PERIOD"
     BESLUTSUNDERLAG_AVVIKER = "BESLUTSUNDERLAG-AVVIKER"
     BILAGA_NUMRERING = "BILAGA-NUMRERING"
     PLATSHALLARE = "PLATSHALLARE"
@@ -96,8 +98,8 @@ KODER: Final[dict[Kod, Koddoc]] = {
             _N,
             "Tryckt värde skiljer sig inom avrundningen",
             "Ett värde som källan tryckte (under rapporterat) skiljer sig från det modellen räknar "
-            "fram, men bara så mycket som källsystemets avrundning av varje cell förklarar "
-            "(±1 tkr i tkr-tabeller och sammanfattningar, ±0,2 mnkr i resultaträkningar).",
+            "fram ur delarna, men bara så mycket som avrundningen förklarar (regeln för delar och "
+            "helhet ovan).",
             "Källsystem summerar exakta kronor och avrundar varje cell för sig; därför kan en "
             "summa av tryckta celler skilja sig från den tryckta totalen. Det är inget fel.",
             "Inget behöver göras. Dokument som delarsrapport skapar räknar alltid från de exakta värdena.",
@@ -107,7 +109,7 @@ KODER: Final[dict[Kod, Koddoc]] = {
             _F,
             "Tryckt värde stämmer inte med beräkningen",
             "Ett värde som källan tryckte skiljer sig från det modellen räknar fram ur raderna, "
-            "mer än avrundning kan förklara.",
+            "mer än avrundning kan förklara (regeln för delar och helhet ovan).",
             "En summa, ett resultat eller en avvikelse som inte stämmer med sina delar gör att "
             "nämnden beslutar på fel siffror.",
             "Kontrollera raderna och det tryckta värdet i källan. Rätta indata om en rad är fel; "
@@ -135,7 +137,8 @@ KODER: Final[dict[Kod, Koddoc]] = {
             _N,
             "Totalen skiljer sig från summan av avrundade rader",
             "Sammanfattningens rader är avrundade värden (avrundade_indata) och källans total "
-            "skiljer sig från deras summa så lite som avrundningen förklarar.",
+            "skiljer sig från deras summa så lite som avrundningen förklarar (regeln för delar "
+            "och helhet ovan).",
             "Totalen räknades i källan fram ur exakta belopp; de avrundade raderna kan inte ge den exakt.",
             "Inget behöver göras. Har du de exakta beloppen, ange dem i stället och ta bort "
             "avrundade_indata.",
@@ -145,7 +148,7 @@ KODER: Final[dict[Kod, Koddoc]] = {
             _F,
             "Totalen stämmer inte med raderna",
             "Källans total för en kolumn skiljer sig från summan av raderna mer än avrundningen "
-            "av raderna kan förklara.",
+            "av raderna och totalen kan förklara (regeln för delar och helhet ovan).",
             "Då stämmer antingen en rad eller totalen inte.",
             "Jämför raderna med källan och rätta den rad eller total som är fel.",
         ),
@@ -163,9 +166,20 @@ KODER: Final[dict[Kod, Koddoc]] = {
             Kod.VARAV_SUMMA,
             _F,
             "Varav-raderna summerar inte till raden de hör till",
-            "Summan av en rads varav-rader är inte lika med raden själv.",
+            "Summan av en rads varav-rader skiljer sig från raden själv mer än avrundningen "
+            "förklarar (regeln för delar och helhet ovan). Med exakta belopp ska de gå jämnt ut.",
             "Varav-rader är delar av sin rad; stämmer de inte är någon av dem fel.",
             "Rätta varav-raderna eller raden.",
+        ),
+        _k(
+            Kod.VARAV_AVRUNDNING,
+            _N,
+            "Varav-raderna skiljer sig från raden inom avrundningen",
+            "Sammanfattningens rader är avrundade (avrundade_indata) och varav-raderna summerar "
+            "till något annat än raden, men bara så mycket som avrundningen förklarar.",
+            "Raden och varav-raderna avrundades var för sig ur exakta belopp; deras avrundade "
+            "värden kan inte alltid gå jämnt ut. Det är inget fel.",
+            "Inget behöver göras. Har du de exakta beloppen, ange dem och ta bort avrundade_indata.",
         ),
         _k(
             Kod.PROGNOSOSAKERHET_SAKNAS,
@@ -197,7 +211,7 @@ KODER: Final[dict[Kod, Koddoc]] = {
             _N,
             "Avdelningarna summerar till nämnden inom avrundningen",
             "Summan av avdelningarnas resultaträkningar skiljer sig från nämndens, men bara så "
-            "mycket som avrundningen av de tryckta cellerna förklarar (±0,2 mnkr).",
+            "mycket som avrundningen av cellerna förklarar (regeln för delar och helhet ovan).",
             "Nämndens resultat är summan av avdelningarnas.",
             "Inget behöver göras.",
         ),
@@ -206,7 +220,7 @@ KODER: Final[dict[Kod, Koddoc]] = {
             _F,
             "Avdelningarna summerar inte till nämnden",
             "Summan av avdelningarnas resultaträkningar skiljer sig från nämndens mer än "
-            "avrundningen förklarar.",
+            "avrundningen förklarar (regeln för delar och helhet ovan).",
             "Nämndens resultat är summan av avdelningarnas; stämmer de inte saknas eller är fel "
             "något belopp.",
             "Leta upp raden som skiljer och rätta den avdelning eller nämnd som är fel.",
@@ -287,8 +301,9 @@ KODER: Final[dict[Kod, Koddoc]] = {
             Kod.ANTAL_AVVIKER,
             _F,
             "Ett tryckt antal stämmer inte med posterna",
-            "Ett antal som rapporten anger (uppdrag per status, mål per bedömning, kontrollmoment "
-            "per resultat) stämmer inte med posterna i bilagan.",
+            "Ett antal som rapporten anger (uppdrag per status eller totalt, nämndmål totalt, "
+            "nämndspecifika eller kommungemensamma, åtgärder, mål per bedömning) stämmer inte med "
+            "posterna i bilagan.",
             "Antal i tjänsteskrivelsen räknas fram ur bilagan och ska stämma med den.",
             "Ingen åtgärd i indata: delarsrapport räknar antalen ur posterna. Kontrollera att "
             "alla poster har rätt status.",
@@ -354,11 +369,25 @@ KODER: Final[dict[Kod, Koddoc]] = {
         ),
         _k(
             Kod.BILAGA_TITEL_AVVIKER,
-            _F,
+            _V,
             "Bilagan har olika titlar",
-            "Bilagans titel skiljer sig mellan beslutsunderlaget, bilagans sidhuvud och dess rubrik.",
-            "Samma handling ska heta samma sak överallt.",
+            "Bilagans titel är formulerad på olika sätt i beslutsunderlaget, bilagans sidhuvud "
+            "och dess rubrik, men anger samma period. Det är ingen avvikelse att titeln är "
+            "uppdelad på titel och undertitel, att nämndens namn står med eller att rubriken "
+            "är en kortform av titeln.",
+            "Läsaren hittar rätt handling genom bilagans nummer, men samma handling bör heta "
+            "samma sak överallt.",
             "Ingen åtgärd i indata: delarsrapport skriver registrets titel överallt.",
+        ),
+        _k(
+            Kod.BILAGA_TITEL_PERIOD,
+            _F,
+            "Bilagans titel anger en annan period",
+            "En tryckt titel på bilagan nämner ett år eller en månad som registrets titel och "
+            "undertitel inte har (till exempel 'augusti 2019' på en rapport per augusti 2020).",
+            "Läsaren tar handlingen för en annan periods rapport och kan besluta på fel underlag.",
+            "Ingen åtgärd i indata: delarsrapport skriver registrets titel överallt. Rätta källan "
+            "om den ska användas igen, och kontrollera att det är rätt handling.",
         ),
         _k(
             Kod.BESLUTSUNDERLAG_AVVIKER,

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Final
 
 from delarsrapport._check.koder import Kod
-from delarsrapport._check.recorder import EXAKT, TKR, Path_, Recorder
+from delarsrapport._check.recorder import Delar, Path_, Recorder
 from delarsrapport._model.belopp import Belopp
 from delarsrapport._model.nyckeltal import Nyckeltalsbilaga
 
 __all__ = ["nyckeltalsbilaga"]
 
+#: A nettokostnad is two given cells, whole tkr: the total costs and the other income.
+_KOSTNAD_OCH_INTAKT: Final = Delar.avrundade(2, 0)
 #: A footnote marker: ``*)``, ``**)`` …
 _FOTNOT: Final = re.compile(r"\*+\)")
 
@@ -42,19 +45,24 @@ def nyckeltalsbilaga(c: Recorder, n: Nyckeltalsbilaga, path: Path_) -> None:
                     r.nettokostnad,
                     matt.nettokostnad,
                     enhet=matt.enhet,
-                    tolerans=TKR,
+                    delar=_KOSTNAD_OCH_INTAKT,
                 )
                 # The ratio is checked against the printed nettokostnad when there is one:
                 # a rounding difference in the nettokostnad is reported above, once.
+                # Divided by the volume, the nettokostnad's rounding margin shrinks with it.
                 tryckt_netto = r.nettokostnad if isinstance(r.nettokostnad, Belopp) else None
-                bas = (tryckt_netto / matt.volym) if tryckt_netto and matt.volym else matt.per_enhet
+                bas: Belopp | None = matt.per_enhet
+                delar = _KOSTNAD_OCH_INTAKT
+                if tryckt_netto and matt.volym:
+                    bas, delar = tryckt_netto / matt.volym, Delar.avrundade(1, 0)
+                volym = Decimal(matt.volym or 1)
                 c.jamfor(
                     (*mp, "rapporterat", "per_enhet"),
                     f"{matt.rubrik}, {matt.kvotetikett.lower()}",
                     r.per_enhet,
                     bas,
                     enhet=matt.enhet,
-                    tolerans=EXAKT,
+                    delar=Delar(delar.antal, delar.marginal / volym),
                 )
 
 

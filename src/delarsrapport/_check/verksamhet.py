@@ -18,8 +18,8 @@ from delarsrapport._model.verksamhet import (
     Uppdrag,
     Verksamhetsuppfoljning,
 )
-from delarsrapport._model.vokabular import BEDOMNINGSMENINGAR, bedomning_for_mening
-from delarsrapport.formatting import avrunda, format_procent
+from delarsrapport._model.vokabular import BEDOMNINGSMENINGAR, BEDOMNINGSORD, STATUSORD, bedomning_for_mening
+from delarsrapport.formatting import avrunda, format_lista, format_procent
 
 __all__ = ["verksamhetsuppfoljning"]
 
@@ -65,31 +65,50 @@ def verksamhetsuppfoljning(c: Recorder, v: Verksamhetsuppfoljning, path: Path_) 
 
 
 def _sammanstallning(c: Recorder, v: Verksamhetsuppfoljning, path: Path_) -> None:
-    """The counts the report printed (uppdrag per status, in total, mål per bedömning) against the poster."""
+    """The counts the report printed (uppdrag per status and in total, nämndmål, åtgärder,
+    mål per bedömning) against the poster."""
     r = v.rapporterat
     if r is None:
         return
+    rp = (*path, "rapporterat")
     beraknat = v.uppdrag_per_status()
     for k, grupp in enumerate(r.uppdrag_per_status):
         antal = sum(beraknat.get(status, 0) for status in grupp.statusar)
         if antal != grupp.antal:
-            namn = ", ".join(s.value for s in grupp.statusar)
+            namn = format_lista([STATUSORD[s] for s in grupp.statusar], sista="eller")
             c.add(
                 Kod.ANTAL_AVVIKER,
-                (*path, "rapporterat", "uppdrag_per_status", k),
+                (*rp, "uppdrag_per_status", k),
                 f"Rapporten anger {grupp.antal} uppdrag med status {namn}, men bilagan har {antal}.",
                 printed=str(grupp.antal),
                 computed=str(antal),
             )
-    if r.uppdrag_totalt is not None:
-        totalt = sum(1 for _ in v.alla_uppdrag())
-        if totalt != r.uppdrag_totalt:
+    namndmal = list(v.alla_namndmal())
+    kommungemensamma = sum(1 for n in namndmal if n.kommungemensamt)
+    for falt, angivet, antal, vad in (
+        ("uppdrag_totalt", r.uppdrag_totalt, sum(1 for _ in v.alla_uppdrag()), "uppdrag totalt"),
+        ("namndmal_totalt", r.namndmal_totalt, len(namndmal), "nämndmål totalt"),
+        (
+            "namndmal_namndspecifika",
+            r.namndmal_namndspecifika,
+            len(namndmal) - kommungemensamma,
+            "nämndspecifika nämndmål",
+        ),
+        (
+            "namndmal_kommungemensamma",
+            r.namndmal_kommungemensamma,
+            kommungemensamma,
+            "kommungemensamma nämndmål",
+        ),
+        ("atgarder_totalt", r.atgarder_totalt, sum(1 for _ in v.alla_atgarder()), "åtgärder totalt"),
+    ):
+        if angivet is not None and angivet != antal:
             c.add(
                 Kod.ANTAL_AVVIKER,
-                (*path, "rapporterat", "uppdrag_totalt"),
-                f"Rapporten anger {r.uppdrag_totalt} uppdrag totalt, men bilagan har {totalt}.",
-                printed=str(r.uppdrag_totalt),
-                computed=str(totalt),
+                (*rp, falt),
+                f"Rapporten anger {angivet} {vad}, men bilagan har {antal}.",
+                printed=str(angivet),
+                computed=str(antal),
             )
     if r.mal_per_bedomning is not None:
         beraknat_b = v.mal_per_bedomning()
@@ -97,8 +116,8 @@ def _sammanstallning(c: Recorder, v: Verksamhetsuppfoljning, path: Path_) -> Non
             if beraknat_b.get(bedomning, 0) != antal:
                 c.add(
                     Kod.ANTAL_AVVIKER,
-                    (*path, "rapporterat", "mal_per_bedomning", bedomning.value),
-                    f"Rapporten anger {antal} mål med bedömningen {bedomning.value}, men "
+                    (*rp, "mal_per_bedomning", bedomning.value),
+                    f"Rapporten anger {antal} mål med bedömningen {BEDOMNINGSORD[bedomning]!r}, men "
                     f"bilagan har {beraknat_b.get(bedomning, 0)}.",
                     printed=str(antal),
                     computed=str(beraknat_b.get(bedomning, 0)),
@@ -190,4 +209,4 @@ def _indikatorer(c: Recorder, indikatorer: tuple[Indikator, ...], path: Path_) -
 
 def _bedomningsord(b: Bedomning) -> str:
     """The assessment as an economist says it: "Delvis uppfyllt" (data value ``delvis_uppfyllt``)."""
-    return b.value.replace("_", " ").replace("hog", "hög").capitalize()
+    return BEDOMNINGSORD[b]

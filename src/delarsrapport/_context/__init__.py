@@ -30,8 +30,10 @@ from delarsrapport._context.brutto import (
 )
 from delarsrapport._context.build import GEMENSAMMA, KONTEXTER, bygg_kontext, filnamnsdel
 from delarsrapport._context.ekonomi import (
+    AVSNITTSRUBRIKER,
     EgenRegiRadVy,
     EgenRegiVy,
+    EkonomiavsnittVy,
     EkonomiVy,
     InsatskostnadVy,
     InvesteringVy,
@@ -75,6 +77,7 @@ from delarsrapport._context.tjansteskrivelse import (
     UndertecknareVy,
 )
 from delarsrapport._context.verksamhet import (
+    AtgardsdelVy,
     AtgardVy,
     BedomningVy,
     IndikatorVy,
@@ -87,10 +90,12 @@ from delarsrapport._context.verksamhet import (
 )
 
 __all__ = [
+    "AVSNITTSRUBRIKER",
     "GEMENSAMMA",
     "KONTEXTER",
     "ArendeVy",
     "AtgardVy",
+    "AtgardsdelVy",
     "BedomningVy",
     "BeslutssatsVy",
     "BilagereferensVy",
@@ -104,6 +109,7 @@ __all__ = [
     "EgenRegiRadVy",
     "EgenRegiVy",
     "EkonomiVy",
+    "EkonomiavsnittVy",
     "ForvaltningVy",
     "IndikatorVy",
     "InsatskostnadVy",

@@ -86,6 +86,8 @@ class DriftredovisningVy:
     """Raderna, sist Summa."""
     text: Lopande
     """Text till tabellen."""
+    text_fore: Lopande
+    """Texten före tabellen."""
 
 
 @attrs.frozen(kw_only=True)
@@ -124,6 +126,10 @@ class PrognoserUnderAretVy:
     """Budgetavvikelse i bokslutet (driftredovisningens summa)."""
     mot_hostprognos: Belopp | None
     """Bokslut − höstprognos."""
+    text_fore: Lopande
+    """Texten före tabellen."""
+    text: Lopande
+    """Texten efter tabellen."""
 
 
 @attrs.frozen(kw_only=True)
@@ -198,6 +204,8 @@ class TabellVy:
     """Raderna, sist en summarad."""
     text: Lopande
     """Text till tabellen."""
+    text_fore: Lopande
+    """Texten före tabellen."""
     fotnot: str
     """Fotnot till tabellen, eller tomt."""
 
@@ -236,6 +244,8 @@ class BudgettabellVy:
     """Raderna, sist Summa."""
     text: Lopande
     """Text till tabellen."""
+    text_fore: Lopande
+    """Texten före tabellen."""
 
 
 @attrs.frozen(kw_only=True)
@@ -309,6 +319,7 @@ def build_driftredovisning(b: Builder, d: Driftredovisning | None) -> Driftredov
             for r, summa in _med_summa(d.rader, d.summa)
         ),
         text=b.text(d.text),
+        text_fore=b.text(d.text_fore),
     )
 
 
@@ -332,7 +343,7 @@ def build_kapitalkostnader(t: Kapitalkostnader | None) -> tuple[KapitalradVy, ..
     )
 
 
-def build_prognoser_under_aret(e: EkonomiskUppfoljning) -> PrognoserUnderAretVy | None:
+def build_prognoser_under_aret(b: Builder, e: EkonomiskUppfoljning) -> PrognoserUnderAretVy | None:
     """The budget deviation in the spring and autumn forecasts, against the accounts."""
     if e.prognoser_under_aret is None:
         return None
@@ -341,6 +352,8 @@ def build_prognoser_under_aret(e: EkonomiskUppfoljning) -> PrognoserUnderAretVy 
         hostprognos=e.prognoser_under_aret.hostprognos,
         bokslut=e.budgetavvikelse_bokslut,
         mot_hostprognos=e.avvikelse_mot_hostprognos,
+        text_fore=b.text(e.prognoser_under_aret.text_fore),
+        text=b.text(e.prognoser_under_aret.text),
     )
 
 
@@ -356,6 +369,7 @@ def build_statsbidrag(b: Builder, t: Statsbidragstabell | None) -> TabellVy | No
             for r, summa in _med_summa(t.rader, t.totalt)
         ),
         text=b.text(t.text),
+        text_fore=b.text(t.text_fore),
         fotnot="",
     )
 
@@ -380,6 +394,7 @@ def build_sociala_investeringsfonden(b: Builder, t: SIFTabell | None) -> TabellV
             for r, summa in _med_summa(t.rader, t.summa)
         ),
         text=b.text(t.text),
+        text_fore=b.text(t.text_fore),
         fotnot=t.fotnot or "",
     )
 
@@ -404,6 +419,7 @@ def build_investeringsredovisning(b: Builder, t: Investeringsredovisning | None)
             for r, summa in _med_summa(t.rader, t.summa)
         ),
         text=b.text(t.text),
+        text_fore=b.text(t.text_fore),
         fotnot="",
     )
 
@@ -412,7 +428,7 @@ def build_investeringsredovisning(b: Builder, t: Investeringsredovisning | None)
 
 
 def build_budgettabell(
-    b: Builder, rubrik: str, rader: Iterable[Budgetrad], summarad: Budgetrad, text: Text
+    b: Builder, rubrik: str, rader: Iterable[Budgetrad], summarad: Budgetrad, text: Text, text_fore: Text
 ) -> BudgettabellVy:
     """A budget table: the driftbudget, ekonomiskt bistånd or one verksamhetsområde's share."""
     return BudgettabellVy(
@@ -432,6 +448,7 @@ def build_budgettabell(
             for r, summa in _med_summa(tuple(rader), summarad)
         ),
         text=b.text(text),
+        text_fore=b.text(text_fore),
     )
 
 
@@ -440,7 +457,9 @@ def build_driftbudget(b: Builder, e: EkonomiskUppfoljning) -> BudgettabellVy | N
     summa = e.driftbudget_summa()
     if e.driftbudget is None or summa is None:
         return None
-    return build_budgettabell(b, "Driftbudget", e.driftbudget_rader(), summa, e.driftbudget.text)
+    return build_budgettabell(
+        b, "Driftbudget", e.driftbudget_rader(), summa, e.driftbudget.text, e.driftbudget.text_fore
+    )
 
 
 def build_sarskilda_satsningar(t: Satsningstabell | None) -> tuple[SatsningVy, ...]:
@@ -474,5 +493,6 @@ def build_investeringsbudget(b: Builder, t: Investeringsbudget | None) -> Tabell
             for r, summa in _med_summa(t.rader, t.summa)
         ),
         text=b.text(t.text),
+        text_fore=b.text(t.text_fore),
         fotnot="",
     )

@@ -41,12 +41,15 @@ from delarsrapport._model.ekonomi import (
 )
 from delarsrapport._model.kolumner import RESULTATRAKNING, RESULTATRAKNING_RADER, SAMMANFATTNING
 from delarsrapport._model.resultatrakning import Resultatrakning
+from delarsrapport._model.tjansteskrivelse import Delavsnitt
 from delarsrapport.formatting import manadsnamn
 
 __all__ = [
+    "AVSNITTSRUBRIKER",
     "EgenRegiRadVy",
     "EgenRegiVy",
     "EkonomiVy",
+    "EkonomiavsnittVy",
     "InsatskostnadVy",
     "InvesteringVy",
     "PrognososakerhetVy",
@@ -98,6 +101,10 @@ class SammanfattningVy:
     """Decimalerna som beloppen är kända med: 0 när sammanfattningen är avskriven med hela
     mnkr, annars 1. Så visar en layout med decimaler aldrig en falsk nolla:
     belopp('mnkr', ekonomi.sammanfattning.decimaler)."""
+    text_fore: Lopande
+    """Texten före tabellen."""
+    text: Lopande
+    """Texten efter tabellen."""
 
 
 @attrs.frozen(kw_only=True)
@@ -112,6 +119,10 @@ class InvesteringVy:
     """Samma period föregående år."""
     helarsprognos: Belopp | None
     """Prognos för helåret."""
+    text_fore: Lopande
+    """Texten före tabellen."""
+    text: Lopande
+    """Texten efter tabellen."""
 
 
 @attrs.frozen(kw_only=True)
@@ -133,6 +144,10 @@ class PrognososakerhetVy:
     decimaler: int
     """Decimalerna som prognosen är känd med: 0 när sammanfattningen är avskriven med hela
     mnkr, annars 1."""
+    text_fore: Lopande
+    """Texten före tabellen."""
+    text: Lopande
+    """Texten efter tabellen."""
 
 
 @attrs.frozen(kw_only=True)
@@ -185,6 +200,8 @@ class VerksamhetstabellVy:
     """Kontoraderna, sedan Nettokostnad, Kommunbidrag och Resultat."""
     avvikelse_mot_budget: Belopp | None
     """Periodens resultat mot budgeterat resultat."""
+    text_fore: Lopande
+    """Texten före tabellen (texten efter den är avsnittets text)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -197,6 +214,8 @@ class InsatskostnadVy:
     """Raderna, sist Alla verksamheter."""
     avvikelse: Belopp | None
     """Utfall − budget för perioden, alla verksamheter."""
+    text_fore: Lopande
+    """Texten före tabellen (texten efter den är avsnittets insatskostnad_text)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -233,6 +252,10 @@ class ResultatrakningVy:
     """Anmärkning till tabellen, eller tomt."""
     avrundningsdifferens: bool
     """Sant om de avrundade raderna inte summerar till de avrundade delsummorna."""
+    text_fore: Lopande
+    """Texten före tabellen."""
+    text: Lopande
+    """Texten efter tabellen (anmärkningen står direkt under den)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -276,7 +299,28 @@ class EgenRegiVy:
     totalt: EgenRegiRadVy
     """Summaraden."""
     text: Lopande
-    """Text till tabellen."""
+    """Texten efter tabellen."""
+    text_fore: Lopande
+    """Texten före tabellen."""
+
+
+@attrs.frozen(kw_only=True)
+class EkonomiavsnittVy:
+    """Ett avsnitt av den ekonomiska uppföljningen, i rapportens ordning.
+
+    Gå igenom ekonomi.avsnitt och skriv varje avsnitts tabell där typ säger vilket det är:
+    {%p for a in ekonomi.avsnitt %} … {%p if a.typ == 'prognososakerhet' %} … {%p endif %} …
+    {%p endfor %}. Tabellerna och deras texter står i de fasta fälten (ekonomi.prognososakerhet …).
+    """
+
+    typ: str
+    """Vilket avsnitt: fältets namn ("analys", "verksamheter", "prognososakerhet",
+    "investeringar" …), eller "ovrigt" för ett av de övriga avsnitten."""
+    rubrik: str
+    """Rubriken: ett övrigt avsnitts egen, annars standardrubriken ("Åtgärder för ekonomi i balans")."""
+    text: Lopande
+    """Löptexten i ett avsnitt som bara är text (analys, åtgärder, risker, investeringar_text,
+    taxor och avgifter, ett övrigt avsnitt); tom för tabellavsnitt."""
 
 
 @attrs.frozen(kw_only=True)
@@ -307,6 +351,8 @@ class EkonomiVy:
     """Texten om investeringar."""
     ovriga_avsnitt: tuple[DelavsnittVy, ...]
     """Övriga avsnitt med egen rubrik."""
+    avsnitt: tuple[EkonomiavsnittVy, ...]
+    """Avsnitten som har innehåll, i rapportens ordning (indatats avsnittsordning)."""
     periodens_resultat: Belopp | None
     """Nämndens resultat för perioden (för texter)."""
     helarsprognos: Belopp | None
@@ -319,6 +365,10 @@ class EkonomiVy:
     """Ekonomiskt bistånd i driftredovisningens form."""
     prognoser_under_aret: PrognoserUnderAretVy | None
     """Prognoser under året."""
+    kapitalkostnader_text_fore: Lopande
+    """Texten före tabellen över kapitalkostnader."""
+    kapitalkostnader_text: Lopande
+    """Texten efter tabellen över kapitalkostnader."""
     statsbidrag: TabellVy | None
     """Statsbidragen; raderna är StatsbidragsradVy."""
     sociala_investeringsfonden: TabellVy | None
@@ -331,6 +381,8 @@ class EkonomiVy:
     """Särskilda satsningar, först summaraden."""
     sarskilda_satsningar_text: Lopande
     """Text till särskilda satsningar."""
+    sarskilda_satsningar_text_fore: Lopande
+    """Texten före tabellen över särskilda satsningar."""
     investeringsbudget: TabellVy | None
     """Investeringsbudgeten; raderna är InvesteringsbudgetradVy."""
     ekonomiskt_bistand_budget: BudgettabellVy | None
@@ -341,19 +393,72 @@ class EkonomiVy:
     """Fördelningen av driftbudgeten per verksamhetsområde."""
 
 
+AVSNITTSRUBRIKER: Final[dict[str, str]] = {
+    "sammanfattning": "Sammanfattning",
+    "prognososakerhet": "Prognososäkerhet",
+    "investeringar": "Investeringar",
+    "analys": "Nämndens analys",
+    "resultatrakning": "Nämndens totala resultat",
+    "verksamheter": "Resultat per verksamhet",
+    "egen_regi": "Egen regi",
+    "driftredovisning": "Driftredovisning",
+    "kapitalkostnader": "Varav kapitalkostnader",
+    "ekonomiskt_bistand": "Ekonomiskt bistånd",
+    "prognoser_under_aret": "Prognoser under året",
+    "statsbidrag": "Statsbidrag",
+    "sociala_investeringsfonden": "Sociala investeringsfonden",
+    "investeringsredovisning": "Investeringsredovisning",
+    "driftbudget": "Driftbudget",
+    "sarskilda_satsningar": "Särskilda satsningar",
+    "investeringsbudget": "Investeringsbudget",
+    "ekonomiskt_bistand_budget": "Ekonomiskt bistånd",
+    "taxor_och_avgifter": "Förändringar i taxor och avgifter",
+    "budgetfordelning": "Fördelning av driftbudget i verksamheterna",
+    "atgarder_ekonomi_i_balans": "Åtgärder för ekonomi i balans",
+    "investeringar_text": "Investeringar",
+    "risker_och_osakerhet": "Risker och osäkerhet",
+}
+"""The standard heading of each section of an ekonomisk uppföljning (a layout may write its own)."""
+
+#: The sections that are free text only; their view carries the text.
+_TEXTAVSNITT: Final = frozenset(
+    {
+        "analys",
+        "atgarder_ekonomi_i_balans",
+        "investeringar_text",
+        "risker_och_osakerhet",
+        "taxor_och_avgifter",
+    }
+)
+
+
+def _avsnitt(b: Builder, e: EkonomiskUppfoljning) -> tuple[EkonomiavsnittVy, ...]:
+    """The sections with content, in the report's order."""
+    vyer: list[EkonomiavsnittVy] = []
+    for a in e.avsnitt():
+        if isinstance(a, Delavsnitt):
+            vyer.append(EkonomiavsnittVy(typ="ovrigt", rubrik=a.rubrik, text=b.text(a.text)))
+        else:
+            text = b.text(getattr(e, a)) if a in _TEXTAVSNITT else ()
+            vyer.append(EkonomiavsnittVy(typ=a, rubrik=AVSNITTSRUBRIKER[a], text=text))
+    return tuple(vyer)
+
+
 def build_ekonomi(b: Builder, e: EkonomiskUppfoljning) -> EkonomiVy:
     """The ekonomisk uppföljning *e*."""
     return EkonomiVy(
-        sammanfattning=_sammanfattning(e),
+        sammanfattning=_sammanfattning(b, e),
         investeringar=InvesteringVy(
             kf_budget=e.investeringar.kf_budget,
             periodens_utfall=e.investeringar.periodens_utfall,
             periodens_utfall_fg=e.investeringar.periodens_utfall_fg,
             helarsprognos=e.investeringar.helarsprognos,
+            text_fore=b.text(e.investeringar.text_fore),
+            text=b.text(e.investeringar.text),
         )
         if e.investeringar
         else None,
-        prognososakerhet=_prognososakerhet(e),
+        prognososakerhet=_prognososakerhet(b, e),
         tidigare_prognoser=tuple(
             TidigarePrognosVy(
                 manad=manadsnamn(t.manad),
@@ -365,25 +470,31 @@ def build_ekonomi(b: Builder, e: EkonomiskUppfoljning) -> EkonomiVy:
             for t in e.tidigare_prognoser
         ),
         analys=b.text(e.analys),
-        resultatrakning=_resultatrakning(e.resultatrakning) if e.resultatrakning else None,
+        resultatrakning=_resultatrakning(b, e.resultatrakning) if e.resultatrakning else None,
         verksamheter=tuple(_verksamhetsavsnitt(b, v) for v in e.verksamheter),
         egen_regi=_egen_regi(b, e.egen_regi) if e.egen_regi else None,
         atgarder_ekonomi_i_balans=b.text(e.atgarder_ekonomi_i_balans),
         risker_och_osakerhet=b.text(e.risker_och_osakerhet),
         investeringar_text=b.text(e.investeringar_text),
         ovriga_avsnitt=tuple(DelavsnittVy(rubrik=d.rubrik, text=b.text(d.text)) for d in e.ovriga_avsnitt),
+        avsnitt=_avsnitt(b, e),
         periodens_resultat=e.periodens_resultat,
         helarsprognos=e.helarsprognos,
         driftredovisning=build_driftredovisning(b, e.driftredovisning),
         kapitalkostnader=build_kapitalkostnader(e.kapitalkostnader),
+        kapitalkostnader_text_fore=b.text(e.kapitalkostnader.text_fore) if e.kapitalkostnader else (),
+        kapitalkostnader_text=b.text(e.kapitalkostnader.text) if e.kapitalkostnader else (),
         ekonomiskt_bistand=build_driftredovisning(b, e.ekonomiskt_bistand),
-        prognoser_under_aret=build_prognoser_under_aret(e),
+        prognoser_under_aret=build_prognoser_under_aret(b, e),
         statsbidrag=build_statsbidrag(b, e.statsbidrag),
         sociala_investeringsfonden=build_sociala_investeringsfonden(b, e.sociala_investeringsfonden),
         investeringsredovisning=build_investeringsredovisning(b, e.investeringsredovisning),
         driftbudget=build_driftbudget(b, e),
         sarskilda_satsningar=build_sarskilda_satsningar(e.sarskilda_satsningar),
         sarskilda_satsningar_text=b.text(e.sarskilda_satsningar.text) if e.sarskilda_satsningar else (),
+        sarskilda_satsningar_text_fore=b.text(e.sarskilda_satsningar.text_fore)
+        if e.sarskilda_satsningar
+        else (),
         investeringsbudget=build_investeringsbudget(b, e.investeringsbudget),
         ekonomiskt_bistand_budget=build_budgettabell(
             b,
@@ -391,18 +502,19 @@ def build_ekonomi(b: Builder, e: EkonomiskUppfoljning) -> EkonomiVy:
             e.ekonomiskt_bistand_budget.rader,
             e.ekonomiskt_bistand_budget.summa,
             e.ekonomiskt_bistand_budget.text,
+            e.ekonomiskt_bistand_budget.text_fore,
         )
         if e.ekonomiskt_bistand_budget
         else None,
         taxor_och_avgifter=b.text(e.taxor_och_avgifter),
         budgetfordelning=tuple(
-            build_budgettabell(b, f.omrade, f.tabell.rader, f.tabell.summa, f.tabell.text)
+            build_budgettabell(b, f.omrade, f.tabell.rader, f.tabell.summa, f.tabell.text, f.tabell.text_fore)
             for f in e.budgetfordelning
         ),
     )
 
 
-def _sammanfattning(e: EkonomiskUppfoljning) -> SammanfattningVy | None:
+def _sammanfattning(b: Builder, e: EkonomiskUppfoljning) -> SammanfattningVy | None:
     berakning = e.sammanfattning_berakning()
     if berakning is None or e.sammanfattning is None:
         return None
@@ -435,10 +547,12 @@ def _sammanfattning(e: EkonomiskUppfoljning) -> SammanfattningVy | None:
             decimaler=0,
         ),
         decimaler=0 if e.sammanfattning.avrundade_indata else 1,
+        text_fore=b.text(e.sammanfattning.text_fore),
+        text=b.text(e.sammanfattning.text),
     )
 
 
-def _prognososakerhet(e: EkonomiskUppfoljning) -> PrognososakerhetVy | None:
+def _prognososakerhet(b: Builder, e: EkonomiskUppfoljning) -> PrognososakerhetVy | None:
     spann = e.prognosspann
     if e.prognososakerhet is None or spann is None or e.helarsprognos is None:
         return None
@@ -452,6 +566,8 @@ def _prognososakerhet(e: EkonomiskUppfoljning) -> PrognososakerhetVy | None:
         spann_max=spann[1],
         symmetrisk=p.symmetrisk,
         decimaler=0 if hela_mnkr else 1,
+        text_fore=b.text(p.text_fore),
+        text=b.text(p.text),
     )
 
 
@@ -468,6 +584,7 @@ def _verksamhetsavsnitt(b: Builder, v: Verksamhetsavsnitt) -> Verksamhetsavsnitt
                 _tabellrad(None, f"Resultat {v.namn}", v.tabell.resultat, summa=True),
             ),
             avvikelse_mot_budget=v.tabell.avvikelse_mot_budget,
+            text_fore=b.text(v.tabell.text_fore),
         )
         if v.tabell
         else None,
@@ -478,11 +595,12 @@ def _verksamhetsavsnitt(b: Builder, v: Verksamhetsavsnitt) -> Verksamhetsavsnitt
                 _tabellrad(None, "Alla verksamheter", v.insatskostnad.totalt, summa=True),
             ),
             avvikelse=v.insatskostnad.avvikelse,
+            text_fore=b.text(v.insatskostnad.text_fore),
         )
         if v.insatskostnad
         else None,
         insatskostnad_text=b.text(v.insatskostnad_text),
-        resultatrakning=_resultatrakning(v.resultatrakning) if v.resultatrakning else None,
+        resultatrakning=_resultatrakning(b, v.resultatrakning) if v.resultatrakning else None,
     )
 
 
@@ -512,7 +630,7 @@ _FORE_INDIREKTA: Final = (
 )
 
 
-def _resultatrakning(rr: Resultatrakning) -> ResultatrakningVy:
+def _resultatrakning(b: Builder, rr: Resultatrakning) -> ResultatrakningVy:
     rader: list[RRradVy] = []
     for nyckel in rr.radnycklar():
         k = rr.rad(nyckel)
@@ -543,6 +661,8 @@ def _resultatrakning(rr: Resultatrakning) -> ResultatrakningVy:
         rader=tuple(rader),
         anmarkning=rr.anmarkning or "",
         avrundningsdifferens=avrundningsdifferens,
+        text_fore=b.text(rr.text_fore),
+        text=b.text(rr.text),
     )
 
 
@@ -559,4 +679,5 @@ def _egen_regi(b: Builder, t: EgenRegiTabell) -> EgenRegiVy:
             resultat_fg=t.totalt.resultat_fg,
         ),
         text=b.text(t.text),
+        text_fore=b.text(t.text_fore),
     )

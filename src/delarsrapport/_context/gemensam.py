@@ -155,6 +155,15 @@ class DokumentVy:
     """Dokumentslaget: tjansteskrivelse, ekonomi, verksamhet, nyckeltal eller internkontroll."""
     titel: str
     """Handlingens titel: tjänsteskrivelsens rubrik eller bilagans titel från bilageregistret."""
+    undertitel: str
+    """Undertiteln på ett styrdokuments försättsblad ("Delårsuppföljning per augusti 2023"), eller tomt."""
+    hela_titeln: str
+    """Titeln med undertiteln efter ("Verksamhetsplan och budget 2023–2025 – Delårsuppföljning
+    per augusti 2023"), för en enda rad som sidhuvudet."""
+    beslutsfattare: str
+    """Den som beslutar om styrdokumentet ("Kulturnämnden"), eller tomt."""
+    dokumentansvarig: str
+    """Den som ansvarar för dokumentet ("Kulturdirektör"), eller tomt."""
     datum: date
     """Handlingens datum (bilagor ärver tjänsteskrivelsens om de inte har ett eget)."""
     diarienummer: str
@@ -170,7 +179,8 @@ class DokumentVy:
     version: str | None
     """Versionsnummer, eller inget (då skrivs raden inte ut)."""
     namndbehandlas: date | None
-    """Datum då handlingen nämndbehandlas, eller inget."""
+    """Datum då nämnden behandlar och beslutar om handlingen (på ett försättsblad:
+    beslutsdatum), eller inget."""
 
 
 @attrs.frozen(kw_only=True)
@@ -319,6 +329,10 @@ class Builder:
         return DokumentVy(
             slag="tjansteskrivelse",
             titel=ts.rubrik,
+            undertitel="",
+            hela_titeln=ts.rubrik,
+            beslutsfattare="",
+            dokumentansvarig="",
             datum=ts.datum,
             diarienummer=d.text if d else "",
             handlaggare=self.handlaggare(ts.handlaggare),
@@ -339,6 +353,10 @@ class Builder:
         return DokumentVy(
             slag=bilaga.kind,
             titel=bilaga.titel,
+            undertitel=bilaga.undertitel or "",
+            hela_titeln=bilaga.hela_titeln,
+            beslutsfattare=bilaga.beslutsfattare or "",
+            dokumentansvarig=bilaga.dokumentansvarig or "",
             datum=bilaga.datum or ts.datum,
             diarienummer=d.text if d else "",
             handlaggare=self.handlaggare(personer),

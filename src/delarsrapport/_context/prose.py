@@ -25,10 +25,12 @@ __all__ = [
     "bedomningsmening",
     "beslutsformer",
     "beslutsslut",
+    "egen_mening",
     "handlaggare",
     "internkontroll_mening",
     "malrubrik",
     "metarad",
+    "omfattning",
     "risksammanfattning",
     "standardord",
     "statusmening",
@@ -212,17 +214,63 @@ def statusmening(mening: str | None, ar: int | None) -> str:
 
 def bedomningsmening(niva: Malniva, bedomning: Bedomning, *, egen: str | None, layoutens: str | None) -> str:
     """The sentence under an assessment: the nämnd's own, else the layout's, else the
-    standard sentence for the goal level.
+    standard sentence for the goal level. An own sentence that is empty means that the
+    report prints no sentence at all.
 
     >>> niva, delvis = Malniva.INRIKTNINGSMAL, Bedomning.DELVIS_UPPFYLLT
     >>> bedomningsmening(niva, delvis, egen="Arbetet går framåt.", layoutens="Målet nås delvis.")
     'Arbetet går framåt.'
     >>> bedomningsmening(niva, delvis, egen=None, layoutens="Målet nås delvis.")
     'Målet nås delvis.'
-    >>> bedomningsmening(niva, delvis, egen="", layoutens=None) == BEDOMNINGSMENINGAR[niva][delvis]
+    >>> bedomningsmening(niva, delvis, egen=None, layoutens=None) == BEDOMNINGSMENINGAR[niva][delvis]
     True
+    >>> bedomningsmening(niva, delvis, egen="", layoutens="Målet nås delvis.")
+    ''
     """
-    return egen or layoutens or BEDOMNINGSMENINGAR[niva][bedomning]
+    if egen is not None:
+        return egen.strip() and egen
+    return layoutens or BEDOMNINGSMENINGAR[niva][bedomning]
+
+
+def egen_mening(egen: str | None, standard: str) -> str:
+    """A status sentence: the nämnd's own if it gives one ("" prints none), else the layout's.
+
+    >>> egen_mening("Målet nås 2025.", "Påbörjad."), egen_mening(None, "Påbörjad.")
+    ('Målet nås 2025.', 'Påbörjad.')
+    >>> egen_mening("", "Påbörjad.")
+    ''
+    """
+    if egen is not None:
+        return egen.strip() and egen
+    return standard
+
+
+def omfattning(*, uppdrag: int, namndmal: int, kommungemensamma: int, atgarder: int) -> str:
+    """What a verksamhetsuppföljning covers, as the tjänsteskrivelse counts it: uppdrag,
+    nämndmål (split into nämndspecifika and kommungemensamma when there are both) and
+    åtgärder; a kind with none is left out.
+
+    >>> omfattning(uppdrag=16, namndmal=4, kommungemensamma=2, atgarder=32)
+    '16 uppdrag, fyra nämndmål (två nämndspecifika och två kommungemensamma) samt 32 åtgärder'
+    >>> omfattning(uppdrag=1, namndmal=3, kommungemensamma=1, atgarder=1)
+    'ett uppdrag, tre nämndmål (två nämndspecifika och ett kommungemensamt) samt en åtgärd'
+    >>> omfattning(uppdrag=0, namndmal=2, kommungemensamma=0, atgarder=0)
+    'två nämndmål'
+    """
+    delar: list[str] = []
+    if uppdrag:
+        delar.append(f"{antal(uppdrag)} uppdrag")
+    if namndmal:
+        text = f"{antal(namndmal)} nämndmål"
+        specifika = namndmal - kommungemensamma
+        if specifika and kommungemensamma:
+            s_ord = "nämndspecifikt" if specifika == 1 else "nämndspecifika"
+            k_ord = "kommungemensamt" if kommungemensamma == 1 else "kommungemensamma"
+            text += f" ({antal(specifika)} {s_ord} och {antal(kommungemensamma)} {k_ord})"
+        delar.append(text)
+    if atgarder:
+        delar.append("en åtgärd" if atgarder == 1 else f"{antal(atgarder)} åtgärder")
+    return format_lista(delar, sista="samt")
 
 
 def standardord(varde: str) -> str:

@@ -42,6 +42,10 @@ class BilagereferensVy:
     """Bilagans nummer."""
     titel: str
     """Bilagans titel."""
+    undertitel: str
+    """Bilagans undertitel, eller tomt."""
+    hela_titeln: str
+    """Titeln med undertiteln efter, eller bara titeln."""
     etikett: str
     """"Bilaga 1"."""
     rad: str
@@ -98,6 +102,17 @@ class TjansteskrivelseVy:
     """Uppdragen per statuskategori ur verksamhetsbilagan (tomt om layouten inte har kategorier)."""
     uppdrag_totalt: int
     """Antal uppdrag i verksamhetsbilagan."""
+    namndmal_totalt: int
+    """Antal nämndmål i verksamhetsbilagan."""
+    namndmal_namndspecifika: int
+    """Antal nämndspecifika nämndmål (de som inte är kommungemensamma)."""
+    namndmal_kommungemensamma: int
+    """Antal kommungemensamma nämndmål."""
+    atgarder_totalt: int
+    """Antal åtgärder i verksamhetsbilagan."""
+    omfattning: str
+    """Vad verksamhetsbilagan omfattar, räknat: "16 uppdrag, fyra nämndmål (två nämndspecifika
+    och två kommungemensamma) samt 32 åtgärder"; tomt utan verksamhetsbilaga."""
 
 
 def build_tjansteskrivelse(b: Builder) -> TjansteskrivelseVy:
@@ -121,6 +136,8 @@ def build_tjansteskrivelse(b: Builder) -> TjansteskrivelseVy:
         BilagereferensVy(
             nummer=bilaga.nummer,
             titel=bilaga.titel,
+            undertitel=bilaga.undertitel or "",
+            hela_titeln=bilaga.hela_titeln,
             etikett=f"Bilaga {bilaga.nummer}",
             rad=b.inst.bilagereferens.format(nummer=bilaga.nummer, titel=bilaga.titel),
         )
@@ -131,6 +148,10 @@ def build_tjansteskrivelse(b: Builder) -> TjansteskrivelseVy:
         forvaltning=b.rapport.forvaltning.genitiv,
     )
     verksamhet = b.arende.verksamhet
+    uppdrag = sum(1 for _ in verksamhet.alla_uppdrag()) if verksamhet else 0
+    namndmal = list(verksamhet.alla_namndmal()) if verksamhet else []
+    kommungemensamma = sum(1 for n in namndmal if n.kommungemensamt)
+    atgarder = sum(1 for _ in verksamhet.alla_atgarder()) if verksamhet else 0
     return TjansteskrivelseVy(
         rubrik=ts.rubrik,
         adressat=f"Tjänsteskrivelse till {namnd.i_lopande_text}",
@@ -151,7 +172,14 @@ def build_tjansteskrivelse(b: Builder) -> TjansteskrivelseVy:
             for u in ts.undertecknare
         ),
         uppdragsstatus=b.uppdragsstatus(),
-        uppdrag_totalt=sum(1 for _ in verksamhet.alla_uppdrag()) if verksamhet else 0,
+        uppdrag_totalt=uppdrag,
+        namndmal_totalt=len(namndmal),
+        namndmal_namndspecifika=len(namndmal) - kommungemensamma,
+        namndmal_kommungemensamma=kommungemensamma,
+        atgarder_totalt=atgarder,
+        omfattning=prose.omfattning(
+            uppdrag=uppdrag, namndmal=len(namndmal), kommungemensamma=kommungemensamma, atgarder=atgarder
+        ),
     )
 
 

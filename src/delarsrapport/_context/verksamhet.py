@@ -12,6 +12,7 @@ import attrs
 from delarsrapport._context import prose
 from delarsrapport._context.gemensam import Builder, Lopande, StatusVy
 from delarsrapport._model.status import Indikatorenhet, Malniva, Rapporteringstyp, Status
+from delarsrapport._model.text import Punktlista, Tabellplats
 from delarsrapport._model.verksamhet import (
     Atgard,
     Indikator,
@@ -24,6 +25,7 @@ from delarsrapport.formatting import format_lista, format_procent, format_tal
 
 __all__ = [
     "AtgardVy",
+    "AtgardsdelVy",
     "BedomningVy",
     "IndikatorVy",
     "KolumnerVy",
@@ -79,7 +81,9 @@ class AtgardVy:
     kommentar: Lopande
     """Uppföljning eller kommentar."""
     aktiviteter: tuple[str, ...]
-    """Förvaltningens aktiviteter under åtgärden."""
+    """Förvaltningens aktiviteter under åtgärden, en rad per stycke eller punkt."""
+    aktiviteter_text: Lopande
+    """Aktiviteterna som löptext, med stycken och punktlistor: {{p a.aktiviteter_text|stycken(4) }}."""
 
 
 @attrs.frozen(kw_only=True)
@@ -133,11 +137,11 @@ class PostVy:
     typ: str
     """"namndmal" eller "uppdrag"."""
     nummer: str
-    """Numret som det står i planen ("1.3", "26", "2.4.1"), eller tomt."""
+    """Numret som det står i planen ("1.3", "26", "NB1.1"), eller tomt."""
     titel: str
     """Titeln."""
     rubrik: str
-    """Rubriken som layouten brukar skriva den: "Uppdrag 1.3: …", "Nämndmål: …"."""
+    """Rubriken som layouten brukar skriva den: "Uppdrag 1.3: …", "Nämndmål NB1.1: …", "Nämndmål: …"."""
     etikett: str
     """"Uppdrag", "Nämndmål" eller "Kommungemensamt nämndmål".
 
@@ -151,9 +155,10 @@ class PostVy:
     status: StatusVy | None
     """Status, eller inget."""
     statusmening: str
-    """Statusmeningen: nämndens egen om den finns, annars layoutens för statusen och året."""
+    """Statusmeningen (prognosmeningen): nämndens egen om den finns, annars layoutens för
+    statusen och året; tom när nämnden skrivit en tom mening."""
     forvantat_klart_ar: int | None
-    """Året uppdraget väntas vara klart."""
+    """Året uppdraget väntas vara klart eller nämndmålet uppnått."""
     bedomning: BedomningVy | None
     """Bedömning, eller inget."""
     beskrivning: Lopande
@@ -223,6 +228,19 @@ class RapporteringVy:
 
 
 @attrs.frozen(kw_only=True)
+class AtgardsdelVy:
+    """Den andra delen av uppföljningen: nämndens åtgärder, mål för mål."""
+
+    rubrik: str
+    """Delens rubrik: "Uppföljning av nämndens åtgärder"."""
+    inledning: Lopande
+    """Delens egen inledning."""
+    mal: tuple[MalVy, ...]
+    """Målen som har åtgärder (direkt eller under sina nämndmål och uppdrag), i ordning;
+    gå igenom m.atgarder och p.atgarder för varje p i m.poster."""
+
+
+@attrs.frozen(kw_only=True)
 class VerksamhetVy:
     """Verksamhetsuppföljningen."""
 
@@ -242,6 +260,8 @@ class VerksamhetVy:
     """Rapportering utöver planen."""
     statusar: tuple[StatusVy, ...]
     """De statusar rapporten använder, med layoutens ord, färg och förklaring, för en teckenförklaring."""
+    atgardsdel: AtgardsdelVy | None
+    """Den andra delen, uppföljningen av nämndens åtgärder, eller inget."""
 
 
 _MALNIVA_PLURAL: Final = {
@@ -261,13 +281,14 @@ _SAKNAS: Final = frozenset({"", "-", "–"})
 def build_verksamhet(b: Builder, v: Verksamhetsuppfoljning) -> VerksamhetVy:
     """The verksamhetsuppföljning *v*."""
     anvanda = _anvanda_statusar(v)
+    mal = tuple(_mal(b, m, v.malniva) for m in v.mal)
     return VerksamhetVy(
         plan=v.plan or "",
         ar_plan=v.typ == "plan",
         metarad=prose.metarad(b.period, plan=v.plan, organisation=b.rapport.namnd.organisation_label),
         inledning=b.text(v.inledning),
         malniva=_MALNIVA_PLURAL[v.malniva],
-        mal=tuple(_mal(b, m, v.malniva) for m in v.mal),
+        mal=mal,
         rapportering=tuple(
             RapporteringVy(
                 typ=_RAPPORTERINGSTYP[r.typ],
@@ -279,6 +300,20 @@ def build_verksamhet(b: Builder, v: Verksamhetsuppfoljning) -> VerksamhetVy:
             for r in v.rapportering
         ),
         statusar=tuple(vy for st in Status if st in anvanda and (vy := b.status(st))),
+        atgardsdel=AtgardsdelVy(
+            rubrik=v.atgardsdel.rubrik,
+            inledning=b.text(v.atgardsdel.inledning),
+            mal=tuple(m for m, modell in zip(mal, v.mal, strict=True) if _har_atgarder(modell)),
+        )
+        if v.atgardsdel
+        else None,
+    )
+
+
+def _har_atgarder(m: KfMal) -> bool:
+    """Whether a goal has åtgärder, directly or under any of its items."""
+    return bool(m.atgarder) or any(
+        p.atgarder or (isinstance(p, Uppdrag) and any(n.atgarder for n in p.namndmal)) for p in m.poster
     )
 
 
@@ -320,7 +355,7 @@ def _post(b: Builder, p: Namndmal | Uppdrag, niva: Malniva) -> PostVy:
             ursprung=p.ursprung or "",
             kommungemensamt=False,
             status=status,
-            statusmening=p.statustext or (status.mening if status else ""),
+            statusmening=prose.egen_mening(p.statustext, status.mening if status else ""),
             forvantat_klart_ar=p.forvantat_klart_ar,
             bedomning=_bedomning(b, p, niva),
             beskrivning=b.text(p.beskrivning),
@@ -333,19 +368,19 @@ def _post(b: Builder, p: Namndmal | Uppdrag, niva: Malniva) -> PostVy:
             kolumner=_kolumner(p.atgarder, utan),
         )
     etikett = "Kommungemensamt nämndmål" if p.kommungemensamt else "Nämndmål"
-    status = b.status(p.status)
+    status = b.status(p.status, p.forvantat_klart_ar)
     return PostVy(
         typ="namndmal",
         nummer=p.nummer or "",
         titel=p.titel,
-        rubrik=f"{etikett}: {p.titel}",
+        rubrik=f"{etikett} {p.nummer}: {p.titel}" if p.nummer else f"{etikett}: {p.titel}",
         etikett=etikett,
         riktade_namnder="",
         ursprung="",
         kommungemensamt=p.kommungemensamt,
         status=status,
-        statusmening=status.mening if status else "",
-        forvantat_klart_ar=None,
+        statusmening=prose.egen_mening(p.statustext, status.mening if status else ""),
+        forvantat_klart_ar=p.forvantat_klart_ar,
         bedomning=_bedomning(b, p, niva),
         beskrivning=b.text(p.beskrivning),
         kommentar=b.text(p.kommentar),
@@ -391,8 +426,18 @@ def _trend_split(
 
 
 def _atgard(b: Builder, a: Atgard) -> AtgardVy:
+    rader: list[str] = []
+    for block in a.aktiviteter:
+        if isinstance(block, Punktlista):
+            rader.extend(block.punkter)
+        elif not isinstance(block, Tabellplats):
+            rader.append(block.text)
     return AtgardVy(
-        text=a.text, status=b.status(a.status), kommentar=b.text(a.kommentar), aktiviteter=a.aktiviteter
+        text=a.text,
+        status=b.status(a.status),
+        kommentar=b.text(a.kommentar),
+        aktiviteter=tuple(rader),
+        aktiviteter_text=b.text(a.aktiviteter),
     )
 
 

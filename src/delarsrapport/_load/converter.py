@@ -29,9 +29,9 @@ from delarsrapport._load.indatatyper import (
 )
 from delarsrapport._model.belopp import ENHETER
 from delarsrapport._model.brutto import RapporteradDriftrad
-from delarsrapport._model.ekonomi import EkonomiskUppfoljning, Sjukolumner
+from delarsrapport._model.ekonomi import EkonomiskUppfoljning, RapporteradEgenRegiRad, Sjukolumner
 from delarsrapport._model.internkontroll import Internkontroll
-from delarsrapport._model.kolumner import DETALJ, DRIFT, RESULTATRAKNING
+from delarsrapport._model.kolumner import DETALJ, DRIFT, EGEN_REGI, RESULTATRAKNING
 from delarsrapport._model.nyckeltal import Nyckeltalsbilaga
 from delarsrapport._model.rapport import Dokumentdel
 from delarsrapport._model.rapporterat import TOM, Tom
@@ -101,6 +101,7 @@ LISTFORMER: Final[dict[type, tuple[str, ...]]] = {
     RRKolumner: RESULTATRAKNING.indata,
     RRRapporterad: RESULTATRAKNING.falt,
     RapporteradDriftrad: DRIFT.falt,
+    RapporteradEgenRegiRad: EGEN_REGI.falt,
 }
 
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from delarsrapport._load.errors import Path_, menade_du
 from delarsrapport._model.belopp import Belopp
 from delarsrapport._model.ekonomi import (
+    AVSNITT,
     EkonomiskUppfoljning,
     Sammanfattningsrad,
 )
@@ -126,12 +127,45 @@ def _validate_ekonomi(ekonomi: EkonomiskUppfoljning, base: Path_) -> list[tuple[
                     f"{menade_du(fordelning.omrade, namn)}",
                 )
             )
+    problems.extend(_validate_avsnittsordning(ekonomi, base))
     for i, v in enumerate(ekonomi.verksamheter):
         if [x.namn for x in ekonomi.verksamheter].count(v.namn) > 1:
             problems.append(
                 (
                     (*base, "verksamheter", i, "namn"),
                     f"verksamheten {v.namn!r} förekommer flera gånger",
+                )
+            )
+    return problems
+
+
+def _validate_avsnittsordning(ekonomi: EkonomiskUppfoljning, base: Path_) -> list[tuple[Path_, str]]:
+    """Every entry of the section order names one section that has content, once."""
+    problems: list[tuple[Path_, str]] = []
+    rubriker = [d.rubrik for d in ekonomi.ovriga_avsnitt]
+    sett: set[str] = set()
+    for i, namn in enumerate(ekonomi.avsnittsordning):
+        path = (*base, "avsnittsordning", i)
+        if namn in sett:
+            problems.append((path, f"avsnittet {namn!r} står redan tidigare i avsnittsordning"))
+        sett.add(namn)
+        if namn in AVSNITT:
+            if not getattr(ekonomi, namn):
+                problems.append(
+                    (
+                        path,
+                        f"avsnittet {namn!r} har inget innehåll i ekonomin; ta bort det ur avsnittsordning",
+                    )
+                )
+        elif rubriker.count(namn) > 1:
+            problems.append((path, f"flera av ovriga_avsnitt har rubriken {namn!r}; ge dem olika rubriker"))
+        elif namn not in rubriker:
+            problems.append(
+                (
+                    path,
+                    f"okänt avsnitt {namn!r}{menade_du(namn, [*AVSNITT, *rubriker])}; ange ett fältnamn "
+                    "(analys, verksamheter, atgarder_ekonomi_i_balans, prognososakerhet, "
+                    "investeringar …) eller rubriken på ett av ovriga_avsnitt",
                 )
             )
     return problems

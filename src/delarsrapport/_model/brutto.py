@@ -117,7 +117,9 @@ class Driftredovisning:
     enhet: Enhet = "tkr"
     """Enheten som tabellens belopp anges och trycks i."""
     text: Text = ()
-    """Löptext till tabellen."""
+    """Text efter tabellen."""
+    text_fore: Text = ()
+    """Text före tabellen."""
     rapporterat_summa: RapporteradDriftrad | None = None
     """Summaraden som källan tryckte den; bara för kontrollen."""
 
@@ -188,6 +190,10 @@ class Kapitalkostnader:
     """Raderna i tryckt ordning."""
     enhet: Enhet = "tkr"
     """Enheten som tabellens belopp anges och trycks i."""
+    text: Text = ()
+    """Text efter tabellen."""
+    text_fore: Text = ()
+    """Text före tabellen."""
     rapporterat_summa: RapporteradKapitalrad | None = None
     """Summaraden som källan tryckte den; bara för kontrollen."""
 
@@ -211,6 +217,10 @@ class PrognoserUnderAret:
     """Budgetavvikelsen enligt höstprognosen (tertialbokslut 2)."""
     enhet: Enhet = "mnkr"
     """Enheten som beloppen anges och trycks i."""
+    text: Text = ()
+    """Text efter tabellen."""
+    text_fore: Text = ()
+    """Text före tabellen."""
     bokslut_rapporterat: RapporteratBelopp = None
     """Budgetavvikelsen i bokslutet som den trycktes; bara för kontrollen."""
 
@@ -251,7 +261,9 @@ class Statsbidragstabell:
     enhet: Enhet = "tkr"
     """Enheten som tabellens belopp anges och trycks i."""
     text: Text = ()
-    """Löptext till tabellen."""
+    """Text efter tabellen."""
+    text_fore: Text = ()
+    """Text före tabellen."""
     rapporterat_totalt: RapporteradStatsbidragsrad | None = None
     """Raden Totalt som källan tryckte den; bara för kontrollen."""
 
@@ -320,7 +332,9 @@ class SIFTabell:
     fotnot: str | None = None
     """Fotnoten under tabellen."""
     text: Text = ()
-    """Löptext till tabellen."""
+    """Text efter tabellen."""
+    text_fore: Text = ()
+    """Text före tabellen."""
     rapporterat_summa: RapporteradSIFRad | None = None
     """Summaraden som källan tryckte den; bara för kontrollen."""
 
@@ -385,7 +399,9 @@ class Investeringsredovisning:
     enhet: Enhet = "tkr"
     """Enheten som tabellens belopp anges och trycks i."""
     text: Text = ()
-    """Löptext till tabellen."""
+    """Text efter tabellen."""
+    text_fore: Text = ()
+    """Text före tabellen."""
     rapporterat_summa: RapporteradInvesteringsrad | None = None
     """Summaraden som källan tryckte den; bara för kontrollen."""
 

@@ -94,7 +94,9 @@ class Budgettabell:
     enhet: Enhet = "tkr"
     """Enheten som tabellens belopp anges och trycks i."""
     text: Text = ()
-    """Löptext till tabellen."""
+    """Text efter tabellen."""
+    text_fore: Text = ()
+    """Text före tabellen."""
     rapporterat_summa: RapporteradBudgetrad | None = None
     """Summaraden som källan tryckte den; bara för kontrollen."""
 
@@ -140,7 +142,9 @@ class Satsningstabell:
     enhet: Enhet = "tkr"
     """Enheten som beloppen anges och trycks i."""
     text: Text = ()
-    """Löptext till tabellen."""
+    """Text efter tabellen."""
+    text_fore: Text = ()
+    """Text före tabellen."""
     rapporterat_totalt: RapporteratBelopp = None
     """Totalen som källan tryckte den; bara för kontrollen."""
 
@@ -211,7 +215,9 @@ class Investeringsbudget:
     enhet: Enhet = "tkr"
     """Enheten som tabellens belopp anges och trycks i."""
     text: Text = ()
-    """Löptext till tabellen."""
+    """Text efter tabellen."""
+    text_fore: Text = ()
+    """Text före tabellen."""
     rapporterat_summa: RapporteradInvesteringsbudgetrad | None = None
     """Summaraden som källan tryckte den; bara för kontrollen."""
 

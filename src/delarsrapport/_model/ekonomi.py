@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import ClassVar
+from typing import ClassVar, Final
 
 import attrs
 
@@ -30,7 +30,7 @@ from delarsrapport._model.budget import (
     Investeringsbudget,
     Satsningstabell,
 )
-from delarsrapport._model.kolumner import DETALJ, SAMMANFATTNING
+from delarsrapport._model.kolumner import DETALJ, EGEN_REGI, SAMMANFATTNING
 from delarsrapport._model.rapporterat import RapporteratBelopp, diff, summa
 from delarsrapport._model.resultatrakning import (
     Resultatrakning,
@@ -39,6 +39,8 @@ from delarsrapport._model.text import Text, check_text_fields
 from delarsrapport._model.tjansteskrivelse import Delavsnitt
 
 __all__ = [
+    "AVSNITT",
+    "SAMMANFATTNING_UR_DETALJ",
     "BeraknadSammanfattning",
     "BeraknadSammanfattningsrad",
     "EgenRegiRad",
@@ -48,6 +50,8 @@ __all__ = [
     "Investeringsrad",
     "Kontorad",
     "Prognososakerhet",
+    "RapporteradEgenRegi",
+    "RapporteradEgenRegiRad",
     "RapporteradInsatskostnad",
     "RapporteradVerksamhetstabell",
     "RapporteratSpann",
@@ -140,6 +144,8 @@ class Verksamhetstabell:
     """Enheten som tabellens belopp anges och trycks i."""
     rubrik: str | None = None
     """Tabellens rubrik, om layoutens standardrubrik inte ska användas."""
+    text_fore: Text = ()
+    """Text före tabellen ("I tabellen nedan visas …"); texten efter den står i avsnittets text."""
     rapporterat: RapporteradVerksamhetstabell | None = None
     """De framräknade raderna som källan tryckte dem; bara för kontrollen."""
 
@@ -177,6 +183,8 @@ class Insatskostnadstabell:
     """Enheten som tabellens belopp anges och trycks i."""
     rubrik: str | None = None
     """Tabellens rubrik, om layoutens standardrubrik inte ska användas."""
+    text_fore: Text = ()
+    """Text före tabellen; texten efter den står i avsnittets insatskostnad_text."""
     rapporterat: RapporteradInsatskostnad | None = None
     """Summaraden som källan tryckte den; bara för kontrollen."""
 
@@ -264,6 +272,10 @@ class Sammanfattningstabell:
     """Raderna är avrundade värden avskrivna från en tryckt rapport (se ovan)."""
     totalt: Sammanfattningsvarden | None = None
     """Källans totalrad: används med *avrundade_indata*, annars jämförs den bara."""
+    text_fore: Text = ()
+    """Text före tabellen ("I tabellen nedan visas nämndens resultat per verksamhet.")."""
+    text: Text = ()
+    """Text efter tabellen."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
@@ -307,6 +319,10 @@ class Investeringsrad:
     """Prognosen för årets investeringar."""
     enhet: Enhet = "mnkr"
     """Enheten som raden anges och trycks i."""
+    text_fore: Text = ()
+    """Text före tabellen."""
+    text: Text = ()
+    """Text efter tabellen (i avsnittet om investeringar; investeringar_text är ett eget avsnitt)."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
@@ -332,6 +348,10 @@ class Prognososakerhet:
     """Hur mycket bättre helårsresultatet kan bli än prognosen ("Prognos- förbättring")."""
     enhet: Enhet = "mnkr"
     """Enheten som beloppen anges och trycks i."""
+    text_fore: Text = ()
+    """Text före tabellen (i ett avsnitt som "Årsprognos och prognososäkerhet")."""
+    text: Text = ()
+    """Text efter tabellen."""
     rapporterat: RapporteratSpann | None = None
     """Prognosspannet som källan tryckte det; bara för kontrollen."""
 
@@ -394,6 +414,26 @@ class EgenRegiRad:
 
 
 @attrs.frozen(field_transformer=check_text_fields)
+class RapporteradEgenRegiRad:
+    """En rad i tabellen för egen regi (Totalt-raden) som källan tryckte den."""
+
+    resultat: RapporteratBelopp = None
+    """Periodens resultat som det trycktes."""
+    avvikelse: RapporteratBelopp = None
+    """Avvikelsen mot budget som den trycktes."""
+    resultat_fg: RapporteratBelopp = None
+    """Föregående års resultat som det trycktes."""
+
+
+@attrs.frozen(field_transformer=check_text_fields)
+class RapporteradEgenRegi:
+    """Den framräknade raden i tabellen för egen regi, som källan tryckte den."""
+
+    totalt: RapporteradEgenRegiRad | None = None
+    """Totalt-raden som källan tryckte den."""
+
+
+@attrs.frozen(field_transformer=check_text_fields)
 class EgenRegiTabell:
     """Resultatet för nämndens egen regi per avdelning, med en framräknad totalrad."""
 
@@ -402,20 +442,55 @@ class EgenRegiTabell:
     enhet: Enhet = "mnkr"
     """Enheten som tabellens belopp anges och trycks i."""
     text: Text = ()
-    """Löptext till tabellen."""
+    """Text efter tabellen."""
+    text_fore: Text = ()
+    """Text före tabellen; text är texten efter den."""
+    rapporterat: RapporteradEgenRegi | None = None
+    """Det källan tryckte där tabellen räknar fram värdet (Totalt-raden); jämförs av check."""
 
     @property
     def totalt(self) -> EgenRegiRad:
         """Σ rows per column."""
-        return EgenRegiRad(
-            namn="Totalt",
-            resultat=summa(r.resultat for r in self.rader),
-            avvikelse=summa(r.avvikelse for r in self.rader),
-            resultat_fg=summa(r.resultat_fg for r in self.rader),
-        )
+        return EGEN_REGI.summarad(EgenRegiRad(namn="Totalt"), self.rader)
+
+
+SAMMANFATTNING_UR_DETALJ: Final[dict[str, tuple[str, str]]] = {
+    "kommunbidrag": ("kommunbidrag", "budget_ar"),
+    "periodens_utfall": ("resultat", "utfall_period"),
+    "helarsprognos": ("resultat", "ny_prognos_ar"),
+}
+"""Where a summary row linked to a detail table takes each column: (the table's row, its column)."""
 
 
 # -- the document -------------------------------------------------------------------------
+
+AVSNITT: Final = (
+    "sammanfattning",
+    "prognososakerhet",
+    "investeringar",
+    "analys",
+    "resultatrakning",
+    "verksamheter",
+    "egen_regi",
+    "driftredovisning",
+    "kapitalkostnader",
+    "ekonomiskt_bistand",
+    "prognoser_under_aret",
+    "statsbidrag",
+    "sociala_investeringsfonden",
+    "investeringsredovisning",
+    "driftbudget",
+    "sarskilda_satsningar",
+    "investeringsbudget",
+    "ekonomiskt_bistand_budget",
+    "taxor_och_avgifter",
+    "budgetfordelning",
+    "atgarder_ekonomi_i_balans",
+    "investeringar_text",
+    "risker_och_osakerhet",
+)
+"""The sections of an ekonomisk uppföljning, each named by its field, in the standard order
+(the shipped layouts' order); ``ovriga_avsnitt`` come after them."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
@@ -455,6 +530,10 @@ class EkonomiskUppfoljning:
     """Löptext om investeringarna."""
     ovriga_avsnitt: tuple[Delavsnitt, ...] = ()
     """Fler avsnitt med egna rubriker, efter de andra."""
+    avsnittsordning: tuple[str, ...] = ()
+    """Avsnitten i den ordning rapporten har dem: fältnamn (analys, verksamheter,
+    atgarder_ekonomi_i_balans, prognososakerhet, investeringar …) och rubriken för ett av
+    ovriga_avsnitt. Avsnitt med innehåll som inte står i listan kommer efter, i standardordningen."""
     # Upplands-Bro: the year's accounts (gross model)
     driftredovisning: Driftredovisning | None = None
     """Driftredovisningen per verksamhetsområde (Upplands-Bro, bruttomodellen)."""
@@ -484,6 +563,24 @@ class EkonomiskUppfoljning:
     budgetfordelning: tuple[Budgetfordelning, ...] = ()
     """Fördelningen av varje verksamhetsområdes budget (4.5.x)."""
 
+    def avsnitt(self) -> tuple[str | Delavsnitt, ...]:
+        """The sections that have content, in the report's order (:attr:`avsnittsordning`).
+
+        Each is a key of :data:`AVSNITT` or one of the övriga avsnitt. The sections the
+        order names come first, as it names them; the others follow in the standard order.
+        """
+        standard: list[str | Delavsnitt] = [k for k in AVSNITT if getattr(self, k)]
+        standard += self.ovriga_avsnitt
+        valda: list[str | Delavsnitt] = []
+        for namn in self.avsnittsordning:
+            traff = next(
+                (a for a in standard if a == namn or (isinstance(a, Delavsnitt) and a.rubrik == namn)),
+                None,
+            )
+            if traff is not None and not any(v is traff for v in valda):
+                valda.append(traff)
+        return (*valda, *(a for a in standard if not any(v is a for v in valda)))
+
     def verksamhet(self, namn: str) -> Verksamhetsavsnitt | None:
         """The verksamhet section called *namn*."""
         for v in self.verksamheter:
@@ -506,11 +603,11 @@ class EkonomiskUppfoljning:
                     t = avsnitt.tabell
                     varden = attrs.evolve(
                         varden,
-                        kommunbidrag=t.kommunbidrag.budget_ar,
-                        periodens_utfall=t.resultat.utfall_period,
-                        helarsprognos=t.resultat.ny_prognos_ar,
+                        **{
+                            k: getattr(getattr(t, r), kol) for k, (r, kol) in SAMMANFATTNING_UR_DETALJ.items()
+                        },
                     )
-                    harledda = {"kommunbidrag", "periodens_utfall", "helarsprognos"}
+                    harledda = set(SAMMANFATTNING_UR_DETALJ)
             return BeraknadSammanfattningsrad(
                 rad=rad,
                 varden=varden,

@@ -24,6 +24,7 @@ from delarsrapport.formatting import format_period
 __all__ = [
     "DETALJ",
     "DRIFT",
+    "EGEN_REGI",
     "INVESTERINGSBUDGET",
     "INVESTERINGSREDOVISNING",
     "KAPITAL",
@@ -49,8 +50,13 @@ class Kolumn:
     """The attribute of the row class (``budget_kostnad``)."""
     etikett: str
     """The column's name in a finding ("Budget kostnad", "Utfall {kort}")."""
-    harledd: bool = False
-    """Computed from the other columns; never an input of its own."""
+    av: tuple[str, ...] = ()
+    """For a derived column, the input columns of the same row it is computed from."""
+
+    @property
+    def harledd(self) -> bool:
+        """Computed from the other columns; never an input of its own."""
+        return bool(self.av)
 
 
 @attrs.frozen(field_transformer=check_text_fields)
@@ -76,12 +82,27 @@ class Kolumner:
         values.update({k: summa(getattr(r, k) for r in rows) for k in self.indata})
         return type(mall)(**values)
 
-    def etikett(self, falt: str, period: Rapportperiod | None = None) -> str:
-        """The label of column *falt*, with the period's words filled in."""
+    def kolumn(self, falt: str) -> Kolumn:
+        """The column *falt*."""
         for k in self.kolumner:
             if k.falt == falt:
-                return k.etikett.format_map(_periodord(period)) if "{" in k.etikett else k.etikett
+                return k
         raise KeyError(falt)
+
+    def etikett(self, falt: str, period: Rapportperiod | None = None) -> str:
+        """The label of column *falt*, with the period's words filled in."""
+        k = self.kolumn(falt)
+        return k.etikett.format_map(_periodord(period)) if "{" in k.etikett else k.etikett
+
+    def delar(self, rader: Iterable[object], falt: str) -> int:
+        """How many given cells of *rader* column *falt* is made of, summed over the rows.
+
+        A given cell is one; a derived cell is the given cells of the columns it is
+        computed from; an empty cell (``None``) is none. The check uses the count for
+        the rounding rule: each given cell of a table transcribed from print is rounded.
+        """
+        namn = self.kolumn(falt).av or (falt,)
+        return sum(1 for r in rader for n in namn if getattr(r, n) is not None)
 
     def etiketter(self, period: Rapportperiod | None = None) -> dict[str, str]:
         """Every column's label by attribute."""
@@ -114,6 +135,15 @@ SAMMANFATTNING: Final = Kolumner(
 )
 """Uppsala's summary table per verksamhet (mnkr): ``Sammanfattningsvarden``."""
 
+EGEN_REGI: Final = Kolumner(
+    (
+        Kolumn("resultat", "Resultat {kod}"),
+        Kolumn("avvikelse", "Avvikelse mot budget"),
+        Kolumn("resultat_fg", "Resultat {fg_kod}"),
+    )
+)
+"""The egen-regi table per avdelning (mnkr, one decimal): ``EgenRegiRad``, ``RapporteradEgenRegiRad``."""
+
 DETALJ: Final = Kolumner(
     (
         Kolumn("utfall_period", "Utfall {kort}"),
@@ -131,10 +161,10 @@ RESULTATRAKNING: Final = Kolumner(
     (
         Kolumn("utfall_period", "Utfall {manad_ar}"),
         Kolumn("budget_period", "Budget {manad_ar}"),
-        Kolumn("diff_period", "Diff utfall/budget {ar}", harledd=True),
+        Kolumn("diff_period", "Diff utfall/budget {ar}", av=("utfall_period", "budget_period")),
         Kolumn("budget_ar", "Budget helår"),
         Kolumn("prognos_ar", "Prognos helår"),
-        Kolumn("diff_ar", "Diff prognos/budget helår", harledd=True),
+        Kolumn("diff_ar", "Diff prognos/budget helår", av=("prognos_ar", "budget_ar")),
     )
 )
 """A resultaträkning's columns (mnkr, one decimal): ``RRKolumner`` has the inputs, ``RRRapporterad`` all."""
@@ -162,9 +192,13 @@ DRIFT: Final = Kolumner(
         Kolumn("budget_intakt", "Budget intäkt"),
         Kolumn("redovisat_kostnad", "Redovisat kostnad"),
         Kolumn("redovisat_intakt", "Redovisat intäkt"),
-        Kolumn("avvikelse_kostnad", "Avvikelse kostnad", harledd=True),
-        Kolumn("avvikelse_intakt", "Avvikelse intäkt", harledd=True),
-        Kolumn("avvikelse_netto", "Avvikelse netto", harledd=True),
+        Kolumn("avvikelse_kostnad", "Avvikelse kostnad", av=("budget_kostnad", "redovisat_kostnad")),
+        Kolumn("avvikelse_intakt", "Avvikelse intäkt", av=("redovisat_intakt", "budget_intakt")),
+        Kolumn(
+            "avvikelse_netto",
+            "Avvikelse netto",
+            av=("budget_kostnad", "redovisat_kostnad", "redovisat_intakt", "budget_intakt"),
+        ),
         Kolumn("avvikelse_fg_netto", "Avvikelse föregående år netto"),
     )
 )
@@ -176,9 +210,26 @@ KAPITAL: Final = Kolumner(
         Kolumn("budget_internranta", "Budget internränta"),
         Kolumn("redovisat_avskrivningar", "Redovisat avskrivningar"),
         Kolumn("redovisat_internranta", "Redovisat internränta"),
-        Kolumn("avvikelse_avskrivningar", "Avvikelse avskrivningar", harledd=True),
-        Kolumn("avvikelse_internranta", "Avvikelse internränta", harledd=True),
-        Kolumn("avvikelse_netto", "Avvikelse netto", harledd=True),
+        Kolumn(
+            "avvikelse_avskrivningar",
+            "Avvikelse avskrivningar",
+            av=("budget_avskrivningar", "redovisat_avskrivningar"),
+        ),
+        Kolumn(
+            "avvikelse_internranta",
+            "Avvikelse internränta",
+            av=("budget_internranta", "redovisat_internranta"),
+        ),
+        Kolumn(
+            "avvikelse_netto",
+            "Avvikelse netto",
+            av=(
+                "budget_avskrivningar",
+                "redovisat_avskrivningar",
+                "budget_internranta",
+                "redovisat_internranta",
+            ),
+        ),
     )
 )
 """Kapitalkostnader (tkr): ``Kapitalkostnadsrad``, ``RapporteradKapitalrad``."""
@@ -192,7 +243,11 @@ SIF: Final = Kolumner(
         Kolumn("redovisat_tom", "Redovisat t.o.m."),
         Kolumn("prognos_kostnader_ar", "Prognos kostnader"),
         Kolumn("prognos_projektet", "Prognos för projektet"),
-        Kolumn("prognosavvikelse", "Prognosavvikelse hela projektet", harledd=True),
+        Kolumn(
+            "prognosavvikelse",
+            "Prognosavvikelse hela projektet",
+            av=("budget_hela_projektet", "prognos_projektet"),
+        ),
     )
 )
 """Sociala investeringsfonden (tkr): ``SIFProjekt``, ``RapporteradSIFRad``."""
@@ -203,11 +258,13 @@ INVESTERINGSREDOVISNING: Final = Kolumner(
         Kolumn("redovisat_fg_ar", "Redovisat föregående år"),
         Kolumn("budget_ar", "Budget"),
         Kolumn("redovisat_ar", "Redovisat"),
-        Kolumn("kvar", "Kvar av budget", harledd=True),
+        Kolumn("kvar", "Kvar av budget", av=("budget_ar", "redovisat_ar")),
         Kolumn("ombudgeteras", "Ombudgeteras"),
     )
 )
 """Investeringsredovisning per projekt (tkr): ``Investeringsprojekt``, ``RapporteradInvesteringsrad``."""
+
+_NETTO: Final = ("kostnad", "avskrivningar", "internranta", "intakt")
 
 NAMNDPLAN_BUDGET: Final = Kolumner(
     (
@@ -215,9 +272,9 @@ NAMNDPLAN_BUDGET: Final = Kolumner(
         Kolumn("avskrivningar", "Avskrivningar"),
         Kolumn("internranta", "Internränta"),
         Kolumn("intakt", "Intäkter"),
-        Kolumn("budget_netto", "Budget netto", harledd=True),
+        Kolumn("budget_netto", "Budget netto", av=_NETTO),
         Kolumn("budget_netto_fg", "Budget netto föregående år"),
-        Kolumn("forandring", "Förändring", harledd=True),
+        Kolumn("forandring", "Förändring", av=(*_NETTO, "budget_netto_fg")),
     )
 )
 """The nämndplan's driftbudget, fördelning and budget tables (tkr): ``Budgetrad``."""
@@ -227,7 +284,7 @@ INVESTERINGSBUDGET: Final = Kolumner(
         Kolumn("ar1", "År {ar}"),
         Kolumn("ar2", "År {ar2}"),
         Kolumn("ar3", "År {ar3}"),
-        Kolumn("avskrivning_ar1", "Avskrivning {ar}", harledd=True),
+        Kolumn("avskrivning_ar1", "Avskrivning {ar}", av=("ar1",)),
         Kolumn("internranta_ar1", "Internränta {ar}"),
         Kolumn("ovrig_drift", "Övrig drift {ar}"),
     )

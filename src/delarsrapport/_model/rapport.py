@@ -97,12 +97,25 @@ class Bilaga:
     handlaggare: tuple[Person, ...] | None = None
     """Bilagans handläggare; utan dem gäller tjänsteskrivelsens."""
     namndbehandlas: date | None = None
-    """Datumet då nämnden behandlar bilagan ("Nämndbehandlas: 2024-09-25"); utan det gäller
-    tjänsteskrivelsens."""
+    """Dagen nämnden behandlar och beslutar om handlingen (sammanträdets datum). På ett
+    styrdokuments försättsblad är det beslutsdatumet; det får ligga efter datum, dagen
+    handlingen skrevs."""
     version: str | None = None
     """Bilagans version ("1.0"); utan den trycks ingen versionsrad."""
+    undertitel: str | None = None
+    """Undertiteln på ett styrdokuments försättsblad ("Delårsuppföljning per augusti 2023")
+    när titel är dokumentets huvudtitel ("Verksamhetsplan och budget 2023–2025")."""
+    beslutsfattare: str | None = None
+    """Den som beslutar om styrdokumentet, som försättsbladet anger det ("Kulturnämnden")."""
+    dokumentansvarig: str | None = None
+    """Den som ansvarar för dokumentet, som försättsbladet anger det ("Kulturdirektör")."""
     rapporterat: RapporteradBilaga | None = None
     """Det källan tryckte om bilagan där modellen räknar fram värdet; bara för kontrollen."""
+
+    @property
+    def hela_titeln(self) -> str:
+        """The title with the subtitle after it, for a reader who sees only one line."""
+        return f"{self.titel} – {self.undertitel}" if self.undertitel else self.titel
 
     def del_av_typ(self, typ: type[_D]) -> _D | None:
         """The first part of type *typ*."""

@@ -14,7 +14,7 @@ import attrs
 from delarsrapport._model.belopp import Belopp, Enhet
 from delarsrapport._model.kolumner import RESULTATRAKNING
 from delarsrapport._model.rapporterat import RapporteratBelopp, diff, summa
-from delarsrapport._model.text import check_text_fields
+from delarsrapport._model.text import Text, check_text_fields
 
 __all__ = [
     "RR_DELSUMMOR",
@@ -191,6 +191,10 @@ class Resultatrakning:
     """Enheten som tabellens belopp anges och trycks i."""
     anmarkning: str | None = None
     """En anmärkning under tabellen."""
+    text_fore: Text = ()
+    """Text före tabellen."""
+    text: Text = ()
+    """Text efter tabellen (anmarkning står direkt under den)."""
     rapporterat: RapporteradResultatrakning | None = None
     """Raderna som källan tryckte dem; bara för kontrollen."""
 

@@ -26,6 +26,7 @@ from delarsrapport._model.text import Text, check_text_fields
 
 __all__ = [
     "Atgard",
+    "Atgardsdel",
     "Indikator",
     "KfMal",
     "Malpost",
@@ -54,9 +55,10 @@ class Atgard:
     status: Status | None = None
     """Var åtgärden står; orden och färgen som trycks kommer från layouten."""
     kommentar: Text = ()
-    """Uppföljningen av åtgärden ("Uppföljning augusti 2020")."""
-    aktiviteter: tuple[str, ...] = ()
-    """Förvaltningens aktiviteter under åtgärden."""
+    """Uppföljningen av åtgärden: hur arbetet har gått och var det står."""
+    aktiviteter: Text = ()
+    """Förvaltningens aktiviteter inom åtgärden, det som görs: en rad per aktivitet, eller
+    löptext med stycken och punktlistor."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
@@ -172,10 +174,14 @@ class Namndmal:
     """Målet är gemensamt för alla nämnder."""
     status: Status | None = None
     """Var arbetet med målet står."""
+    forvantat_klart_ar: int | None = None
+    """Året nämndmålet väntas vara uppnått; statusmeningen kan nämna det."""
+    statustext: str | None = None
+    """En egen statusmening (prognosmening) som skrivs i stället för layoutens; "" skriver ingen mening."""
     bedomning: Bedomning | None = None
     """Hur väl målet är uppfyllt; layouten formulerar meningen."""
     bedomningstext: str | None = None
-    """En egen bedömningsmening som trycks i stället för layoutens standardmening."""
+    """En egen bedömningsmening som skrivs i stället för layoutens standardmening; "" skriver ingen mening."""
     beskrivning: Text = ()
     """Beskrivningen av målet."""
     kommentar: Text = ()
@@ -211,11 +217,11 @@ class Uppdrag:
     forvantat_klart_ar: int | None = None
     """Året uppdraget väntas vara klart."""
     statustext: str | None = None
-    """En egen statusmening som trycks i stället för layoutens standardmening."""
+    """En egen statusmening som skrivs i stället för layoutens; "" skriver ingen mening."""
     bedomning: Bedomning | None = None
     """Hur väl uppdraget är uppfyllt."""
     bedomningstext: str | None = None
-    """En egen bedömningsmening som trycks i stället för layoutens standardmening."""
+    """En egen bedömningsmening som skrivs i stället för layoutens standardmening; "" skriver ingen mening."""
     beskrivning: Text = ()
     """Beskrivningen av uppdraget."""
     kommentar: Text = ()
@@ -247,7 +253,7 @@ class KfMal:
     bedomning: Bedomning | None = None
     """Hur väl målet är uppfyllt; layouten formulerar meningen."""
     bedomningstext: str | None = None
-    """En egen bedömningsmening som trycks i stället för layoutens standardmening."""
+    """En egen bedömningsmening som skrivs i stället för layoutens standardmening; "" skriver ingen mening."""
     text: Text = ()
     """Nämndens text om målet."""
     poster: tuple[Malpost, ...] = ()
@@ -311,6 +317,24 @@ class RapporteratVerksamhet:
     """Det tryckta antalet uppdrag totalt."""
     mal_per_bedomning: dict[Bedomning, int] | None = None
     """Tryckta antal mål per bedömning (``{i_hog_grad_uppfyllt: 8}``)."""
+    namndmal_totalt: int | None = None
+    """Antalet nämndmål som rapporten anger ("fyra nämndmål")."""
+    namndmal_namndspecifika: int | None = None
+    """Antalet nämndspecifika nämndmål som rapporten anger ("två nämndspecifika")."""
+    namndmal_kommungemensamma: int | None = None
+    """Antalet kommungemensamma nämndmål som rapporten anger ("två kommungemensamma")."""
+    atgarder_totalt: int | None = None
+    """Antalet åtgärder som rapporten anger ("32 åtgärder")."""
+
+
+@attrs.frozen(field_transformer=check_text_fields)
+class Atgardsdel:
+    """Uppföljningens andra del, som redovisar åtgärderna under varje mål för sig."""
+
+    rubrik: str
+    """Delens rubrik: "Uppföljning av nämndens åtgärder"."""
+    inledning: Text = ()
+    """Delens egen inledning."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
@@ -333,6 +357,8 @@ class Verksamhetsuppfoljning:
     """Inledningen före målen."""
     rapportering: tuple[Rapportering, ...] = ()
     """Rapportering utanför planen ("Tillkommande uppdrag samt särskild rapportering")."""
+    atgardsdel: Atgardsdel | None = None
+    """En andra del som följer upp nämndens åtgärder för sig, med egen rubrik och inledning."""
     rapporterat: RapporteratVerksamhet | None = None
     """Antal som rapporten tryckte; bara för kontrollen."""
 
@@ -348,6 +374,22 @@ class Verksamhetsuppfoljning:
                 yield p
                 if isinstance(p, Uppdrag):
                     yield from p.namndmal
+
+    def alla_namndmal(self) -> Iterator[Namndmal]:
+        """Every nämndmål, including those nested under an uppdrag."""
+        for p in self.alla_poster():
+            if isinstance(p, Namndmal):
+                yield p
+
+    def alla_atgarder(self) -> Iterator[Atgard]:
+        """Every åtgärd: directly under a goal, under its nämndmål and uppdrag, and nested nämndmål."""
+        for m in self.mal:
+            yield from m.atgarder
+            for p in m.poster:
+                yield from p.atgarder
+                if isinstance(p, Uppdrag):
+                    for n in p.namndmal:
+                        yield from n.atgarder
 
     def uppdrag_per_status(self) -> dict[Status, int]:
         """How many uppdrag have each status (F25); uppdrag without status are not counted."""

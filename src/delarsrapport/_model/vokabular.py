@@ -8,9 +8,28 @@ from __future__ import annotations
 
 from typing import Final
 
-from delarsrapport._model.status import Bedomning, Malniva
+from delarsrapport._model.status import Bedomning, Malniva, Status
 
-__all__ = ["BEDOMNINGSMENINGAR", "bedomning_for_mening"]
+__all__ = ["BEDOMNINGSMENINGAR", "BEDOMNINGSORD", "STATUSORD", "bedomning_for_mening"]
+
+STATUSORD: Final[dict[Status, str]] = {
+    Status.EJ_PABORJAD: "ej påbörjad",
+    Status.ENLIGT_PLAN: "påbörjad enligt plan",
+    Status.FORSENAD: "försenad",
+    Status.VANTAR: "väntar",
+    Status.KLAR: "färdig",
+    Status.GENOMFORS_INTE: "genomförs inte",
+    Status.SAMMANSLAGEN: "ingår i likalydande uppdrag",
+}
+"""A status in words, as the check's messages write it mid-sentence ("status försenad")."""
+
+BEDOMNINGSORD: Final[dict[Bedomning, str]] = {
+    Bedomning.HELT_UPPFYLLT: "Helt uppfyllt",
+    Bedomning.I_HOG_GRAD_UPPFYLLT: "I hög grad uppfyllt",
+    Bedomning.DELVIS_UPPFYLLT: "Delvis uppfyllt",
+    Bedomning.EJ_UPPFYLLT: "Ej uppfyllt",
+}
+"""An assessment in words, as the check's messages write it ("Delvis uppfyllt")."""
 
 BEDOMNINGSMENINGAR: Final[dict[Malniva, dict[Bedomning, str]]] = {
     Malniva.INRIKTNINGSMAL: {
@@ -39,7 +58,7 @@ BEDOMNINGSMENINGAR: Final[dict[Malniva, dict[Bedomning, str]]] = {
         Bedomning.EJ_UPPFYLLT: "Målet bedöms inte vara uppfyllt.",
     },
 }
-"""The standard assessment sentence per goal level and value (domain.md §7.2)."""
+"""The standard assessment sentence per goal level and value."""
 
 
 def _norm(text: str) -> str:

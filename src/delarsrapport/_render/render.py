@@ -38,7 +38,9 @@ def _prepared(layout: Layout, slag: str) -> PreparedTemplate:
 
 def _egenskaper(rapport: Delarsrapport, arende: Arende, dokument: DokumentVy) -> Karnegenskaper:
     namnd = rapport.namnd.namn
-    titel = dokument.titel if not dokument.bilaga_etikett else f"{dokument.bilaga_etikett}: {dokument.titel}"
+    # The full title (with a styrdokument's subtitle) is what a screen reader and the PDF show.
+    hel = dokument.hela_titeln
+    titel = hel if not dokument.bilaga_etikett else f"{dokument.bilaga_etikett}: {hel}"
     return Karnegenskaper(
         titel=titel,
         amne=f"{namnd} – {arende.tjansteskrivelse.rubrik}",
