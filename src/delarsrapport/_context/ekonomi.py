@@ -396,7 +396,7 @@ def build_ekonomi(b: Builder, e: EkonomiskUppfoljning) -> EkonomiVy:
         else None,
         taxor_och_avgifter=b.text(e.taxor_och_avgifter),
         budgetfordelning=tuple(
-            build_budgettabell(b, f.omrade, f.tabell.rader, f.tabell.summa, f.tabell.text)
+            build_budgettabell(b, f.omrade, f.tabell.rader, f.tabell.summa, f.tabell.text, omrade=f.omrade)
             for f in e.budgetfordelning
         ),
     )
@@ -458,7 +458,7 @@ def _prognososakerhet(e: EkonomiskUppfoljning) -> PrognososakerhetVy | None:
 def _verksamhetsavsnitt(b: Builder, v: Verksamhetsavsnitt) -> VerksamhetsavsnittVy:
     return VerksamhetsavsnittVy(
         namn=v.namn,
-        text=b.text(v.text),
+        text=b.text(v.text, omrade=v.namn),
         tabell=VerksamhetstabellVy(
             rubrik=v.tabell.rubrik or f"{v.namn}, tkr",
             rader=(
@@ -481,7 +481,7 @@ def _verksamhetsavsnitt(b: Builder, v: Verksamhetsavsnitt) -> Verksamhetsavsnitt
         )
         if v.insatskostnad
         else None,
-        insatskostnad_text=b.text(v.insatskostnad_text),
+        insatskostnad_text=b.text(v.insatskostnad_text, omrade=v.namn),
         resultatrakning=_resultatrakning(v.resultatrakning) if v.resultatrakning else None,
     )
 

@@ -5,18 +5,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
-from typing import Any, Final, TypeAlias
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
+from typing import Any, Final, TypeAlias, cast
 
 import attrs
 
 from delarsrapport._model.rapporterat import Tom
 
 __all__ = [
+    "DIAGRAMTYPER",
+    "MAX_KATEGORIER",
+    "MAX_SERIER",
     "Block",
+    "Diagram",
     "FaltError",
     "Punktlista",
     "Rubrik",
+    "Serie",
     "Stycke",
     "Tabellplats",
     "Text",
@@ -25,6 +31,7 @@ __all__ = [
     "check_text_fields",
     "ej_tom",
     "plain_text",
+    "texter",
 ]
 
 
@@ -241,21 +248,132 @@ TABELLER: Final = ("uppdragsstatus",)
 """The derived tables free text may place."""
 
 
-Block: TypeAlias = Stycke | Rubrik | Punktlista | Tabellplats
+DIAGRAMTYPER: Final = ("linje", "stapel")
+"""The kinds of chart a :class:`Diagram` can be: a line chart or a bar chart."""
+
+#: The most categories (points along the axis) and series a chart may have: a year of
+#: months twice over, and as many series as a reader can tell apart.
+MAX_KATEGORIER: Final = 24
+MAX_SERIER: Final = 6
+
+
+def _tal(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise TypeError(f"ett värde i ett diagram är ett tal (int eller Decimal), inte {_kort(value)}")
+    result = Decimal(value)
+    if not result.is_finite():
+        raise ValueError(f"ett värde i ett diagram måste vara ett ändligt tal, inte {value}")
+    return result
+
+
+def _talserie(values: Iterable[object]) -> tuple[Decimal | None, ...]:
+    if isinstance(values, str):
+        raise TypeError(f"förväntade en lista av tal, fick texten {_kort(values)}")
+    return tuple(_tal(v) for v in values)
+
+
+@attrs.frozen(field_transformer=check_text_fields)
+class Serie:
+    """One series of a chart: its name (the legend) and one value per category.
+
+    A value is exact; ``None`` is a category without a value (a gap in the line).
+    """
+
+    namn: str = attrs.field(validator=ej_tom)
+    varden: tuple[Decimal | None, ...] = attrs.field(converter=_talserie)
+
+
+@attrs.frozen(field_transformer=check_text_fields)
+class Diagram:
+    """A chart in free text, drawn from its data: "Diagram 1. Vårddygn per månad".
+
+    *kategorier* are the points along the axis (months, years, kinds of care); each of
+    *serier* has a value per category, in time order (the last is the one the chart is
+    about, this year), and *budget* (if given) is drawn as a dashed line.
+    *enhet* says what the values count ("vårddygn", "procent"); *matt* names the quantity
+    in a sentence ("Antalet vårddygn"); *kategorirubrik* heads the categories in the data
+    table ("Månad", "Vårdform"; derived for months and years when not given). The caption's
+    number, the alt text and the data table are derived when the document is rendered.
+    """
+
+    rubrik: str = attrs.field(validator=ej_tom)
+    kategorier: tuple[str, ...]
+    serier: tuple[Serie, ...]
+    typ: str = "linje"
+    enhet: str = ""
+    matt: str = ""
+    budget: tuple[Decimal | None, ...] = attrs.field(default=(), converter=_talserie)
+    decimaler: int = 0
+    kategorirubrik: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if self.typ not in DIAGRAMTYPER:
+            raise FaltError("typ", f"ett diagram är {' eller '.join(DIAGRAMTYPER)}, inte {self.typ!r}")
+        if not 1 <= len(self.kategorier) <= MAX_KATEGORIER:
+            raise FaltError(
+                "kategorier", f"ett diagram har 1–{MAX_KATEGORIER} kategorier, fick {len(self.kategorier)}"
+            )
+        if not 1 <= len(self.serier) <= MAX_SERIER:
+            raise FaltError("serier", f"ett diagram har 1–{MAX_SERIER} serier, fick {len(self.serier)}")
+        for i, serie in enumerate(self.serier):
+            if len(serie.varden) != len(self.kategorier):
+                raise FaltError(
+                    "serier",
+                    f"serien {serie.namn!r} (nummer {i + 1}) har {len(serie.varden)} värden men diagrammet "
+                    f"har {len(self.kategorier)} kategorier; ge ett värde per kategori (null för inget värde)",
+                )
+            if all(v is None for v in serie.varden):
+                raise FaltError("serier", f"serien {serie.namn!r} har inga värden")
+        if self.budget and len(self.budget) != len(self.kategorier):
+            raise FaltError(
+                "budget",
+                f"budgeten har {len(self.budget)} värden men diagrammet har {len(self.kategorier)} kategorier",
+            )
+        if isinstance(self.decimaler, bool) or not 0 <= self.decimaler <= 3:
+            raise FaltError("decimaler", f"decimaler i ett diagram är 0–3, inte {self.decimaler!r}")
+
+
+Block: TypeAlias = Stycke | Rubrik | Punktlista | Tabellplats | Diagram
 """One block of free text."""
 
 Text: TypeAlias = tuple[Block, ...]
-"""A free-text section: paragraphs, sub-headings and bullet lists in order."""
+"""A free-text section: paragraphs, sub-headings, bullet lists, derived tables and charts in order."""
+
+_BLOCKTYPER: Final = (Stycke, Rubrik, Punktlista, Tabellplats, Diagram)
 
 
 def plain_text(text: Text) -> str:
-    """All the words of *text*, blocks separated by blank lines (for checks and tests)."""
+    """All the words of *text*, blocks separated by blank lines (for checks and tests).
+
+    A chart contributes its title; a derived table nothing.
+    """
     parts: list[str] = []
     for block in text:
         if isinstance(block, Punktlista):
             parts.append("\n".join(block.punkter))
         elif isinstance(block, Tabellplats):
             continue
+        elif isinstance(block, Diagram):
+            parts.append(block.rubrik)
         else:
             parts.append(block.text)
     return "\n\n".join(parts)
+
+
+def texter(obj: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Text]]:
+    """Every free text (a tuple of blocks) in a model object, with its field path.
+
+    What a source printed (``rapporterat``) is left out: it is never rendered.
+    """
+    if isinstance(obj, tuple):
+        if obj and all(isinstance(x, _BLOCKTYPER) for x in obj):
+            yield path, cast("Text", obj)
+        else:
+            for i, item in enumerate(obj):
+                yield from texter(item, (*path, i))
+    elif attrs.has(type(obj)) and not isinstance(obj, _BLOCKTYPER):
+        for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(obj))):
+            if field.name != "rapporterat":
+                yield from texter(getattr(obj, field.name), (*path, field.name))
