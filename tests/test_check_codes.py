@@ -619,6 +619,27 @@ FALL: dict[str, tuple[Callable[[dict[str, Any]], None], Callable[[dict[str, Any]
 }
 
 
+def _text(text: str) -> Callable[[dict[str, Any]], None]:
+    """Verksamhet P (periodens resultat -420 tkr) with *text* in its section."""
+    return lambda d: _ekonomi(d).update(
+        verksamheter=[{"namn": "P", "tabell": _tabell(-3604), "text": [text]}]
+    )
+
+
+FALL |= {
+    "PROSA-BELOPP": (_text("P har ett underskott på 0,5 mnkr."), _text("P har ett underskott på 0,4 mnkr.")),
+    "PROSA-TECKEN": (
+        _text("P har ett överskott på 0,4 mnkr."),
+        _text("Verksamheten har ett underskott på 0,4 mnkr."),
+    ),
+    "PROSA-BALANS": (_text("P följer budget."), _text("P följer inte budget.")),
+    "PROSA-ENHETSORD": (
+        _text("Investeringsbudget är 1 miljoner kronor för 2024."),
+        _text("Investeringsbudget är 1 miljon kronor för 2024."),
+    ),
+}
+
+
 def test_every_code_is_documented() -> None:
     """Each Kod member has its documentation in KODER, under itself, and KODER documents nothing else."""
     assert set(KODER) == set(Kod)
@@ -674,6 +695,10 @@ AVSNITT: dict[str, str] = {
     "PROGNOS-SAKNAS": "Prognososäkerhet",
     "PROGNOS-TECKENBYTE": "Sammanfattning",
     "PROGNOSOSAKERHET-SAKNAS": "Prognososäkerhet",
+    "PROSA-BALANS": "Texter",
+    "PROSA-BELOPP": "Texter",
+    "PROSA-ENHETSORD": "Texter",
+    "PROSA-TECKEN": "Texter",
     "RAPP-AVRUNDNING": "Verksamhet: P",
     "RAPP-AVVIKER": "Verksamhet: P",
     "RAPP-SUMMA-TOM": "Driftredovisning",

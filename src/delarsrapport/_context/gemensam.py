@@ -21,9 +21,9 @@ from delarsrapport._errors import RenderError
 from delarsrapport._model.organisation import Person
 from delarsrapport._model.period import Rapportperiod
 from delarsrapport._model.rapport import Arende, Bilaga, Delarsrapport
-from delarsrapport._model.status import Kontrollresultat, Status
 from delarsrapport._model.referens import Referens, har_referenser
 from delarsrapport._model.siffror import Sifferregister, los_upp, omraden_i_text, sifferregister
+from delarsrapport._model.status import Kontrollresultat, Status
 from delarsrapport._model.text import Diagram, Punktlista, Rubrik, Stycke, Tabellplats, Text
 from delarsrapport._render.layout import Installningar, Ord, Visa
 from delarsrapport.formatting import format_period
@@ -433,7 +433,9 @@ class Builder:
             namnd=self.rapport.namnd.namn,
             ar=self.period.ar,
             internkontrollmening=prose.internkontroll_mening(
-                ik.antal_per_resultat(), period=format_period(self.period, "per"), avvikelseord=self.inst.avvikelseord
+                ik.antal_per_resultat(),
+                period=format_period(self.period, "per"),
+                avvikelseord=self.inst.avvikelseord,
             )
             if ik is not None
             else "",

@@ -364,9 +364,10 @@ def storlek(
     ('39,1 mnkr', '39\xa0065 tkr')
     >>> storlek(m(1000), decimaler=0, suffix="ord"), storlek(m(1500), decimaler=0, suffix="ord")
     ('1 miljon kronor', '2 miljoner kronor')
-    >>> storlek(m(39960), decimaler=0, ungefar="knappt_drygt"), storlek(m(40100), decimaler=0, ungefar="knappt_drygt")
+    >>> kd = "knappt_drygt"
+    >>> storlek(m(39960), decimaler=0, ungefar=kd), storlek(m(40100), decimaler=0, ungefar=kd)
     ('knappt 40 mnkr', 'drygt 40 mnkr')
-    >>> storlek(m(40000), decimaler=0, ungefar="knappt_drygt"), storlek(m(400), ungefar="ca")
+    >>> storlek(m(40000), decimaler=0, ungefar=kd), storlek(m(400), ungefar="ca")
     ('40 mnkr', 'ca 0,4 mnkr')
     """
     text = format_belopp(abs(belopp), enhet=enhet, decimaler=decimaler, suffix=suffix)
@@ -414,8 +415,10 @@ def med_teckenord(
     >>> med_teckenord(m(-6146), "okning", enhet="tkr", decimaler=0, preposition="med")
     'en minskning med 6\xa0146 tkr'
     >>> fras = "jämfört med budget på"
-    >>> med_teckenord(m(-46331), "positiv", preposition=fras), med_teckenord(m(20), "positiv", preposition=fras)
-    ('en negativ avvikelse jämfört med budget på 46,3 mnkr', 'ingen avvikelse jämfört med budget')
+    >>> med_teckenord(m(-46331), "positiv", preposition=fras)
+    'en negativ avvikelse jämfört med budget på 46,3 mnkr'
+    >>> med_teckenord(m(20), "positiv", preposition=fras)
+    'ingen avvikelse jämfört med budget'
     """
     positiv, negativ, noll = TECKENORD[ord_]
     if _noll(belopp, enhet, decimaler):
@@ -474,13 +477,15 @@ def avvikelsemening(
 
     >>> m = Belopp.from_tkr
     >>> avvikelsemening(m(-3233), subjekt="Missbrukarvård och övrig vård för vuxna", suffix="ord")
-    'Missbrukarvård och övrig vård för vuxna har en negativ avvikelse jämfört med budget på 3,2 miljoner kronor.'
+    'Missbrukarvård och övrig vård för vuxna har en negativ avvikelse jämfört med budget på 3,2
+    miljoner kronor.'
     >>> avvikelsemening(m(561), subjekt="Familjerätt")
     'Familjerätt har en positiv avvikelse jämfört med budget på 0,6 mnkr.'
     >>> avvikelsemening(m(-49)), avvikelsemening(m(35), jamfort_med="prognosen")
     ('Nämnden följer budget.', 'Nämnden har ingen avvikelse jämfört med prognosen.')
     >>> avvikelsemening(m(1000), decimaler=0, suffix="ord"), avvikelsemening(m(-24500), decimaler=0)
-    ('Nämnden har en positiv avvikelse jämfört med budget på 1 miljon kronor.', 'Nämnden har en negativ avvikelse jämfört med budget på 25 mnkr.')
+    ('Nämnden har en positiv avvikelse jämfört med budget på 1 miljon kronor.',
+     'Nämnden har en negativ avvikelse jämfört med budget på 25 mnkr.')
     >>> avvikelsemening(m(-133), enhet="tkr", decimaler=0, ungefar="cirka")
     'Nämnden har en negativ avvikelse jämfört med budget på cirka 133 tkr.'
     """
@@ -512,7 +517,8 @@ def prognosmening(
 
     >>> m = Belopp.from_mnkr
     >>> prognosmening(m(-30), forsamring=m(5), forbattring=m(5), ar=2024, decimaler=0, suffix="ord")
-    'Årets resultat för 2024 bedöms till ett underskott på 30 miljoner kronor, med en prognososäkerhet på +/- 5 miljoner kronor.'
+    'Årets resultat för 2024 bedöms till ett underskott på 30 miljoner kronor, med en
+    prognososäkerhet på +/- 5 miljoner kronor.'
     >>> prognosmening(Belopp.from_tkr(-64860), forsamring=m(20), forbattring=m(5))
     'Årets resultat bedöms till ett underskott på 64,9 mnkr, med ett prognosspann från -84,9 till -59,9 mnkr.'
     >>> prognosmening(Belopp.from_tkr(1400), decimaler=0, subjekt="Verksamhetens resultat")
@@ -558,10 +564,12 @@ def volymmening(
     >>> volymmening(1002, 1000), volymmening(12, 0, jamfort_med="2019")
     ('Volymen ligger på en jämn nivå jämfört med budget.', 'Volymen är 12 jämfört med 0 för 2019.')
     >>> volymmening(1155, 1000, decimaler=1, ungefar="cirka"), volymmening(1046, 1000, ungefar="knappt_drygt")
-    ('Volymen är cirka 15,5\xa0% högre jämfört med budget.', 'Volymen är knappt 5\xa0% högre jämfört med budget.')
+    ('Volymen är cirka 15,5\xa0% högre jämfört med budget.',
+     'Volymen är knappt 5\xa0% högre jämfört med budget.')
     """
     if not jamforelse:
-        return f"{matt} är {format_tal(varde, decimaler=decimaler)} jämfört med {format_tal(jamforelse)} för {jamfort_med}."
+        tal = format_tal(varde, decimaler=decimaler)
+        return f"{matt} är {tal} jämfört med {format_tal(jamforelse)} för {jamfort_med}."
     andel = (Decimal(varde) - Decimal(jamforelse)) / abs(Decimal(jamforelse))
     procent = avrunda(abs(andel) * 100, decimaler)
     if procent == 0:
@@ -601,7 +609,8 @@ def diagrambeskrivning(
     ...     typ="stapel", rubrik="Vårddygn januari–augusti, index 2019 = 100",
     ...     kategorier=["HVB", "Stödboende"], serier=[("2019", [d(100), d(100)]), ("2020", [d(104), d(118)])],
     ... )
-    'Stapeldiagram: Vårddygn januari–augusti, index 2019 = 100. 2020: 104 för HVB och 118 för Stödboende. För Stödboende är 2020 18\xa0% högre än 2019.'
+    'Stapeldiagram: Vårddygn januari–augusti, index 2019 = 100. 2020: 104 för HVB och 118 för
+    Stödboende. 2020 är 4\xa0% högre än 2019 för HVB och 18\xa0% högre än 2019 för Stödboende.'
     >>> diagrambeskrivning(
     ...     typ="linje", rubrik="Sjukfrånvaro per månad", kategorier=["jan", "feb", "mar", "apr", "maj"],
     ...     serier=[("2020", [d("3.1"), d("7.2"), d("6.0"), None, d("4.5")])], budget=[d(5)] * 5,
@@ -610,16 +619,32 @@ def diagrambeskrivning(
     'Linjediagram: Sjukfrånvaro per månad (procent). 2020 går från 3,1 i jan till 4,5 i maj, med
     högst 7,2 i feb. För maj är 2020 10\xa0% lägre än budget.'
     """
-    enhetstext = f" ({enhet})" if enhet else ""
+    enhetstext = (f", {enhet}" if "(" in enhet else f" ({enhet})") if enhet else ""
     delar = [f"{_DIAGRAMTYP.get(typ, 'Diagram')}: {rubrik}{enhetstext}."]
     namn, varden = serier[-1]
+    jamfor = serier[-2] if len(serier) >= 2 else None
     punkter = [(k, v) for k, v in zip(kategorier, varden, strict=True) if v is not None]
 
     def tal(v: Decimal) -> str:
         return format_tal(v, decimaler=decimaler)
 
+    def mot(v: Decimal, bas: Decimal | None) -> str | None:
+        """ "4 % högre", "i nivå med", or None when there is nothing to compare with."""
+        if not bas:
+            return None
+        andel = (v - bas) / abs(bas)
+        if avrunda(abs(andel) * 100) == 0:
+            return "i nivå med"
+        return f"{format_procent(abs(andel), mellanslag=mellanslag)} {'högre' if andel > 0 else 'lägre'} än"
+
     if len(kategorier) <= 4:
         delar.append(f"{namn}: " + format_lista([f"{tal(v)} för {k}" for k, v in punkter]) + ".")
+        if jamfor is not None:
+            jamforelser = [(k, mot(v, jamfor[1][kategorier.index(k)])) for k, v in punkter]
+            text = format_lista([f"{j} {jamfor[0]} för {k}" for k, j in jamforelser if j])
+            if text:
+                delar.append(f"{namn} är {text}.")
+            jamfor = None
     else:
         (k0, v0), (k1, v1) = punkter[0], punkter[-1]
         mening = f"{namn} går från {tal(v0)} i {k0} till {tal(v1)} i {k1}"
@@ -629,16 +654,11 @@ def diagrambeskrivning(
         delar.append(mening + ".")
     sista_k, sista_v = punkter[-1]
     index = list(kategorier).index(sista_k)
-    jamforelser: list[tuple[str, Decimal | None]] = [(s, v[index]) for s, v in serier[-2:-1]]
+    jamforelser_sist: list[tuple[str, Decimal | None]] = [(jamfor[0], jamfor[1][index])] if jamfor else []
     if budget:
-        jamforelser.append(("budget", budget[index]))
-    for mot, v in jamforelser:
-        if v:
-            andel = (sista_v - v) / abs(v)
-            if avrunda(abs(andel) * 100) == 0:
-                delar.append(f"För {sista_k} är {namn} i nivå med {mot}.")
-            else:
-                riktning = "högre" if andel > 0 else "lägre"
-                procent = format_procent(abs(andel), mellanslag=mellanslag)
-                delar.append(f"För {sista_k} är {namn} {procent} {riktning} än {mot}.")
+        jamforelser_sist.append(("budget", budget[index]))
+    for namn_mot, bas in jamforelser_sist:
+        j = mot(sista_v, bas)
+        if j:
+            delar.append(f"För {sista_k} är {namn} {j} {namn_mot}.")
     return " ".join(delar)

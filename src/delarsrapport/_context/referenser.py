@@ -163,7 +163,9 @@ class Skrivare:
             return self.internkontrollmening
         if u.mening == "volymmening":
             return self._volym(u)
-        siffra = o.siffra({"resultatmening": "resultat", "avvikelsemening": "avvikelse"}.get(str(u.mening), "helarsprognos"))
+        siffra = o.siffra(
+            {"resultatmening": "resultat", "avvikelsemening": "avvikelse"}.get(str(u.mening), "helarsprognos")
+        )
         assert siffra is not None
         if u.mening == "resultatmening":
             return prose.resultatmening(siffra.belopp, subjekt=subjekt, **stil)  # type: ignore[arg-type]
@@ -191,13 +193,16 @@ class Skrivare:
         index = u.kategori
         if index is None:
             index = max(
-                i for i, (a, b) in enumerate(zip(huvud, jamforelse, strict=True)) if a is not None and b is not None
+                i
+                for i, (a, b) in enumerate(zip(huvud, jamforelse, strict=True))
+                if a is not None and b is not None
             )
         a, b = huvud[index], jamforelse[index]
         matt = d.matt or "Värdet"
         if u.kategori is not None:
             matt = f"{matt} ({d.kategorier[index]})"
-        assert a is not None and b is not None
+        assert a is not None
+        assert b is not None
         return prose.volymmening(
             a,
             b,

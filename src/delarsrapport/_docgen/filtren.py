@@ -96,9 +96,9 @@ FILTER_SV: Final[dict[str, tuple[str, dict[str, str]]]] = {
         {},
     ),
     "resultatmening": (
-        "Skriver standardmeningen om ett resultat, med ordet som tecknet väljer: \"Nämnden har ett "
-        "underskott på 39,1 mnkr.\" Ett resultat som avrundas till noll blir \"… har ett resultat i "
-        "balans.\" Beloppet avrundas en gång (hälften uppåt) och skrivs utan minustecken, eftersom "
+        'Skriver standardmeningen om ett resultat, med ordet som tecknet väljer: "Nämnden har ett '
+        'underskott på 39,1 mnkr." Ett resultat som avrundas till noll blir "… har ett resultat i '
+        'balans." Beloppet avrundas en gång (hälften uppåt) och skrivs utan minustecken, eftersom '
         "ordet bär tecknet. Ett belopp som saknas skrivs som `talstil.saknas`.",
         {
             "subjekt": "Vem meningen handlar om: `'Nämnden'`, en verksamhets namn (`v.namn`) eller "
@@ -107,14 +107,14 @@ FILTER_SV: Final[dict[str, tuple[str, dict[str, str]]]] = {
             "decimaler": "Antal decimaler, 0–6. Med 0 och `suffix='ord'` skrivs 1 som \"1 miljon kronor\".",
             "suffix": "Enheten efter talet: `'kort'` (mnkr), `'ord'` (miljoner kronor) eller `'mkr'`.",
             "ungefar": "Reservation före beloppet, bara när den begärs: `'cirka'`, `'ca'` eller "
-            "`'knappt_drygt'` (\"knappt 40\" när beloppet är lite under det avrundade, \"drygt 40\" "
+            '`\'knappt_drygt\'` ("knappt 40" när beloppet är lite under det avrundade, "drygt 40" '
             "när det är lite över, inget när det är exakt).",
         },
     ),
     "avvikelsemening": (
-        "Skriver standardmeningen om en avvikelse mot budget: \"Nämnden har en negativ avvikelse "
-        "jämfört med budget på 40,7 mnkr.\" En avvikelse som avrundas till noll blir \"Nämnden följer "
-        "budget.\" Ett belopp som saknas skrivs som `talstil.saknas`.",
+        'Skriver standardmeningen om en avvikelse mot budget: "Nämnden har en negativ avvikelse '
+        'jämfört med budget på 40,7 mnkr." En avvikelse som avrundas till noll blir "Nämnden följer '
+        'budget." Ett belopp som saknas skrivs som `talstil.saknas`.',
         {
             "subjekt": "Vem meningen handlar om.",
             "jamfort_med": "Vad avvikelsen är mot: `'budget'` eller till exempel `'marsprognosen'`.",
@@ -127,7 +127,7 @@ FILTER_SV: Final[dict[str, tuple[str, dict[str, str]]]] = {
     ),
     "prognosmening": (
         "Skriver standardmeningen om helårsprognosen och, med försämring och förbättring, dess "
-        "osäkerhet. \"+/- x\" skrivs bara när försämring och förbättring är lika; annars skrivs "
+        'osäkerhet. "+/- x" skrivs bara när försämring och förbättring är lika; annars skrivs '
         "spannet från lägsta till högsta värde, samma tal som tabellen Prognososäkerhet visar. Ett "
         "belopp som saknas skrivs som `talstil.saknas`.",
         {
@@ -143,9 +143,9 @@ FILTER_SV: Final[dict[str, tuple[str, dict[str, str]]]] = {
         },
     ),
     "volymmening": (
-        "Skriver en volym mot budget eller en tidigare period som förändring i procent: \"Antalet "
-        "vårddygn är 4 % högre jämfört med 2019.\" En förändring som avrundas till noll blir \"… ligger "
-        "på en jämn nivå …\"; mot noll går ingen procentsats att räkna, och då skrivs båda talen. "
+        'Skriver en volym mot budget eller en tidigare period som förändring i procent: "Antalet '
+        'vårddygn är 4 % högre jämfört med 2019." En förändring som avrundas till noll blir "… ligger '
+        'på en jämn nivå …"; mot noll går ingen procentsats att räkna, och då skrivs båda talen. '
         "Mellanslaget före % följer `talstil.procent_mellanslag`.",
         {
             "jamforelse": "Talet volymen jämförs med (budget eller föregående år).",
@@ -158,11 +158,11 @@ FILTER_SV: Final[dict[str, tuple[str, dict[str, str]]]] = {
     ),
     "internkontrollmening": (
         "Skriver sammanfattningen av internkontrollen ur kontrollmomentens resultat, med räkneord: "
-        "\"… omfattar nio kontrollmoment. Åtta av dessa har genomförts utan anmärkning och ett "
-        "kontrollmoment har en mindre anmärkning.\" Använd den på `internkontroll.kontrollmoment`. "
+        '"… omfattar nio kontrollmoment. Åtta av dessa har genomförts utan anmärkning och ett '
+        'kontrollmoment har en mindre anmärkning." Använd den på `internkontroll.kontrollmoment`. '
         "Vyn har samma mening färdig i `internkontroll.sammanfattning`, med layoutens ord.",
         {
-            "period": "Perioden (`period`), som skrivs \"per augusti 2024\"; utelämnad skrivs ingen period.",
+            "period": 'Perioden (`period`), som skrivs "per augusti 2024"; utelämnad skrivs ingen period.',
             "ord_en": "Ordet för en anmärkning i singular: `'anmärkning'` eller `'avvikelse'`.",
             "ord_flera": "Samma ord i plural: `'anmärkningar'` eller `'avvikelser'`.",
         },
@@ -170,7 +170,7 @@ FILTER_SV: Final[dict[str, tuple[str, dict[str, str]]]] = {
     "stycken": (
         "Skriver löptext som riktiga Word-stycken: stycken, rubriker, punktlistor, tabeller och "
         "diagram, i formatmallarna som inställningen `stilar` anger. Ett diagram blir en bild med "
-        "alternativtext, bildtexten \"Diagram N. …\" (numrerad i dokumentets ordning) och en tabell "
+        'alternativtext, bildtexten "Diagram N. …" (numrerad i dokumentets ordning) och en tabell '
         "med värdena. Referenser i texten (`<<resultat>>`) är redan utskrivna. Använd filtret alltid "
         "med `{{p … }}` ensamt i ett eget stycke, i brödtexten (inte i sidhuvud eller sidfot).",
         {
@@ -290,8 +290,16 @@ def _filterexempel() -> dict[str, list[tuple[str, object, str]]]:
             ("{{ x|volymmening(1000, ungefar='knappt_drygt') }}", 1046, "1046"),
         ],
         "internkontrollmening": [
-            ("{{ x|internkontrollmening(period) }}", _kontrollmoment(8, 1), "nio kontrollmoment, ett med mindre anmärkning"),
-            ("{{ x|internkontrollmening(ord_en='avvikelse', ord_flera='avvikelser') }}", _kontrollmoment(0, 2), "två kontrollmoment med mindre anmärkning"),
+            (
+                "{{ x|internkontrollmening(period) }}",
+                _kontrollmoment(8, 1),
+                "nio kontrollmoment, ett med mindre anmärkning",
+            ),
+            (
+                "{{ x|internkontrollmening(ord_en='avvikelse', ord_flera='avvikelser') }}",
+                _kontrollmoment(0, 2),
+                "två kontrollmoment med mindre anmärkning",
+            ),
         ],
         "som_text": [
             (
@@ -350,7 +358,9 @@ def _styckesutdata(xml: str) -> list[tuple[str, str]]:
                 celler = [wordxml.text(tc) for tc in wordxml.cells(tr)]
                 out.append((f"tabell i {stil}", " · ".join(celler)))
             continue
-        bild = next(el.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"), None)
+        bild = next(
+            el.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"), None
+        )
         text = wordxml.text(el) if bild is None else f"[bild: {bild.get('descr')}]"
         if text:
             out.append((wordxml.style_id(el) or "?", text))
@@ -430,7 +440,10 @@ def _styckenexempel() -> list[str]:
                 typ="stapel",
                 enhet="index (2019 = 100)",
                 kategorier=("HVB", "Stödboende"),
-                serier=(SerieVy(namn="2019", varden=(d(100), d(100))), SerieVy(namn="2020", varden=(d(104), d(118)))),
+                serier=(
+                    SerieVy(namn="2019", varden=(d(100), d(100))),
+                    SerieVy(namn="2020", varden=(d(104), d(118))),
+                ),
                 budget=(),
                 decimaler=0,
                 beskrivning="Stapeldiagram: Vårddygn januari–augusti.",

@@ -331,12 +331,16 @@ _DIAGRAMFALT: Final = (
 def _diagram(value: object) -> Diagram:
     """A chart block: ``{diagram: {rubrik, typ, enhet, matt, kategorier, serier, budget, decimaler}}``."""
     if not isinstance(value, Mapping):
-        raise IndataError(f"förväntade ett diagram med fälten {', '.join(_DIAGRAMFALT)}, fick {describe(value)}")
+        raise IndataError(
+            f"förväntade ett diagram med fälten {', '.join(_DIAGRAMFALT)}, fick {describe(value)}"
+        )
     fel: list[Exception] = []
     for key in value:
         if key not in _DIAGRAMFALT:
-            exc = IndataError(f"okänt fält {key!r}{menade_du(str(key), list(_DIAGRAMFALT))}; giltiga fält här: "
-                              + ", ".join(_DIAGRAMFALT))
+            exc = IndataError(
+                f"okänt fält {key!r}{menade_du(str(key), list(_DIAGRAMFALT))}; giltiga fält här: "
+                + ", ".join(_DIAGRAMFALT)
+            )
             exc.add_note(AttributeValidationNote(f"@ {key}", str(key), Diagram))
             fel.append(exc)
     falt: dict[str, object] = {}
@@ -442,7 +446,9 @@ _BELOPP_SCHEMA: Final[Mapping[str, object]] = {
     "anyOf": [{"type": "integer"}, {"type": "string"}],
 }
 
-_TAL_SCHEMA: Final[Mapping[str, object]] = {"anyOf": [{"type": "integer"}, {"type": "string"}, {"type": "null"}]}
+_TAL_SCHEMA: Final[Mapping[str, object]] = {
+    "anyOf": [{"type": "integer"}, {"type": "string"}, {"type": "null"}]
+}
 
 _DIAGRAM_SCHEMA: Final[Mapping[str, object]] = {
     "type": "object",
@@ -460,7 +466,10 @@ _DIAGRAM_SCHEMA: Final[Mapping[str, object]] = {
                     "type": "array",
                     "items": {
                         "type": "object",
-                        "properties": {"namn": {"type": "string"}, "varden": {"type": "array", "items": _TAL_SCHEMA}},
+                        "properties": {
+                            "namn": {"type": "string"},
+                            "varden": {"type": "array", "items": _TAL_SCHEMA},
+                        },
                         "required": ["namn", "varden"],
                         "additionalProperties": False,
                     },

@@ -12,17 +12,16 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Iterator
-from typing import Final
-
 from decimal import Decimal
+from typing import Final
 
 import attrs
 
 from delarsrapport._model.belopp import Belopp
 from delarsrapport._model.ekonomi import EkonomiskUppfoljning, Verksamhetsavsnitt
-from delarsrapport._model.referens import Referens, ReferensError, Referensformat, folda, format_for
-from delarsrapport._model.rapporterat import diff, summa
 from delarsrapport._model.rapport import Arende
+from delarsrapport._model.rapporterat import diff, summa
+from delarsrapport._model.referens import Referens, ReferensError, Referensformat, folda, format_for
 from delarsrapport._model.text import Diagram, Rubrik, Text, check_text_fields, texter
 
 __all__ = [
@@ -71,9 +70,11 @@ class Siffra:
     @property
     def decimaler(self) -> int:
         """How many decimals in mnkr the amount is known to: an amount typed in whole mnkr
-        (a summary transcribed from print) is known to none, one from a tkr table to three."""
+        (a summary transcribed from print) is known to none, one from a tkr table to three,
+        one from a resultaträkning (typed with one decimal) at least one."""
         exponent = self.belopp.mnkr.normalize().as_tuple().exponent
-        return max(0, -int(exponent)) if isinstance(exponent, int) else 0
+        kanda = max(0, -int(exponent)) if isinstance(exponent, int) else 0
+        return max(kanda, 1) if self.tolerans else kanda
 
 
 @attrs.frozen(field_transformer=check_text_fields)
@@ -134,15 +135,25 @@ class Sifferregister:
         for o in kandidater:
             if any(_kort_namn(n) == sokt for n in o.alla_namn()):
                 return o
-        for o in kandidater:  # an account row by its code alone: "571"
-            if any(n.split(" ", 1)[0] == namn.strip() for n in o.alla_namn()):
-                return o
+        if re.fullmatch(r"\d[\d-]*", namn.strip()):  # an account row by its code alone: "571"
+            for o in kandidater:
+                if any(n.split(" ", 1)[0] == namn.strip() for n in o.alla_namn()):
+                    return o
         return None
 
     def namnforslag(self, namn: str, inom: Omrade | None = None) -> str | None:
         """The area name closest to *namn*, for "menade du …?"."""
-        alla = [n for o in (*(inom.underomraden if inom else ()), *self.omraden, self.namnd) for n in o.alla_namn()]
-        nara = difflib.get_close_matches(_kort_namn(namn), [_kort_namn(n) for n in alla], n=1, cutoff=0.5)
+        alla = [
+            n
+            for o in (*(inom.underomraden if inom else ()), *self.omraden, self.namnd)
+            for n in o.alla_namn()
+        ]
+        sokt = _kort_namn(namn)
+        if sokt:
+            for n in alla:  # a name typed short: "Barn" for "Barn och ungdomsvård"
+                if _kort_namn(n).startswith(sokt):
+                    return n
+        nara = difflib.get_close_matches(sokt, [_kort_namn(n) for n in alla], n=1, cutoff=0.5)
         if not nara:
             return None
         return next(n for n in alla if _kort_namn(n) == nara[0])
@@ -166,12 +177,12 @@ def sifferregister(e: EkonomiskUppfoljning | None, *, namnd: str) -> Sifferregis
     berakning = e.sammanfattning_berakning()
     if berakning is not None:
         for rad in (r for top in berakning.rader for r in (top, *top.varav)):
-            v = rad.varden
+            varden = rad.varden
             siffror = _siffror(
-                ("resultat", v.periodens_utfall, "periodens resultat"),
-                ("resultat_fg", v.periodens_utfall_fg, "resultatet samma period föregående år"),
-                ("helarsprognos", v.helarsprognos, "helårsprognosen"),
-                ("kommunbidrag", v.kommunbidrag, "kommunbidraget för året"),
+                ("resultat", varden.periodens_utfall, "periodens resultat"),
+                ("resultat_fg", varden.periodens_utfall_fg, "resultatet samma period föregående år"),
+                ("helarsprognos", varden.helarsprognos, "helårsprognosen"),
+                ("kommunbidrag", varden.kommunbidrag, "kommunbidraget för året"),
             )
             namn = [rad.rad.namn, *([rad.rad.verksamhet] if rad.rad.verksamhet else [])]
             omraden.append(Omrade(namn[0], tuple(namn[1:]), siffror))
@@ -182,7 +193,8 @@ def sifferregister(e: EkonomiskUppfoljning | None, *, namnd: str) -> Sifferregis
                 ("resultat", d.avvikelse_netto, "resultatet mot budget (netto)"),
             )
             omraden.append(Omrade(d.namn, (), siffror))
-    for b in e.driftbudget_rader():
+    bistand = e.ekonomiskt_bistand_budget.rader if e.ekonomiskt_bistand_budget else ()
+    for b in (*e.driftbudget_rader(), *bistand):
         siffror = _siffror(
             ("budgetram", b.budget_netto, "budgetramen (budget netto)"),
             ("budgetramsforandring", b.forandring, "förändringen av budgetramen"),
@@ -233,7 +245,11 @@ def _verksamhet(v: Verksamhetsavsnitt) -> Omrade:
             ("avvikelse", t.avvikelse_mot_budget, "periodens avvikelse mot budget"),
             ("nettokostnad", t.nettokostnad.utfall_period, "periodens nettokostnad"),
             ("helarsprognos", t.resultat.ny_prognos_ar, "helårsprognosen"),
-            ("prognosavvikelse", diff(t.resultat.ny_prognos_ar, t.resultat.budget_ar), "helårsprognosen mot budget"),
+            (
+                "prognosavvikelse",
+                diff(t.resultat.ny_prognos_ar, t.resultat.budget_ar),
+                "helårsprognosen mot budget",
+            ),
             ("kommunbidrag", t.kommunbidrag.budget_ar, "kommunbidraget för året"),
             ("budgeterat_resultat", t.resultat.budget_period, "det budgeterade resultatet för perioden"),
         )
@@ -260,13 +276,16 @@ def _verksamhet(v: Verksamhetsavsnitt) -> Omrade:
         if v.resultatrakning.namn != v.namn:
             alias.append(v.resultatrakning.namn)
         avdelning = True
-        siffror = _siffror(
-            ("resultat", r.utfall_period, "periodens resultat"),
-            ("avvikelse", r.diff_period, "periodens avvikelse mot budget"),
-            ("helarsprognos", r.prognos_ar, "helårsprognosen"),
-            ("prognosavvikelse", r.diff_ar, "helårsprognosen mot budget"),
-            tolerans=RR_TOLERANS,
-        ) | siffror
+        siffror = (
+            _siffror(
+                ("resultat", r.utfall_period, "periodens resultat"),
+                ("avvikelse", r.diff_period, "periodens avvikelse mot budget"),
+                ("helarsprognos", r.prognos_ar, "helårsprognosen"),
+                ("prognosavvikelse", r.diff_ar, "helårsprognosen mot budget"),
+                tolerans=RR_TOLERANS,
+            )
+            | siffror
+        )
     return Omrade(v.namn, tuple(alias), siffror, tuple(underomraden), avdelning=avdelning)
 
 
@@ -285,7 +304,9 @@ def _namnd(e: EkonomiskUppfoljning, namn: str) -> Omrade:
     rader: list[tuple[str, Belopp | None, str]] = []
     berakning = e.sammanfattning_berakning()
     if berakning is not None:
-        rader.append(("resultat_fg", berakning.totalt.periodens_utfall_fg, "resultatet samma period föregående år"))
+        rader.append(
+            ("resultat_fg", berakning.totalt.periodens_utfall_fg, "resultatet samma period föregående år")
+        )
     if e.prognososakerhet is not None:
         rader += [
             ("forsamring", e.prognososakerhet.forsamring, "den möjliga prognosförsämringen"),
@@ -322,7 +343,9 @@ def _namnd(e: EkonomiskUppfoljning, namn: str) -> Omrade:
             (f"{manad}prognos_forsamring", t.forsamring, f"{manad}prognosens möjliga försämring"),
         ]
     if e.avvikelse_mot_hostprognos is not None:
-        rader.append(("avvikelse_mot_hostprognos", e.avvikelse_mot_hostprognos, "bokslutet mot höstprognosen"))
+        rader.append(
+            ("avvikelse_mot_hostprognos", e.avvikelse_mot_hostprognos, "bokslutet mot höstprognosen")
+        )
     if e.driftbudget is not None:
         summa_ = e.driftbudget_summa()
         if summa_ is not None:
@@ -371,7 +394,13 @@ def _namnd_prognosavvikelse(e: EkonomiskUppfoljning) -> Belopp | None:
 
 # -- references, resolved -------------------------------------------------------------------
 
-MENINGAR: Final = ("resultatmening", "avvikelsemening", "prognosmening", "volymmening", "internkontrollmening")
+MENINGAR: Final = (
+    "resultatmening",
+    "avvikelsemening",
+    "prognosmening",
+    "volymmening",
+    "internkontrollmening",
+)
 """The standard sentences a reference can stand for: ``<<resultatmening>>``."""
 
 _MENINGSKRAV: Final = {
@@ -468,7 +497,9 @@ def _finns(omrade: Omrade) -> str:
 
 def _volymmening(ref: Referens, format_: Referensformat, omrade: Omrade, diagram: Diagram | None) -> Upplost:
     if diagram is None:
-        raise ReferensError("volymmening jämför värdena i ett diagram; sätt den efter ett {diagram: …} i samma text")
+        raise ReferensError(
+            "volymmening jämför värdena i ett diagram; sätt den efter ett {diagram: …} i samma text"
+        )
     if len(diagram.serier) < 2 and not diagram.budget:
         raise ReferensError(
             f"volymmening jämför två serier (eller en serie och budget), men diagrammet {diagram.rubrik!r} "
@@ -483,14 +514,20 @@ def _volymmening(ref: Referens, format_: Referensformat, omrade: Omrade, diagram
                 break
         else:
             nara = difflib.get_close_matches(sokt, [folda(k) for k in diagram.kategorier], n=1, cutoff=0.5)
-            menade = f" (menade du {diagram.kategorier[[folda(k) for k in diagram.kategorier].index(nara[0])]!r}?)" if nara else ""
+            menade = (
+                f" (menade du {diagram.kategorier[[folda(k) for k in diagram.kategorier].index(nara[0])]!r}?)"
+                if nara
+                else ""
+            )
             raise ReferensError(
                 f"diagrammet {diagram.rubrik!r} har ingen kategori {ref.omrade!r}{menade}; kategorierna är "
                 + ", ".join(diagram.kategorier)
             )
     jamforelse = diagram.serier[-2].varden if len(diagram.serier) >= 2 else diagram.budget
     huvud = diagram.serier[-1].varden
-    par = [i for i, (a, b) in enumerate(zip(huvud, jamforelse, strict=True)) if a is not None and b is not None]
+    par = [
+        i for i, (a, b) in enumerate(zip(huvud, jamforelse, strict=True)) if a is not None and b is not None
+    ]
     if (kategori is None and not par) or (kategori is not None and kategori not in par):
         var = f"för {diagram.kategorier[kategori]!r} " if kategori is not None else ""
         raise ReferensError(
@@ -504,7 +541,9 @@ def arendets_texter(
 ) -> Iterator[tuple[tuple[str | int, ...], Text, Omrade]]:
     """Every free text of *arende* with its input path and its area: a verksamhet's own texts
     belong to the verksamhet (and a budget distribution's to its område), the rest to the nämnd."""
-    yield from ((p, t, register.namnd) for p, t in texter(arende.tjansteskrivelse, (*base, "tjansteskrivelse")))
+    yield from (
+        (p, t, register.namnd) for p, t in texter(arende.tjansteskrivelse, (*base, "tjansteskrivelse"))
+    )
     for i, bilaga in enumerate(arende.bilagor):
         for j, del_ in enumerate(bilaga.delar):
             path = (*base, "bilagor", i, "delar", j, del_.kind)

@@ -282,7 +282,9 @@ class Serie:
     """
 
     namn: str = attrs.field(validator=ej_tom)
+    """The series' name in the legend and the table's header: "2020", "Budget 2020"."""
     varden: tuple[Decimal | None, ...] = attrs.field(converter=_talserie)
+    """One value per category, as it is read ("104", "7,5"); null for a category without one."""
 
 
 @attrs.frozen(field_transformer=check_text_fields)
@@ -299,14 +301,23 @@ class Diagram:
     """
 
     rubrik: str = attrs.field(validator=ej_tom)
+    """The caption's text after "Diagram N.": "Vårddygn januari–augusti 2020 jämfört med 2019"."""
     kategorier: tuple[str, ...]
+    """The points along the axis, in order: months ("jan", "feb" …), years or kinds of care."""
     serier: tuple[Serie, ...]
+    """The series in time order (1–6); the last is the one the chart is about."""
     typ: str = "linje"
+    """``linje`` (a line chart) or ``stapel`` (a bar chart)."""
     enhet: str = ""
+    """What the values count, the axis label: "vårddygn", "procent", "index (2019 = 100)"."""
     matt: str = ""
+    """The quantity as a sentence names it, for ``<<volymmening>>``: "Antalet vårddygn"."""
     budget: tuple[Decimal | None, ...] = attrs.field(default=(), converter=_talserie)
+    """The budget per category, drawn as a dashed line; empty for none."""
     decimaler: int = 0
+    """The decimals the values are written with in the table and the alt text (0–3)."""
     kategorirubrik: str = ""
+    """The table's heading over the categories ("Månad", "Vårdform"); derived when empty."""
 
     def __attrs_post_init__(self) -> None:
         if self.typ not in DIAGRAMTYPER:
@@ -321,15 +332,17 @@ class Diagram:
             if len(serie.varden) != len(self.kategorier):
                 raise FaltError(
                     "serier",
-                    f"serien {serie.namn!r} (nummer {i + 1}) har {len(serie.varden)} värden men diagrammet "
-                    f"har {len(self.kategorier)} kategorier; ge ett värde per kategori (null för inget värde)",
+                    f"serien {serie.namn!r} (nummer {i + 1}) har {len(serie.varden)} värden men "
+                    f"diagrammet har {len(self.kategorier)} kategorier; ge ett värde per kategori "
+                    "(null för inget värde)",
                 )
             if all(v is None for v in serie.varden):
                 raise FaltError("serier", f"serien {serie.namn!r} har inga värden")
         if self.budget and len(self.budget) != len(self.kategorier):
             raise FaltError(
                 "budget",
-                f"budgeten har {len(self.budget)} värden men diagrammet har {len(self.kategorier)} kategorier",
+                f"budgeten har {len(self.budget)} värden men diagrammet har "
+                f"{len(self.kategorier)} kategorier",
             )
         if isinstance(self.decimaler, bool) or not 0 <= self.decimaler <= 3:
             raise FaltError("decimaler", f"decimaler i ett diagram är 0–3, inte {self.decimaler!r}")

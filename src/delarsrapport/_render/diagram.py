@@ -136,8 +136,12 @@ def _rita(d: Diagramdata, minus: str) -> bytes:
             lag, hog = lag - 1, hog + 1
         steg = MaxNLocator(nbins=6).tick_values(lag, hog)
         ax.set_ylim(float(steg[0]), float(steg[-1]))
-        ax.set_yticks([float(t) for t in steg], labels=[_etikett(float(t), minus) for t in steg], fontproperties=fp)
-        ax.set_xticks(x, labels=list(d.kategorier), fontproperties=fp, rotation=45 if n > 8 else 0)
+        ax.set_yticks(
+            [float(t) for t in steg], labels=[_etikett(float(t), minus) for t in steg], fontproperties=fp
+        )
+        # Labels are turned only when they would not fit side by side.
+        trangt = sum(len(k) + 2 for k in d.kategorier) > 90
+        ax.set_xticks(x, labels=list(d.kategorier), fontproperties=fp, rotation=45 if trangt else 0)
         ax.set_xlim(-0.6, n - 0.4)
         if d.enhet:
             ax.set_ylabel(d.enhet, fontproperties=fp)
@@ -148,12 +152,12 @@ def _rita(d: Diagramdata, minus: str) -> bytes:
         if len(d.serier) > 1 or d.budget:
             ax.legend(
                 loc="upper center",
-                bbox_to_anchor=(0.5, -0.12 if n <= 8 else -0.24),
+                bbox_to_anchor=(0.5, -0.24 if trangt else -0.12),
                 ncol=min(len(d.serier) + (1 if d.budget else 0), 6),
                 frameon=False,
                 prop=fp,
             )
-        fig.subplots_adjust(left=0.1, right=0.98, top=0.95, bottom=0.22 if n <= 8 else 0.32)
+        fig.subplots_adjust(left=0.1, right=0.98, top=0.95, bottom=0.32 if trangt else 0.22)
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=_DPI, metadata={"Software": None})
     return buffer.getvalue()
@@ -180,7 +184,8 @@ def ritning(d: Diagramdata, bild: media.Bild, escape: Callable[..., str]) -> str
         f'<w:r><w:drawing><wp:inline xmlns:wp="{_WP}" distT="0" distB="0" distL="0" distR="0">'
         f'<wp:extent cx="{BREDD_EMU}" cy="{HOJD_EMU}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
         f'<wp:docPr id="{bild.docpr}" name="Diagram {bild.nummer}" descr="{alt}"/>'
-        f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{_A}" noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+        f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{_A}" noChangeAspect="1"/>'
+        "</wp:cNvGraphicFramePr>"
         f'<a:graphic xmlns:a="{_A}"><a:graphicData uri="{_PIC}"><pic:pic xmlns:pic="{_PIC}">'
         f'<pic:nvPicPr><pic:cNvPr id="0" name="{bild.filnamn}" descr="{alt}"/><pic:cNvPicPr/></pic:nvPicPr>'
         f'<pic:blipFill><a:blip xmlns:r="{_R}" r:embed="{bild.rid}"/><a:stretch><a:fillRect/></a:stretch>'

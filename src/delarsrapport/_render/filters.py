@@ -156,7 +156,8 @@ def make_filters(stil: Talstil) -> dict[str, Callable[..., str]]:
                 rubriker, *rader = block.diagram.tabell
                 parts.append(str(block.text))
                 parts.extend(
-                    f"{r[0]}: " + ", ".join(f"{h} {v}" for h, v in zip(rubriker[1:], r[1:], strict=True)) for r in rader
+                    f"{r[0]}: " + ", ".join(f"{h} {v}" for h, v in zip(rubriker[1:], r[1:], strict=True))
+                    for r in rader
                 )
             else:
                 parts.append(str(block.text))

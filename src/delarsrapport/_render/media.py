@@ -122,7 +122,9 @@ def packa(members: list[Member], bilder: tuple[Bild, ...]) -> list[Member]:
         p = PurePosixPath(del_)
         rels_namn = str(p.parent / "_rels" / f"{p.name}.rels")
         rels = (
-            _xml(by_name[rels_namn]) if rels_namn in by_name else etree.Element(f"{{{_PR}}}Relationships", nsmap={None: _PR})
+            _xml(by_name[rels_namn])
+            if rels_namn in by_name
+            else etree.fromstring(f'<Relationships xmlns="{_PR}"/>'.encode())
         )
         for b in bilder:
             if b.del_ == del_:
