@@ -23,8 +23,9 @@ References (``<<resultat>>``) are written from the figures and are not checked.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from functools import lru_cache
 from typing import Final, Literal
 
 import attrs
@@ -140,8 +141,7 @@ def prosa(c: Recorder, rapport: Delarsrapport, arende: Arende, base: Path_) -> N
                             Kod.PROSA_ENHETSORD,
                             (*path, k, *sub),
                             f"Texten skriver {m.group(0)!r}; ett belopp som är exakt 1 skrivs "
-                            "'1 miljon kronor' "
-                            f"({kort(mening, 80)!r}).",
+                            f"'1 miljon kronor' ({kort(mening, 80)!r}).",
                             printed=m.group(0),
                             computed="1 miljon kronor",
                         )
@@ -176,16 +176,18 @@ def _meningar(text: str) -> list[str]:
 # -- areas ----------------------------------------------------------------------------------
 
 
-def _namnmonster(namn: str) -> str:
+@lru_cache(maxsize=4096)
+def _namnmonster(namn: str) -> re.Pattern[str]:
     """A name as a pattern in running text: each word may take a definite or genitive ending
     ("Barn och ungdomsvården" for "Barn och ungdomsvård"), a hyphen is optional."""
     namn = re.sub(r"\([^)]*\)", " ", namn)
     namn = re.sub(r"(?i)^\s*avdelning(en)?\s+", "", namn)
     ord_ = [w for w in re.split(r"[\s/,&]+|-(?=\s)", namn.strip()) if w]
     if not ord_:
-        return r"(?!)"
+        return re.compile(r"(?!)")
     delar = [re.escape(w.rstrip("-")) + r"(?:en|n|et|t|s|ens|ets|ns|-)?" for w in ord_]
-    return r"(?<![\wåäö])" + r"[\s,/&-]+(?:och\s+)?".join(delar) + r"(?![\wåäö])"
+    monster = r"(?<![\wåäö])" + r"[\s,/&-]+(?:och\s+)?".join(delar) + r"(?![\wåäö])"
+    return re.compile(monster, re.IGNORECASE)
 
 
 def _omnamnda(
@@ -196,7 +198,7 @@ def _omnamnda(
     omraden = [*register.omraden, register.namnd, *eget.underomraden]
     for o in omraden:
         for n in o.alla_namn():
-            for m in re.finditer(_namnmonster(n), mening, re.IGNORECASE):
+            for m in _namnmonster(n).finditer(mening):
                 kandidater.append((m.start(), m.end(), o))
     for m in re.finditer(r"(?i)\b(?:nämnden|nämndens|" + re.escape(namnd) + r"s?)\b", mening):
         kandidater.append((m.start(), m.end(), register.namnd))
@@ -210,9 +212,9 @@ def _omnamnda(
 
 
 def _omrade_for(
-    mening: str, position: int, register: Sifferregister, eget: Omrade, namnd: str
+    mening: str, position: int, eget: Omrade, alla_namnda: list[tuple[int, int, Omrade]]
 ) -> Omrade | None:
-    namnda = [(a, b, o) for a, b, o in _omnamnda(mening, register, eget, namnd) if a < position]
+    namnda = [(a, b, o) for a, b, o in alla_namnda if a < position]
     if namnda:
         if len(namnda) >= 2 and re.fullmatch(r"(?i)\s+inklusive\s+", mening[namnda[-2][1] : namnda[-1][0]]):
             return _tillsammans(namnda[-2][2], namnda[-1][2])
@@ -243,7 +245,7 @@ def _tillsammans(a: Omrade, b: Omrade) -> Omrade:
 # -- quantities -----------------------------------------------------------------------------
 
 
-def _sats_fore(mening: str, start: int, namnda: list[tuple[int, int, Omrade]] = ()) -> str:  # type: ignore[assignment]
+def _sats_fore(mening: str, start: int, namnda: Sequence[tuple[int, int, Omrade]] = ()) -> str:
     """The clause before an amount: back to the last comma or "och", "samt", "vilket" that is
     not inside a name ("Barn och ungdomsvården")."""
     fore = mening[:start]
@@ -353,14 +355,16 @@ def _belopp_i_mening(
     path: Path_, mening: str, eget: Omrade, register: Sifferregister, namnd: str
 ) -> Iterator[Traff]:
     insats = bool(_INSATS.match(mening))
+    namnda: list[tuple[int, int, Omrade]] | None = None
     for m in _BELOPP.finditer(mening):
+        if namnda is None:
+            namnda = _omnamnda(mening, register, eget, namnd)
         enhet = m.group("enhet").lower()
         p, decimaler = _varde(m.group("tal"), m.group("dec"), enhet)
         signerad = m.group("tecken") is not None and m.group("tecken") != "+"
         if signerad:
             p = -p
-        omrade = _omrade_for(mening, m.start(), register, eget, namnd)
-        namnda = _omnamnda(mening, register, eget, namnd)
+        omrade = _omrade_for(mening, m.start(), eget, namnda)
         sats = _sats_fore(mening, m.start(), namnda)
         artikel = list(re.finditer(r"(?i)\b(?:ett|en)\b", sats))
         ordet = _teckenord(sats[artikel[-1].start() :] if artikel else sats)
@@ -449,7 +453,7 @@ def _balans(
         or re.search(r"(?i)\b(inte|ej)\b", mening[: m.start()])
     ):
         return
-    omrade = _omrade_for(mening, m.start(), register, eget, namnd)
+    omrade = _omrade_for(mening, m.start(), eget, _omnamnda(mening, register, eget, namnd))
     if omrade is None:
         return
     siffra = _siffra(omrade, "avvikelse")

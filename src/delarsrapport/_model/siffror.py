@@ -13,6 +13,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 from typing import Final
 
 import attrs
@@ -102,6 +103,7 @@ class Omrade:
         return (self.namn, *self.alias)
 
 
+@lru_cache(maxsize=4096)
 def _kort_namn(namn: str) -> str:
     """A name as areas are compared: folded, without a parenthesis, a leading "avdelning",
     "och" and punctuation: "Flyktingmottagande (ensamkommande)" → "flyktingmottagande",
