@@ -645,6 +645,27 @@ FALL: dict[str, tuple[Callable[[dict[str, Any]], None], Callable[[dict[str, Any]
 }
 
 
+def _text(text: str) -> Callable[[dict[str, Any]], None]:
+    """Verksamhet P (periodens resultat -420 tkr) with *text* in its section."""
+    return lambda d: _ekonomi(d).update(
+        verksamheter=[{"namn": "P", "tabell": _tabell(-3604), "text": [text]}]
+    )
+
+
+FALL |= {
+    "PROSA-BELOPP": (_text("P har ett underskott på 0,5 mnkr."), _text("P har ett underskott på 0,4 mnkr.")),
+    "PROSA-TECKEN": (
+        _text("P har ett överskott på 0,4 mnkr."),
+        _text("Verksamheten har ett underskott på 0,4 mnkr."),
+    ),
+    "PROSA-BALANS": (_text("P följer budget."), _text("P följer inte budget.")),
+    "PROSA-ENHETSORD": (
+        _text("Investeringsbudget är 1 miljoner kronor för 2024."),
+        _text("Investeringsbudget är 1 miljon kronor för 2024."),
+    ),
+}
+
+
 def test_every_code_is_documented() -> None:
     """Each Kod member has its documentation in KODER, under itself, and KODER documents nothing else."""
     assert set(KODER) == set(Kod)
@@ -701,6 +722,10 @@ AVSNITT: dict[str, str] = {
     "PROGNOS-SAKNAS": "Prognososäkerhet",
     "PROGNOS-TECKENBYTE": "Sammanfattning",
     "PROGNOSOSAKERHET-SAKNAS": "Prognososäkerhet",
+    "PROSA-BALANS": "Texter",
+    "PROSA-BELOPP": "Texter",
+    "PROSA-ENHETSORD": "Texter",
+    "PROSA-TECKEN": "Texter",
     "RAPP-AVRUNDNING": "Verksamhet: P",
     "RAPP-AVVIKER": "Verksamhet: P",
     "RAPP-SUMMA-TOM": "Driftredovisning",
@@ -808,6 +833,11 @@ SIFFROR: dict[str, tuple[str | None, str | None]] = {
     "TOTAL-AVRUNDADE-RADER": ("4", "3"),  # the source's total, the rows' sum
     "TOTAL-AVVIKER": ("9", "2"),
     "TREND-PIL": ("↗", "→"),
+    # prose: printed is the words of the text, computed the figure they are about (mnkr)
+    "PROSA-BALANS": ("följer budget", "-0.42"),
+    "PROSA-BELOPP": ("0,5 mnkr", "-0.42"),
+    "PROSA-ENHETSORD": ("1 miljoner kronor", "1 miljon kronor"),
+    "PROSA-TECKEN": ("0,4 mnkr", "-0.42"),
     "VARAV-AVRUNDNING": ("10", "9"),  # the row, its varav rows' sum
     "VARAV-SUMMA": ("10", "9"),
 }

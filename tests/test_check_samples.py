@@ -299,7 +299,9 @@ def test_no_fel_without_reported_figures(path: Path, tmp_path: Path) -> None:
     copy = tmp_path / path.name
     with copy.open("w", encoding="utf-8") as fh:
         yaml.dump(data, fh)
-    fel = [f for f in check(load(copy)) if f.severity is Severity.FEL]
+    # What the sources' sentences say is not a reported figure: the prose keeps its errors
+    # (domain.md §9, judged in test_check_prosa.py).
+    fel = [f for f in check(load(copy)) if f.severity is Severity.FEL and not f.code.startswith("PROSA-")]
     # The one exception is not a reported figure: Upplands-Bro's nämndplan gives two input
     # tables, the driftbudget (4.1) and each område's distribution (4.5.x), and two of the
     # distributions add up to 1 tkr more or less than their område (domain.md §9 002-01/02).

@@ -20,8 +20,22 @@ def _render(source: str, stil: Talstil | None = None, **context: object) -> str:
 
 
 def test_filters_have_swedish_names() -> None:
-    """The template filters have Swedish names: belopp, procent, tal, datum, period, lista, versal, som_text."""
-    assert set(FILTERNAMN) == {"belopp", "procent", "tal", "datum", "period", "lista", "versal", "som_text"}
+    """The template filters have Swedish names: the formatting filters and the standard sentences."""
+    assert set(FILTERNAMN) == {
+        "belopp",
+        "procent",
+        "tal",
+        "datum",
+        "period",
+        "lista",
+        "versal",
+        "som_text",
+        "resultatmening",
+        "avvikelsemening",
+        "prognosmening",
+        "volymmening",
+        "internkontrollmening",
+    }
 
 
 def test_belopp_filter_uses_the_layout_minus() -> None:

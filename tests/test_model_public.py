@@ -151,8 +151,8 @@ BELOPP = m.Belopp.from_tkr(1)
                 undertecknare=(),
                 arendet=(m.Stycke("a"), "b"),
             ),
-            "Tjansteskrivelse.arendet[1]: förväntade Stycke eller Rubrik eller Punktlista eller Tabellplats, "
-            "fick str 'b'",
+            "Tjansteskrivelse.arendet[1]: förväntade Stycke, Rubrik, Punktlista, Tabellplats eller "
+            "Diagram, fick str 'b'",
         ),
         (
             lambda: m.RapporteratVerksamhet(mal_per_bedomning={m.Bedomning.HELT_UPPFYLLT: "3"}),

@@ -124,7 +124,17 @@ from delarsrapport._model.status import (
     Trend,
     Volymtyp,
 )
-from delarsrapport._model.text import Block, Punktlista, Rubrik, Stycke, Tabellplats, Text, TextError
+from delarsrapport._model.text import (
+    Block,
+    Diagram,
+    Punktlista,
+    Rubrik,
+    Serie,
+    Stycke,
+    Tabellplats,
+    Text,
+    TextError,
+)
 from delarsrapport._model.tjansteskrivelse import (
     Beloppsreferens,
     Beslutssats,
@@ -168,6 +178,7 @@ __all__ = [
     "Budgettabell",
     "Delarsrapport",
     "Delavsnitt",
+    "Diagram",
     "Diarienummer",
     "Dokumentdel",
     "Driftrad",
@@ -248,6 +259,7 @@ __all__ = [
     "Sammantrade",
     "Satsning",
     "Satsningstabell",
+    "Serie",
     "Sjukolumner",
     "Statsbidrag",
     "Statsbidragstabell",

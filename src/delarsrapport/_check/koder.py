@@ -70,6 +70,10 @@ class Kod(StrEnum):
     PROGNOS_TECKENBYTE = "PROGNOS-TECKENBYTE"
     STICKPROV = "STICKPROV"
     FOTNOT = "FOTNOT"
+    PROSA_BELOPP = "PROSA-BELOPP"
+    PROSA_TECKEN = "PROSA-TECKEN"
+    PROSA_BALANS = "PROSA-BALANS"
+    PROSA_ENHETSORD = "PROSA-ENHETSORD"
 
 
 @attrs.frozen
@@ -474,6 +478,54 @@ KODER: Final[dict[Kod, Koddoc]] = {
             "fotnot används inte.",
             "Läsaren hittar inte förklaringen.",
             "Gör markeringarna i etiketter och fotnoter lika.",
+        ),
+        _k(
+            Kod.PROSA_BELOPP,
+            _F,
+            "Beloppet i texten stämmer inte med siffran",
+            'Ett belopp i löptext ("ett underskott på 39,0 mnkr") handlar om en siffra som '
+            "rapporten räknar fram, och skiljer sig från den mer än avrundningen till textens "
+            "antal decimaler förklarar. Kontrollen vet vilken siffra beloppet gäller när meningen "
+            'nämner verksamheten, avdelningen eller nämnden (eller börjar med "Verksamheten", '
+            '"Resultatet" … i det egna avsnittet) och orden runt beloppet säger vad det är '
+            '(resultat, avvikelse, "mot budget", nettokostnad, prognos, insatskostnad …). Andra '
+            "belopp lämnas utan fynd.",
+            "Texten är det nämnden läser; står där ett annat tal än i tabellen motsäger handlingen "
+            'sig själv. Vanligast är ett heltal med ",0" ("48,0" för 47,7) och ett avkortat tal '
+            '("294,7" för 294,8).',
+            "Rätta beloppet i texten, eller skriv det som en referens (<<resultat>>, se "
+            "docs/indata.md) så att texten alltid följer siffran.",
+        ),
+        _k(
+            Kod.PROSA_TECKEN,
+            _F,
+            "Teckenordet i texten motsäger tecknet",
+            "Texten kallar en siffra överskott, positiv eller ökning när den är negativ (eller "
+            'tvärtom), eller skriver både ett teckenord och ett minustecken ("underskott på -65,0 '
+            'mnkr", en dubbel negation).',
+            "Ordet bär tecknet i löptext; ett fel ord säger motsatsen till tabellen.",
+            "Skriv ordet som tecknet väljer och beloppet utan tecken efter det, eller använd en "
+            "referens med teckenord: <<resultat | överskott>>.",
+        ),
+        _k(
+            Kod.PROSA_BALANS,
+            _F,
+            '"Följer budget" om en avvikelse som inte är noll',
+            'Texten säger att en verksamhet, avdelning eller kontorad följer budget ("följer '
+            'budget", "i enlighet med budget", "visar en budget i balans"), men dess avvikelse '
+            "mot budget avrundas inte till noll med en decimal i mnkr (utöver avrundningen i en "
+            "resultaträkning). Saknar rapporten en budget för perioden jämförs med periodens resultat.",
+            "Balansorden får bara användas när avvikelsen är noll vid textens precision; "
+            "annars döljer texten en avvikelse.",
+            "Skriv avvikelsen (<<avvikelse | positiv>>) eller rätta siffrorna.",
+        ),
+        _k(
+            Kod.PROSA_ENHETSORD,
+            _V,
+            '"1 miljoner kronor"',
+            'Texten skriver "1 miljoner kronor".',
+            'Talet 1 tar singular: "1 miljon kronor" (decimaltal tar plural: "1,5 miljoner kronor").',
+            'Skriv "1 miljon kronor", eller en referens med enheten miljoner kronor, som väljer form själv.',
         ),
     ]
 }

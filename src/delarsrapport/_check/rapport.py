@@ -19,6 +19,7 @@ from delarsrapport._check.arende import (
 from delarsrapport._check.ekonomi import ekonomisk_uppfoljning
 from delarsrapport._check.internkontroll import internkontroll
 from delarsrapport._check.nyckeltal import nyckeltalsbilaga
+from delarsrapport._check.prosa import prosa
 from delarsrapport._check.recorder import Finding, Path_, Recorder
 from delarsrapport._check.verksamhet import verksamhetsuppfoljning
 from delarsrapport._model.ekonomi import EkonomiskUppfoljning
@@ -59,6 +60,7 @@ def _arende(c: Recorder, rapport: Delarsrapport, arende: Arende, base: Path_, pr
     with c.dokument(prefix + "Hela ärendet"), c.avsnitt("Texter"):
         platshallare(c, arende, base)
         rubriknivaer(c, arende, base)
+        prosa(c, rapport, arende, base)
 
 
 def _del(c: Recorder, del_: Dokumentdel, period: Rapportperiod, path: Path_) -> None:

@@ -10,7 +10,8 @@ model was built.
 One module per document kind holds that kind's views and their builder
 (``tjansteskrivelse``, ``ekonomi`` with ``brutto``, ``verksamhet``, ``nyckeltal``,
 ``internkontroll``); ``gemensam`` has what they share, ``prose`` the sentences the
-context writes itself, and ``build`` puts one document's context together. Every view
+context writes itself, ``referenser`` the figure references and charts of free text, and
+``build`` puts one document's context together. Every view
 class is importable from here.
 """
 
@@ -70,6 +71,7 @@ from delarsrapport._context.internkontroll import (
     RiskVy,
 )
 from delarsrapport._context.nyckeltal import NyckeltalsgruppVy, NyckeltalsVy, NyckeltalVy
+from delarsrapport._context.referenser import DiagramVy, SerieVy
 from delarsrapport._context.tjansteskrivelse import (
     BeslutssatsVy,
     BilagereferensVy,
@@ -103,6 +105,7 @@ __all__ = [
     "BudgetradVy",
     "BudgettabellVy",
     "DelavsnittVy",
+    "DiagramVy",
     "DokumentVy",
     "DriftradVy",
     "DriftredovisningVy",
@@ -143,6 +146,7 @@ __all__ = [
     "SammanfattningVy",
     "SammanfattningsradVy",
     "SatsningVy",
+    "SerieVy",
     "SifradVy",
     "StatsbidragsradVy",
     "StatusVy",

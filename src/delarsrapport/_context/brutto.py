@@ -428,9 +428,17 @@ def build_investeringsredovisning(b: Builder, t: Investeringsredovisning | None)
 
 
 def build_budgettabell(
-    b: Builder, rubrik: str, rader: Iterable[Budgetrad], summarad: Budgetrad, text: Text, text_fore: Text
+    b: Builder,
+    rubrik: str,
+    rader: Iterable[Budgetrad],
+    summarad: Budgetrad,
+    text: Text,
+    text_fore: Text,
+    *,
+    omrade: str | None = None,
 ) -> BudgettabellVy:
-    """A budget table: the driftbudget, ekonomiskt bistånd or one verksamhetsområde's share."""
+    """A budget table: the driftbudget, ekonomiskt bistånd or one verksamhetsområde's share
+    (*omrade*, whose figures the text's references name)."""
     return BudgettabellVy(
         rubrik=rubrik,
         rader=tuple(
@@ -447,8 +455,8 @@ def build_budgettabell(
             )
             for r, summa in _med_summa(tuple(rader), summarad)
         ),
-        text=b.text(text),
-        text_fore=b.text(text_fore),
+        text=b.text(text, omrade=omrade),
+        text_fore=b.text(text_fore, omrade=omrade),
     )
 
 

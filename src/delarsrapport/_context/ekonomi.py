@@ -30,7 +30,7 @@ from delarsrapport._context.brutto import (
     build_sociala_investeringsfonden,
     build_statsbidrag,
 )
-from delarsrapport._context.gemensam import Builder, DelavsnittVy, Lopande
+from delarsrapport._context.gemensam import Block, Builder, DelavsnittVy, Lopande
 from delarsrapport._model.belopp import Belopp
 from delarsrapport._model.ekonomi import (
     EgenRegiTabell,
@@ -469,9 +469,9 @@ def build_ekonomi(b: Builder, e: EkonomiskUppfoljning) -> EkonomiVy:
             )
             for t in e.tidigare_prognoser
         ),
-        analys=b.text(e.analys),
+        analys=b.text(e.analys) or _standardtext(b, e, None),
         resultatrakning=_resultatrakning(b, e.resultatrakning) if e.resultatrakning else None,
-        verksamheter=tuple(_verksamhetsavsnitt(b, v) for v in e.verksamheter),
+        verksamheter=tuple(_verksamhetsavsnitt(b, e, v) for v in e.verksamheter),
         egen_regi=_egen_regi(b, e.egen_regi) if e.egen_regi else None,
         atgarder_ekonomi_i_balans=b.text(e.atgarder_ekonomi_i_balans),
         risker_och_osakerhet=b.text(e.risker_och_osakerhet),
@@ -508,7 +508,15 @@ def build_ekonomi(b: Builder, e: EkonomiskUppfoljning) -> EkonomiVy:
         else None,
         taxor_och_avgifter=b.text(e.taxor_och_avgifter),
         budgetfordelning=tuple(
-            build_budgettabell(b, f.omrade, f.tabell.rader, f.tabell.summa, f.tabell.text, f.tabell.text_fore)
+            build_budgettabell(
+                b,
+                f.omrade,
+                f.tabell.rader,
+                f.tabell.summa,
+                f.tabell.text,
+                f.tabell.text_fore,
+                omrade=f.omrade,
+            )
             for f in e.budgetfordelning
         ),
     )
@@ -571,10 +579,52 @@ def _prognososakerhet(b: Builder, e: EkonomiskUppfoljning) -> PrognososakerhetVy
     )
 
 
-def _verksamhetsavsnitt(b: Builder, v: Verksamhetsavsnitt) -> VerksamhetsavsnittVy:
+def _standardtext(b: Builder, e: EkonomiskUppfoljning, omrade: str | None) -> Lopande:
+    """The standard sentences where the input has no text (and the layout wants them): the
+    nämnd's result, deviation and forecast for the analysis (*omrade* None), a verksamhet's
+    result and deviation for its section."""
+    if not b.inst.visa.standardmeningar:
+        return ()
+    register = b.sifferregister
+    o = register.namnd if omrade is None else register.hitta(omrade)
+    if o is None:
+        return ()
+    subjekt = b.rapport.namnd.namn if o.namnd else o.namn
+    meningar: list[str] = []
+    resultat, avvikelse, prognos = o.siffra("resultat"), o.siffra("avvikelse"), o.siffra("helarsprognos")
+    # An avdelning's result holds booked kommunbidrag and means little alone: its deviation is told.
+    if resultat is not None and not o.avdelning:
+        meningar.append(
+            prose.resultatmening(resultat.belopp, subjekt=subjekt, decimaler=min(1, resultat.decimaler))
+        )
+    if avvikelse is not None and (resultat is None or avvikelse.belopp != resultat.belopp):
+        meningar.append(
+            prose.avvikelsemening(avvikelse.belopp, subjekt=subjekt, decimaler=min(1, avvikelse.decimaler))
+        )
+    stycken = [" ".join(meningar)] if meningar else []
+    if o.namnd and prognos is not None:
+        forsamring, forbattring = o.siffra("forsamring"), o.siffra("forbattring")
+        stycken.append(
+            prose.prognosmening(
+                prognos.belopp,
+                forsamring=forsamring.belopp if forsamring else None,
+                forbattring=forbattring.belopp if forbattring else None,
+                ar=b.period.ar,
+                # A summary transcribed in whole mnkr is known to no decimals: say no more.
+                decimaler=min(1, prognos.decimaler),
+                minus=b.inst.talstil.minus,
+            )
+        )
+    return tuple(Block(typ="stycke", text=t) for t in stycken)
+
+
+def _verksamhetsavsnitt(b: Builder, e: EkonomiskUppfoljning, v: Verksamhetsavsnitt) -> VerksamhetsavsnittVy:
+    text = b.text(v.text, omrade=v.namn)
+    if not text and (v.tabell is not None or v.resultatrakning is not None):
+        text = _standardtext(b, e, v.namn)
     return VerksamhetsavsnittVy(
         namn=v.namn,
-        text=b.text(v.text),
+        text=text,
         tabell=VerksamhetstabellVy(
             rubrik=v.tabell.rubrik or f"{v.namn}, tkr",
             rader=(
@@ -599,7 +649,7 @@ def _verksamhetsavsnitt(b: Builder, v: Verksamhetsavsnitt) -> Verksamhetsavsnitt
         )
         if v.insatskostnad
         else None,
-        insatskostnad_text=b.text(v.insatskostnad_text),
+        insatskostnad_text=b.text(v.insatskostnad_text, omrade=v.namn),
         resultatrakning=_resultatrakning(b, v.resultatrakning) if v.resultatrakning else None,
     )
 

@@ -9,18 +9,22 @@ layout's vocabularies.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from functools import cached_property
 
 import attrs
 
 from delarsrapport._context import prose
+from delarsrapport._context.referenser import DiagramVy, Skrivare, diagramvy
 from delarsrapport._errors import RenderError
 from delarsrapport._model.organisation import Person
 from delarsrapport._model.period import Rapportperiod
 from delarsrapport._model.rapport import Arende, Bilaga, Delarsrapport
+from delarsrapport._model.referens import Referens, har_referenser
+from delarsrapport._model.siffror import Sifferregister, los_upp, omraden_i_text, sifferregister
 from delarsrapport._model.status import Kontrollresultat, Status
-from delarsrapport._model.text import Punktlista, Rubrik, Stycke, Tabellplats, Text
+from delarsrapport._model.text import Diagram, Punktlista, Rubrik, Stycke, Tabellplats, Text
 from delarsrapport._render.layout import Installningar, Ord, Visa
 from delarsrapport.formatting import format_period
 
@@ -46,10 +50,11 @@ __all__ = [
 
 @attrs.frozen
 class Block:
-    """Ett block i löptext: ett stycke, en rubrik eller en punktlista."""
+    """Ett block i löptext: ett stycke, en rubrik, en punktlista, en tabell eller ett diagram."""
 
     typ: str
-    """"stycke", "rubrik", "punktlista" eller "tabell" (en tabell som räknas fram ur rapporten)."""
+    """"stycke", "rubrik", "punktlista", "tabell" (en tabell som räknas fram ur rapporten) eller
+    "diagram"."""
     text: str
     """Stycket eller rubriken (tomt för en punktlista)."""
     punkter: tuple[str, ...] = ()
@@ -58,21 +63,35 @@ class Block:
     """En rubriks nivå i förhållande till avsnittet (1 = första nivån under det)."""
     tabell: tuple[tuple[str, ...], ...] = ()
     """En tabells rader, rubrikraden först och summaraden sist (typ "tabell")."""
+    diagram: DiagramVy | None = None
+    """Diagrammet (typ "diagram"), annars inget."""
 
 
 Lopande = tuple[Block, ...]
 """Löptext: en lista av block. Skriv ut den med filtret stycken: {{p x | stycken }}."""
 
+Textskrivare = Callable[[int, str], str]
+"""Writes one string of the block at an index of a text (its references written out)."""
 
-def _lopande(text: Text, tabeller: Mapping[str, tuple[tuple[str, ...], ...]]) -> Lopande:
+
+def _lopande(
+    text: Text,
+    tabeller: Mapping[str, tuple[tuple[str, ...], ...]],
+    skriv: Textskrivare = lambda _k, t: t,
+    diagram: Callable[[Diagram], DiagramVy] | None = None,
+) -> Lopande:
     out: list[Block] = []
-    for b in text:
+    for k, b in enumerate(text):
         if isinstance(b, Stycke):
-            out.append(Block(typ="stycke", text=b.text))
+            out.append(Block(typ="stycke", text=skriv(k, b.text)))
         elif isinstance(b, Rubrik):
-            out.append(Block(typ="rubrik", text=b.text, niva=b.niva))
+            out.append(Block(typ="rubrik", text=skriv(k, b.text), niva=b.niva))
         elif isinstance(b, Punktlista):
-            out.append(Block(typ="punktlista", text="", punkter=b.punkter))
+            out.append(Block(typ="punktlista", text="", punkter=tuple(skriv(k, p) for p in b.punkter)))
+        elif isinstance(b, Diagram):
+            assert diagram is not None
+            vy = diagram(b)
+            out.append(Block(typ="diagram", text=b.rubrik, diagram=vy))
         elif isinstance(b, Tabellplats):
             rader = tabeller.get(b.tabell)
             if not rader:
@@ -82,6 +101,14 @@ def _lopande(text: Text, tabeller: Mapping[str, tuple[tuple[str, ...], ...]]) ->
                 )
             out.append(Block(typ="tabell", text=b.tabell, tabell=rader))
     return tuple(out)
+
+
+def _har_referens(block: object) -> bool:
+    if isinstance(block, (Stycke, Rubrik)):
+        return har_referenser(block.text)
+    if isinstance(block, Punktlista):
+        return any(har_referenser(p) for p in block.punkter)
+    return False
 
 
 # -- common ---------------------------------------------------------------------------------
@@ -369,19 +396,72 @@ class Builder:
 
     # free text
 
-    def text(self, text: Text) -> Lopande:
-        """Free text as blocks, with the table of uppdrag per status where the text places it."""
-        if not any(isinstance(b, Tabellplats) for b in text):
-            return _lopande(text, {})
-        rader = self.uppdragsstatus()
-        tabell: tuple[tuple[str, ...], ...] = ()
-        if rader:
-            tabell = (
-                ("Uppdrag", format_period(self.period, "manad_ar", versal=True)),
-                *((r.text, str(r.antal)) for r in rader),
-                ("Totalt", str(sum(r.antal for r in rader))),
+    def text(self, text: Text, *, omrade: str | None = None) -> Lopande:
+        """Free text as blocks: references written out, charts as views, and the table of
+        uppdrag per status where the text places it.
+
+        *omrade* names the verksamhet (or avdelning, område) the text belongs to; a reference
+        without ``för …`` names that area's figures, or the nämnd's when there is none.
+        """
+        tabeller: dict[str, tuple[tuple[str, ...], ...]] = {}
+        if any(isinstance(b, Tabellplats) for b in text):
+            rader = self.uppdragsstatus()
+            tabell: tuple[tuple[str, ...], ...] = ()
+            if rader:
+                tabell = (
+                    ("Uppdrag", format_period(self.period, "manad_ar", versal=True)),
+                    *((r.text, str(r.antal)) for r in rader),
+                    ("Totalt", str(sum(r.antal for r in rader))),
+                )
+            tabeller["uppdragsstatus"] = tabell
+        diagram = lambda d: diagramvy(d, self.inst.talstil)  # noqa: E731
+        if not any(_har_referens(b) for b in text):
+            return _lopande(text, tabeller, diagram=diagram)
+        register = self.sifferregister
+        standard = (register.hitta(omrade) if omrade else None) or register.namnd
+        omraden = omraden_i_text(text, register, standard)
+        skrivare = self.skrivare
+
+        def skriv(k: int, varde: str) -> str:
+            if not har_referenser(varde):
+                return varde
+            foregaende = [b for b in text[:k] if isinstance(b, Diagram)]
+
+            def los(ref: object) -> object:
+                assert isinstance(ref, Referens)
+                return los_upp(
+                    ref,
+                    register,
+                    omraden[k],
+                    diagram=foregaende[-1] if foregaende else None,
+                    internkontroll=self.arende.internkontroll is not None,
+                )
+
+            return skrivare.text(varde, los)  # type: ignore[arg-type]
+
+        return _lopande(text, tabeller, skriv, diagram)
+
+    @cached_property
+    def sifferregister(self) -> Sifferregister:
+        """The figures the ärende's texts can name (from its ekonomisk uppföljning)."""
+        return sifferregister(self.arende.ekonomi, namnd=self.rapport.namnd.namn)
+
+    @cached_property
+    def skrivare(self) -> Skrivare:
+        """What writes a reference out: the layout's number style, the nämnd, the year."""
+        ik = self.arende.internkontroll
+        return Skrivare(
+            talstil=self.inst.talstil,
+            namnd=self.rapport.namnd.namn,
+            ar=self.period.ar,
+            internkontrollmening=prose.internkontroll_mening(
+                ik.antal_per_resultat(),
+                period=format_period(self.period, "per"),
+                avvikelseord=self.inst.avvikelseord,
             )
-        return _lopande(text, {"uppdragsstatus": tabell})
+            if ik is not None
+            else "",
+        )
 
     def uppdragsstatus(self) -> tuple[StatusradVy, ...]:
         """The uppdrag per the layout's status categories; statuses no category covers get a

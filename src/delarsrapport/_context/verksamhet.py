@@ -12,7 +12,7 @@ import attrs
 from delarsrapport._context import prose
 from delarsrapport._context.gemensam import Builder, Lopande, StatusVy
 from delarsrapport._model.status import Indikatorenhet, Malniva, Rapporteringstyp, Status
-from delarsrapport._model.text import Punktlista, Tabellplats
+from delarsrapport._model.text import Punktlista, Rubrik, Stycke
 from delarsrapport._model.verksamhet import (
     Atgard,
     Indikator,
@@ -426,11 +426,13 @@ def _trend_split(
 
 
 def _atgard(b: Builder, a: Atgard) -> AtgardVy:
+    # The flat list of lines is for a layout that prints one line per activity; a table
+    # place or a chart has no line, and aktiviteter_text carries them.
     rader: list[str] = []
     for block in a.aktiviteter:
         if isinstance(block, Punktlista):
             rader.extend(block.punkter)
-        elif not isinstance(block, Tabellplats):
+        elif isinstance(block, Stycke | Rubrik):
             rader.append(block.text)
     return AtgardVy(
         text=a.text,

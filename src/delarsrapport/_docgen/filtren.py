@@ -16,13 +16,20 @@ from typing import Any, Final, Literal, get_args, get_origin, get_type_hints
 
 from lxml import etree
 
-from delarsrapport._context import Block
+from delarsrapport._context import (
+    Block,
+    DiagramVy,
+    KontrollmomentVy,
+    PrognososakerhetVy,
+    SerieVy,
+    StatusVy,
+)
 from delarsrapport._designer import typer
 from delarsrapport._docgen.exempel import rendera
 from delarsrapport._docgen.markdown import cell, kod, tabell
 from delarsrapport._model.belopp import Belopp
 from delarsrapport._model.period import Rapportperiod
-from delarsrapport._render import wordxml
+from delarsrapport._render import media, wordxml
 from delarsrapport._render.environment import Stilids as _Stilar
 from delarsrapport._render.environment import stycken_filter as _stycken_filter
 from delarsrapport._render.filters import FILTERNAMN, Talstil, make_filters
@@ -88,10 +95,84 @@ FILTER_SV: Final[dict[str, tuple[str, dict[str, str]]]] = {
         "att använda. Punkter i en punktlista får •.",
         {},
     ),
+    "resultatmening": (
+        'Skriver standardmeningen om ett resultat, med ordet som tecknet väljer: "Nämnden har ett '
+        'underskott på 39,1 mnkr." Ett resultat som avrundas till noll blir "… har ett resultat i '
+        'balans." Beloppet avrundas en gång (hälften uppåt) och skrivs utan minustecken, eftersom '
+        "ordet bär tecknet. Ett belopp som saknas skrivs som `talstil.saknas`.",
+        {
+            "subjekt": "Vem meningen handlar om: `'Nämnden'`, en verksamhets namn (`v.namn`) eller "
+            "`namnd.namn`.",
+            "enhet": "Enheten: `'mnkr'`, `'tkr'` eller `'kr'`.",
+            "decimaler": "Antal decimaler, 0–6. Med 0 och `suffix='ord'` skrivs 1 som \"1 miljon kronor\".",
+            "suffix": "Enheten efter talet: `'kort'` (mnkr), `'ord'` (miljoner kronor) eller `'mkr'`.",
+            "ungefar": "Reservation före beloppet, bara när den begärs: `'cirka'`, `'ca'` eller "
+            '`\'knappt_drygt\'` ("knappt 40" när beloppet är lite under det avrundade, "drygt 40" '
+            "när det är lite över, inget när det är exakt).",
+        },
+    ),
+    "avvikelsemening": (
+        'Skriver standardmeningen om en avvikelse mot budget: "Nämnden har en negativ avvikelse '
+        'jämfört med budget på 40,7 mnkr." En avvikelse som avrundas till noll blir "Nämnden följer '
+        'budget." Ett belopp som saknas skrivs som `talstil.saknas`.',
+        {
+            "subjekt": "Vem meningen handlar om.",
+            "jamfort_med": "Vad avvikelsen är mot: `'budget'` eller till exempel `'marsprognosen'`.",
+            "enhet": "Enheten: `'mnkr'`, `'tkr'` eller `'kr'`.",
+            "decimaler": "Antal decimaler, 0–6.",
+            "suffix": "Enheten efter talet: `'kort'`, `'ord'` eller `'mkr'`.",
+            "ungefar": "Reservation före beloppet, bara när den begärs: `'cirka'`, `'ca'` eller "
+            "`'knappt_drygt'`.",
+        },
+    ),
+    "prognosmening": (
+        "Skriver standardmeningen om helårsprognosen och, med försämring och förbättring, dess "
+        'osäkerhet. "+/- x" skrivs bara när försämring och förbättring är lika; annars skrivs '
+        "spannet från lägsta till högsta värde, samma tal som tabellen Prognososäkerhet visar. Ett "
+        "belopp som saknas skrivs som `talstil.saknas`.",
+        {
+            "forsamring": "Möjlig försämring (`ekonomi.prognososakerhet.forsamring`), eller utelämnad.",
+            "forbattring": "Möjlig förbättring (`ekonomi.prognososakerhet.forbattring`), eller utelämnad.",
+            "ar": "Året prognosen gäller (`period.ar`), eller utelämnat.",
+            "subjekt": "Meningens början: `'Årets resultat'`.",
+            "enhet": "Enheten: `'mnkr'`, `'tkr'` eller `'kr'`.",
+            "decimaler": "Antal decimaler, 0–6.",
+            "suffix": "Enheten efter talet: `'kort'`, `'ord'` eller `'mkr'`.",
+            "ungefar": "Reservation före beloppet, bara när den begärs: `'cirka'`, `'ca'` eller "
+            "`'knappt_drygt'`.",
+        },
+    ),
+    "volymmening": (
+        'Skriver en volym mot budget eller en tidigare period som förändring i procent: "Antalet '
+        'vårddygn är 4 % högre jämfört med 2019." En förändring som avrundas till noll blir "… ligger '
+        'på en jämn nivå …"; mot noll går ingen procentsats att räkna, och då skrivs båda talen. '
+        "Mellanslaget före % följer `talstil.procent_mellanslag`.",
+        {
+            "jamforelse": "Talet volymen jämförs med (budget eller föregående år).",
+            "matt": "Vad som mäts, som meningens början: `'Antalet vårddygn på HVB'`.",
+            "jamfort_med": "Vad jämförelsen är: `'budget'`, `'2019'`, `'samma period 2019'`.",
+            "decimaler": "Antal decimaler i procentsatsen.",
+            "ungefar": "Reservation före procentsatsen, bara när den begärs: `'cirka'`, `'ca'` eller "
+            "`'knappt_drygt'`.",
+        },
+    ),
+    "internkontrollmening": (
+        "Skriver sammanfattningen av internkontrollen ur kontrollmomentens resultat, med räkneord: "
+        '"… omfattar nio kontrollmoment. Åtta av dessa har genomförts utan anmärkning och ett '
+        'kontrollmoment har en mindre anmärkning." Använd den på `internkontroll.kontrollmoment`. '
+        "Vyn har samma mening färdig i `internkontroll.sammanfattning`, med layoutens ord.",
+        {
+            "period": 'Perioden (`period`), som skrivs "per augusti 2024"; utelämnad skrivs ingen period.',
+            "ord_en": "Ordet för en anmärkning i singular: `'anmärkning'` eller `'avvikelse'`.",
+            "ord_flera": "Samma ord i plural: `'anmärkningar'` eller `'avvikelser'`.",
+        },
+    ),
     "stycken": (
-        "Skriver löptext som riktiga Word-stycken: stycken, rubriker, punktlistor och tabeller, i "
-        "formatmallarna som inställningen `stilar` anger. Använd den alltid med `{{p … }}` ensamt i "
-        "ett eget stycke.",
+        "Skriver löptext som riktiga Word-stycken: stycken, rubriker, punktlistor, tabeller och "
+        "diagram, i formatmallarna som inställningen `stilar` anger. Ett diagram blir en bild med "
+        'alternativtext, bildtexten "Diagram N. …" (numrerad i dokumentets ordning) och en tabell '
+        "med värdena. Referenser i texten (`<<resultat>>`) är redan utskrivna. Använd filtret alltid "
+        "med `{{p … }}` ensamt i ett eget stycke, i brödtexten (inte i sidhuvud eller sidfot).",
         {
             "rubrikniva": "Rubriknivån för löptextens egna underrubriker. Välj nivån under rubriken "
             "texten står under, så att rubrikerna kommer i ordning.",
@@ -176,6 +257,50 @@ def _filterexempel() -> dict[str, list[tuple[str, object, str]]]:
             ("{{ x|lista('eller') }}", ("tkr", "mnkr"), "tkr, mnkr"),
         ],
         "versal": [("{{ x|versal }}", "åtta av dessa", "åtta av dessa")],
+        "resultatmening": [
+            ("{{ x|resultatmening }}", _B(-39065), "−39 065 tkr"),
+            ("{{ x|resultatmening('Barn och ungdomsvård', suffix='ord') }}", _B(-47725), "−47 725 tkr"),
+            ("{{ x|resultatmening(decimaler=0, suffix='ord') }}", _B(1000), "1 000 tkr"),
+            ("{{ x|resultatmening }}", _B(-30), "−30 tkr"),
+            ("{{ x|resultatmening(decimaler=0, ungefar='knappt_drygt') }}", _B(-26600), "−26 600 tkr"),
+        ],
+        "avvikelsemening": [
+            ("{{ x|avvikelsemening }}", _B(-40664), "−40 664 tkr"),
+            ("{{ x|avvikelsemening('Familjerätt', suffix='ord') }}", _B(561), "561 tkr"),
+            ("{{ x|avvikelsemening }}", _B(-49), "−49 tkr"),
+            ("{{ x|avvikelsemening(enhet='tkr', decimaler=0, ungefar='cirka') }}", _B(-133), "−133 tkr"),
+        ],
+        "prognosmening": [
+            (
+                "{{ x.prognos|prognosmening(x.forsamring, x.forbattring, 2024, decimaler=0, suffix='ord') }}",
+                _prognososakerhet(-30000, 5000, 5000),
+                "prognos −30 000 tkr, försämring och förbättring 5 000 tkr",
+            ),
+            (
+                "{{ x.prognos|prognosmening(x.forsamring, x.forbattring) }}",
+                _prognososakerhet(-64860, 20000, 5000),
+                "prognos −64 860 tkr, försämring 20 000 och förbättring 5 000 tkr",
+            ),
+            ("{{ x|prognosmening(ar=2020) }}", _B(-30), "−30 tkr"),
+        ],
+        "volymmening": [
+            ("{{ x|volymmening(3971, 'Antalet vårddygn på HVB', '2019') }}", 4130, "4130"),
+            ("{{ x|volymmening(100, 'Antalet vårddygn', '2023') }}", 74, "74"),
+            ("{{ x|volymmening(1000) }}", 1002, "1002"),
+            ("{{ x|volymmening(1000, ungefar='knappt_drygt') }}", 1046, "1046"),
+        ],
+        "internkontrollmening": [
+            (
+                "{{ x|internkontrollmening(period) }}",
+                _kontrollmoment(8, 1),
+                "nio kontrollmoment, ett med mindre anmärkning",
+            ),
+            (
+                "{{ x|internkontrollmening(ord_en='avvikelse', ord_flera='avvikelser') }}",
+                _kontrollmoment(0, 2),
+                "två kontrollmoment med mindre anmärkning",
+            ),
+        ],
         "som_text": [
             (
                 "{{ x|som_text }}",
@@ -184,6 +309,38 @@ def _filterexempel() -> dict[str, list[tuple[str, object, str]]]:
             )
         ],
     }
+
+
+def _prognososakerhet(prognos: int, forsamring: int, forbattring: int) -> PrognososakerhetVy:
+    p, f, b = _B(prognos), _B(forsamring), _B(forbattring)
+    return PrognososakerhetVy(
+        prognos=p,
+        forsamring=f,
+        forbattring=b,
+        spann_min=p - f,
+        spann_max=p + b,
+        symmetrisk=f == b,
+        decimaler=1,
+        text_fore=(),
+        text=(),
+    )
+
+
+def _kontrollmoment(utan: int, mindre: int) -> tuple[KontrollmomentVy, ...]:
+    def moment(varde: str, ord_: str) -> KontrollmomentVy:
+        return KontrollmomentVy(
+            kontrollomrade="Finansiell kontroll",
+            riskbeskrivning="",
+            kontrollmoment="",
+            kontrollmetod="",
+            resultat=StatusVy(varde=varde, ord=ord_, mening="", farg="auto"),
+            kommentar=(),
+        )
+
+    return (
+        *(moment("utan_anmarkning", "Utan anmärkning") for _ in range(utan)),
+        *(moment("mindre_anmarkning", "Mindre anmärkning") for _ in range(mindre)),
+    )
 
 
 def _stilar_av(filter_: str) -> tuple[str, ...]:
@@ -203,7 +360,10 @@ def _styckesutdata(xml: str) -> list[tuple[str, str]]:
                 celler = [wordxml.text(tc) for tc in wordxml.cells(tr)]
                 out.append((f"tabell i {stil}", " · ".join(celler)))
             continue
-        text = wordxml.text(el)
+        bild = next(
+            el.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"), None
+        )
+        text = wordxml.text(el) if bild is None else f"[bild: {bild.get('descr')}]"
         if text:
             out.append((wordxml.style_id(el) or "?", text))
     return out
@@ -256,7 +416,7 @@ def filteravsnitt() -> list[str]:
             continue
         rader = []
         for mallkod, varde, ord_ in exempel[filter_]:
-            resultat = rendera(mallkod, x=varde)
+            resultat = rendera(mallkod, x=varde, period=Rapportperiod(ar=2024, slutmanad=8))
             utfall = "<br>".join(kod(r) for r in resultat.split("\n")) if resultat else "*(tomt)*"
             rader.append([kod(mallkod), cell(ord_), utfall])
         lines += tabell(["I mallen", "Värdet x", "Blir"], rader)
@@ -264,6 +424,7 @@ def filteravsnitt() -> list[str]:
 
 
 def _styckenexempel() -> list[str]:
+    d = Decimal
     text = (
         Block("stycke", "Nämnden redovisar ett underskott."),
         Block("rubrik", "Orsaker", niva=1),
@@ -273,11 +434,32 @@ def _styckenexempel() -> list[str]:
             "uppdragsstatus",
             tabell=(("Uppdrag", "Augusti 2020"), ("Färdiga", "3"), ("Totalt", "3")),
         ),
+        Block(
+            "diagram",
+            "Vårddygn januari–augusti",
+            diagram=DiagramVy(
+                rubrik="Vårddygn januari–augusti",
+                typ="stapel",
+                enhet="index (2019 = 100)",
+                kategorier=("HVB", "Stödboende"),
+                serier=(
+                    SerieVy(namn="2019", varden=(d(100), d(100))),
+                    SerieVy(namn="2020", varden=(d(104), d(118))),
+                ),
+                budget=(),
+                decimaler=0,
+                beskrivning="Stapeldiagram: Vårddygn januari–augusti.",
+                tabell=(("Vårdform", "2019", "2020"), ("HVB", "100", "104"), ("Stödboende", "100", "118")),
+            ),
+        ),
     )
-    utdata = _styckesutdata(str(filterfunktioner()["stycken"](text, 3)))
+    with media.samla() as samling:
+        samling.del_ = "word/document.xml"
+        utdata = _styckesutdata(str(filterfunktioner()["stycken"](text, 3)))
     lines = [
-        "Exempel: löptext med ett stycke, en underrubrik, en punktlista och en framräknad tabell, "
-        "skriven med `{{p x|stycken(3) }}` och standardinställningen för `stilar`, blir:",
+        "Exempel: löptext med ett stycke, en underrubrik, en punktlista, en framräknad tabell och ett "
+        "diagram, skriven med `{{p x|stycken(3) }}` och standardinställningen för `stilar`, blir "
+        "(diagrammets bild står i ett eget stycke före bildtexten, med alternativtexten):",
         "",
     ]
     lines += tabell(["Formatmall", "Text"], [[kod(s), cell(t)] for s, t in utdata])

@@ -117,6 +117,9 @@ INSTALLNINGAR_SV: Final[dict[str, str]] = {
     "visa.teckenforklaring": "Verksamhetsuppföljningen slutar med en teckenförklaring över statusarnas "
     "ord och färger.",
     "visa.brevhuvud": "Tjänsteskrivelsen skriver ut kommunens brevhuvud (adress, telefon, webb).",
+    "visa.standardmeningar": "Där indata saknar egen text får den ekonomiska uppföljningens analys "
+    "nämndens resultat-, avvikelse- och prognosmening, och en verksamhets avsnitt sin resultat- och "
+    "avvikelsemening (se filtren resultatmening med flera). `false` lämnar texten tom.",
 }
 """The settings in Swedish, by path: ``a.b`` for a field of a group, ``a.*.b`` for a field of
 every value of a mapping, ``a[].b`` for a field of every item of a list."""

@@ -74,7 +74,9 @@ STYR: Final[dict[tuple[str, str], str]] = {
 """(class, field) → what it steers, for the fields that steer rather than print."""
 
 #: Classes whose fields are the parts of a value printed whole (a date, a number).
-_DELAR_AV_VARDE: Final = frozenset({"Diarienummer", "Stycke", "Rubrik", "Punktlista", "Tabellplats"})
+_DELAR_AV_VARDE: Final = frozenset(
+    {"Diarienummer", "Stycke", "Rubrik", "Punktlista", "Tabellplats", "Diagram", "Serie"}
+)
 
 
 @attrs.frozen

@@ -17,6 +17,7 @@ from typing import Any, Final, Literal, get_args, get_origin
 
 import attrs
 from cattrs.errors import (
+    AttributeValidationNote,
     ClassValidationError,
     IterableValidationNote,
 )
@@ -34,10 +35,14 @@ from delarsrapport._model.status import (
     Status,
 )
 from delarsrapport._model.text import (
+    DIAGRAMTYPER,
     TABELLER,
     Block,
+    Diagram,
+    FaltError,
     Punktlista,
     Rubrik,
+    Serie,
     Stycke,
     Tabellplats,
     Text,
@@ -302,14 +307,117 @@ def _block(item: object) -> Block:
                     Problemkod.VARDE,
                 )
             return Tabellplats(namn)
+        if key == "diagram":
+            try:
+                return _diagram(inner)
+            except Exception as exc:
+                exc.add_note(AttributeValidationNote("@ diagram", "diagram", Diagram))
+                raise ClassValidationError("diagram", [exc], Diagram) from None
         raise IndataError(
-            f"okänt textblock {key!r}{menade_du(key, ['rubrik', 'punkter', 'tabell'])}; "
-            "ett block är ett stycke (text), {rubrik: …}, {punkter: [...]} eller {tabell: …}",
+            f"okänt textblock {key!r}{menade_du(key, ['rubrik', 'punkter', 'tabell', 'diagram'])}; "
+            "ett block är ett stycke (text), {rubrik: …}, {punkter: [...]}, {tabell: …} eller {diagram: …}",
             Problemkod.OKANT_FALT,
+        )
+    if isinstance(item, list):
+        raise IndataError(
+            "förväntade ett stycke men fick en lista; ett stycke som börjar med [ eller { måste stå "
+            "inom citattecken i YAML"
         )
     raise IndataError(
         f"förväntade ett stycke (text), {{rubrik: …}} eller {{punkter: [...]}}, fick {describe(item)}"
     )
+
+
+_DIAGRAMFALT: Final = (
+    "rubrik",
+    "typ",
+    "enhet",
+    "matt",
+    "kategorier",
+    "kategorirubrik",
+    "serier",
+    "budget",
+    "decimaler",
+)
+
+
+def _diagram(value: object) -> Diagram:
+    """A chart block: ``{diagram: {rubrik, typ, enhet, matt, kategorier, serier, budget, decimaler}}``."""
+    if not isinstance(value, Mapping):
+        raise IndataError(
+            f"förväntade ett diagram med fälten {', '.join(_DIAGRAMFALT)}, fick {describe(value)}"
+        )
+    fel: list[Exception] = []
+    for key in value:
+        if key not in _DIAGRAMFALT:
+            exc = IndataError(
+                f"okänt fält {key!r}{menade_du(str(key), list(_DIAGRAMFALT))}; giltiga fält här: "
+                + ", ".join(_DIAGRAMFALT)
+            )
+            exc.add_note(AttributeValidationNote(f"@ {key}", str(key), Diagram))
+            fel.append(exc)
+    falt: dict[str, object] = {}
+
+    def las(namn: str, fn: Any) -> None:
+        if namn not in value or (value[namn] is None and namn not in ("rubrik", "kategorier", "serier")):
+            if namn in ("rubrik", "kategorier", "serier"):
+                exc: Exception = IndataError("obligatoriskt fält saknas")
+                exc.add_note(AttributeValidationNote(f"@ {namn}", namn, Diagram))
+                fel.append(exc)
+            return
+        try:
+            falt[namn] = fn(value[namn])
+        except Exception as exc:
+            exc.add_note(AttributeValidationNote(f"@ {namn}", namn, Diagram))
+            fel.append(exc)
+
+    las("rubrik", lambda v: structure_str(v, str))
+    las("typ", lambda v: structure_literal(v, Literal["linje", "stapel"]))
+    las("enhet", lambda v: structure_str(v, str))
+    las("matt", lambda v: structure_str(v, str))
+    las("kategorier", _kategorier)
+    las("kategorirubrik", lambda v: structure_str(v, str))
+    las("serier", _serier)
+    las("budget", _varden)
+    las("decimaler", lambda v: structure_int(v, int))
+    if fel:
+        raise ClassValidationError("diagram", fel, Diagram)
+    try:
+        return Diagram(**falt)  # type: ignore[arg-type]
+    except FaltError:
+        raise
+    except (TypeError, ValueError) as exc:
+        raise IndataError(str(exc)) from None
+
+
+def _kategorier(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise IndataError(f"kategorier är en lista av texter (månader, år …), fick {describe(value)}")
+    return tuple(structure_str(v, str) for v in value)
+
+
+def _varden(value: object) -> tuple[Decimal | None, ...]:
+    if not isinstance(value, list):
+        raise IndataError(f"förväntade en lista av tal (null för inget värde), fick {describe(value)}")
+    return tuple(None if v is None else exakt_tal(v) for v in value)
+
+
+def _serier(value: object) -> tuple[Serie, ...]:
+    if not isinstance(value, list):
+        raise IndataError(f"serier är en lista av {{namn: …, varden: [...]}}, fick {describe(value)}")
+    serier: list[Serie] = []
+    fel: list[Exception] = []
+    for index, item in enumerate(value):
+        try:
+            if not isinstance(item, Mapping) or set(item) != {"namn", "varden"}:
+                raise IndataError(f"en serie skrivs {{namn: …, varden: [...]}}, fick {describe(item)}")
+            serier.append(Serie(structure_str(item["namn"], str), _varden(item["varden"])))
+        except Exception as exc:
+            exc.add_note(IterableValidationNote(f"@ index {index}", index, Serie))
+            fel.append(exc)
+    if fel:
+        raise ClassValidationError("serier", fel, tuple)
+    return tuple(serier)
 
 
 def structure_diarienummer(value: object, cls: type) -> Diarienummer:
@@ -372,10 +480,50 @@ TOM_SCHEMA: Final[Mapping[str, object]] = {
 }
 """``tom`` as the loader reads it (any case, surrounding spaces allowed)."""
 
+_TAL_SCHEMA: Final[Mapping[str, object]] = {
+    "anyOf": [{"type": "integer"}, {"type": "string"}, {"type": "null"}]
+}
+
+_DIAGRAM_SCHEMA: Final[Mapping[str, object]] = {
+    "type": "object",
+    "properties": {
+        "diagram": {
+            "type": "object",
+            "properties": {
+                "rubrik": {"type": "string"},
+                "typ": {"enum": list(DIAGRAMTYPER)},
+                "enhet": {"type": "string"},
+                "matt": {"type": "string"},
+                "kategorier": {"type": "array", "items": {"type": "string"}},
+                "kategorirubrik": {"type": "string"},
+                "serier": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "namn": {"type": "string"},
+                            "varden": {"type": "array", "items": _TAL_SCHEMA},
+                        },
+                        "required": ["namn", "varden"],
+                        "additionalProperties": False,
+                    },
+                },
+                "budget": {"type": "array", "items": _TAL_SCHEMA},
+                "decimaler": {"type": "integer"},
+            },
+            "required": ["rubrik", "kategorier", "serier"],
+            "additionalProperties": False,
+        }
+    },
+    "required": ["diagram"],
+    "additionalProperties": False,
+}
+
 _TEXT_SCHEMA: Final[Mapping[str, object]] = {
     "description": "Löptext: en lista där varje post är ett stycke (text), "
-    "{rubrik: …, niva: 1–3}, {punkter: [...]} eller {tabell: uppdragsstatus} (platsen för "
-    "en tabell som räknas fram ur rapporten). En ensam text blir ett stycke.",
+    "{rubrik: …, niva: 1–3}, {punkter: [...]}, {tabell: uppdragsstatus} (platsen för "
+    "en tabell som räknas fram ur rapporten) eller {diagram: …} (ett diagram ritat ur sina data). "
+    "En ensam text blir ett stycke. Ett stycke kan hänvisa till rapportens siffror med <<namn>>.",
     "anyOf": [
         {"type": "string"},
         {"type": "null"},
@@ -405,6 +553,7 @@ _TEXT_SCHEMA: Final[Mapping[str, object]] = {
                         "required": ["tabell"],
                         "additionalProperties": False,
                     },
+                    _DIAGRAM_SCHEMA,
                 ]
             },
         },

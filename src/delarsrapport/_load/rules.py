@@ -12,6 +12,9 @@ from delarsrapport._model.ekonomi import (
     Sammanfattningsrad,
 )
 from delarsrapport._model.rapport import Arende, Delarsrapport
+from delarsrapport._model.referens import ReferensError, dela, har_referenser
+from delarsrapport._model.siffror import arendets_texter, los_upp, omraden_i_text, sifferregister
+from delarsrapport._model.text import Diagram, Punktlista, Rubrik, Stycke, texter
 from delarsrapport._model.tjansteskrivelse import presens
 
 __all__ = ["raw_bilaga_numbers", "validate_rapport"]
@@ -23,7 +26,55 @@ def validate_rapport(rapport: Delarsrapport) -> list[tuple[Path_, str]]:
     for index, arende in enumerate(rapport.arenden):
         base: Path_ = () if index == 0 else ("ovriga_arenden", index - 1)
         problems.extend(_validate_arende(arende, base))
+        problems.extend(_validate_referenser(rapport, arende, base))
     return problems
+
+
+def _validate_referenser(rapport: Delarsrapport, arende: Arende, base: Path_) -> list[tuple[Path_, str]]:
+    """Every figure reference (``<<resultat>>``) in the ärende's free text names a figure or
+    standard sentence that exists where it stands, and its choices are known."""
+    problems: list[tuple[Path_, str]] = []
+    alla = [arende.tjansteskrivelse, *arende.bilagor]
+    if not any(_har_referens(b) for obj in alla for _, text in texter(obj) for b in text):
+        return problems
+    register = sifferregister(arende.ekonomi, namnd=rapport.namnd.namn)
+    for path, text, standard in arendets_texter(arende, register, base):
+        omraden = omraden_i_text(text, register, standard)
+        diagram: Diagram | None = None
+        for k, block in enumerate(text):
+            if isinstance(block, Diagram):
+                diagram = block
+                continue
+            for sub, varde in _strangar(block):
+                if not har_referenser(varde):
+                    continue
+                try:
+                    for del_ in dela(varde):
+                        if not isinstance(del_, str):
+                            los_upp(
+                                del_,
+                                register,
+                                omraden[k],
+                                diagram=diagram,
+                                internkontroll=arende.internkontroll is not None,
+                            )
+                except ReferensError as exc:
+                    problems.append(((*path, k, *sub), str(exc)))
+    return problems
+
+
+def _har_referens(block: object) -> bool:
+    return any(har_referenser(v) for _, v in _strangar(block))
+
+
+def _strangar(block: object) -> list[tuple[Path_, str]]:
+    if isinstance(block, Stycke):
+        return [((), block.text)]
+    if isinstance(block, Rubrik):
+        return [(("rubrik",), block.text)]
+    if isinstance(block, Punktlista):
+        return [(("punkter", m), p) for m, p in enumerate(block.punkter)]
+    return []
 
 
 def raw_bilaga_numbers(data: object) -> list[tuple[Path_, str]]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
-from typing import Any, Final, TypeAlias
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import Any, Final, TypeAlias, cast
 
 import attrs
 
@@ -14,10 +15,15 @@ from delarsrapport._model.rapporterat import Tom
 from delarsrapport._model.typecheck import field_check
 
 __all__ = [
+    "DIAGRAMTYPER",
+    "MAX_KATEGORIER",
+    "MAX_SERIER",
     "Block",
+    "Diagram",
     "FaltError",
     "Punktlista",
     "Rubrik",
+    "Serie",
     "Stycke",
     "Tabellplats",
     "Text",
@@ -26,6 +32,7 @@ __all__ = [
     "check_text_fields",
     "ej_tom",
     "plain_text",
+    "texter",
 ]
 
 
@@ -267,21 +274,134 @@ TABELLER: Final = ("uppdragsstatus",)
 """The derived tables free text may place."""
 
 
-Block: TypeAlias = Stycke | Rubrik | Punktlista | Tabellplats
+DIAGRAMTYPER: Final = ("linje", "stapel")
+"""The kinds of chart a :class:`Diagram` can be: a line chart or a bar chart."""
+
+#: The most categories (points along the axis) and series a chart may have: a year of
+#: months twice over, and as many series as a reader can tell apart.
+MAX_KATEGORIER: Final = 24
+MAX_SERIER: Final = 6
+
+
+def _andliga(falt: str, varden: tuple[Decimal | None, ...]) -> None:
+    if any(v is not None and not v.is_finite() for v in varden):
+        raise FaltError(falt, "ett värde i ett diagram måste vara ett ändligt tal")
+
+
+@attrs.frozen(field_transformer=check_text_fields)
+class Serie:
+    """En serie i ett diagram: namnet i teckenförklaringen och ett exakt värde per kategori.
+
+    ``None`` är en kategori utan värde (ett uppehåll i linjen).
+    """
+
+    namn: str = attrs.field(validator=ej_tom)
+    """Seriens namn i teckenförklaringen och tabellens rubrik: "2020", "Budget 2020"."""
+    varden: tuple[Decimal | None, ...]
+    """Ett värde per kategori ("104", "7,5" inom citattecken); null för en kategori utan värde."""
+
+    def __attrs_post_init__(self) -> None:
+        _andliga("varden", self.varden)
+
+
+@attrs.frozen(field_transformer=check_text_fields)
+class Diagram:
+    """Ett diagram i löptext, ritat ur sina värden: "Diagram 1. Vårddygn per månad".
+
+    Kategorierna är punkterna längs axeln (månader, år, vårdformer); varje serie har ett
+    värde per kategori, i tidsordning (den sista är den diagrammet handlar om), och en
+    budget ritas som en streckad linje. Bildtextens nummer, alternativtexten och tabellen
+    med värdena tas fram när dokumentet skapas.
+    """
+
+    rubrik: str = attrs.field(validator=ej_tom)
+    """Bildtexten efter "Diagram N.": "Vårddygn januari–augusti 2020 jämfört med 2019"."""
+    kategorier: tuple[str, ...]
+    """Punkterna längs axeln i ordning: månader ("jan", "feb" …), år eller vårdformer."""
+    serier: tuple[Serie, ...]
+    """Serierna i tidsordning (1–6); den sista är den diagrammet handlar om."""
+    typ: str = "linje"
+    """``linje`` (linjediagram) eller ``stapel`` (stapeldiagram)."""
+    enhet: str = ""
+    """Vad värdena räknar, axelns text: "vårddygn", "procent", "index (2019 = 100)"."""
+    matt: str = ""
+    """Storheten som en mening nämner den, för ``<<volymmening>>``: "Antalet vårddygn"."""
+    budget: tuple[Decimal | None, ...] = ()
+    """Budgeten per kategori, ritad som en streckad linje; tom för ingen."""
+    decimaler: int = 0
+    """Decimalerna som värdena skrivs med i tabellen och alternativtexten (0–3)."""
+    kategorirubrik: str = ""
+    """Tabellens rubrik över kategorierna ("Månad", "Vårdform"); räknas fram när den är tom."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.typ not in DIAGRAMTYPER:
+            raise FaltError("typ", f"ett diagram är {' eller '.join(DIAGRAMTYPER)}, inte {self.typ!r}")
+        if not 1 <= len(self.kategorier) <= MAX_KATEGORIER:
+            raise FaltError(
+                "kategorier", f"ett diagram har 1–{MAX_KATEGORIER} kategorier, fick {len(self.kategorier)}"
+            )
+        if not 1 <= len(self.serier) <= MAX_SERIER:
+            raise FaltError("serier", f"ett diagram har 1–{MAX_SERIER} serier, fick {len(self.serier)}")
+        for i, serie in enumerate(self.serier):
+            if len(serie.varden) != len(self.kategorier):
+                raise FaltError(
+                    "serier",
+                    f"serien {serie.namn!r} (nummer {i + 1}) har {len(serie.varden)} värden men "
+                    f"diagrammet har {len(self.kategorier)} kategorier; ge ett värde per kategori "
+                    "(null för inget värde)",
+                )
+            if all(v is None for v in serie.varden):
+                raise FaltError("serier", f"serien {serie.namn!r} har inga värden")
+        if self.budget and len(self.budget) != len(self.kategorier):
+            raise FaltError(
+                "budget",
+                f"budgeten har {len(self.budget)} värden men diagrammet har "
+                f"{len(self.kategorier)} kategorier",
+            )
+        _andliga("budget", self.budget)
+        if isinstance(self.decimaler, bool) or not 0 <= self.decimaler <= 3:
+            raise FaltError("decimaler", f"decimaler i ett diagram är 0–3, inte {self.decimaler!r}")
+
+
+Block: TypeAlias = Stycke | Rubrik | Punktlista | Tabellplats | Diagram
 """One block of free text."""
 
 Text: TypeAlias = tuple[Block, ...]
-"""A free-text section: paragraphs, sub-headings and bullet lists in order."""
+"""A free-text section: paragraphs, sub-headings, bullet lists, derived tables and charts in order."""
+
+_BLOCKTYPER: Final = (Stycke, Rubrik, Punktlista, Tabellplats, Diagram)
 
 
 def plain_text(text: Text) -> str:
-    """All the words of *text*, blocks separated by blank lines (for checks and tests)."""
+    """All the words of *text*, blocks separated by blank lines (for checks and tests).
+
+    A chart contributes its title; a derived table nothing.
+    """
     parts: list[str] = []
     for block in text:
         if isinstance(block, Punktlista):
             parts.append("\n".join(block.punkter))
         elif isinstance(block, Tabellplats):
             continue
+        elif isinstance(block, Diagram):
+            parts.append(block.rubrik)
         else:
             parts.append(block.text)
     return "\n\n".join(parts)
+
+
+def texter(obj: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Text]]:
+    """Every free text (a tuple of blocks) in a model object, with its field path.
+
+    What a source printed (``rapporterat``) is left out: it is never rendered.
+    """
+    if isinstance(obj, tuple):
+        if obj and all(isinstance(x, _BLOCKTYPER) for x in obj):
+            yield path, cast("Text", obj)
+        else:
+            for i, item in enumerate(obj):
+                yield from texter(item, (*path, i))
+    elif attrs.has(type(obj)) and not isinstance(obj, _BLOCKTYPER):
+        for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(obj))):
+            if field.name != "rapporterat":
+                yield from texter(getattr(obj, field.name), (*path, field.name))

@@ -161,7 +161,8 @@ def _describe(tp: object) -> str:
         return "None"
     members = _union_members(tp)
     if members is not None:
-        return " eller ".join(_describe(m) for m in members)
+        namn = [_describe(m) for m in members]
+        return namn[0] if len(namn) == 1 else f"{', '.join(namn[:-1])} eller {namn[-1]}"
     origin = get_origin(tp)
     if origin is Literal:
         return "en av " + ", ".join(repr(a) for a in get_args(tp))

@@ -38,6 +38,7 @@ from lxml import etree
 
 from delarsrapport._errors import RenderError, TemplateError
 from delarsrapport._render import cache as diskcache
+from delarsrapport._render import media
 from delarsrapport._render.environment import Stilids, escape, make_environment
 from delarsrapport._render.filters import Talstil
 from delarsrapport._render.layout import Stilar
@@ -172,13 +173,16 @@ class _Del:
 
 @attrs.frozen
 class Rendering:
-    """A rendered template: its parts by member name, before the zip is written."""
+    """A rendered template: its parts by member name, before the zip is written, and the
+    images (charts) the render added."""
 
     mall: PreparedTemplate
     delar: Mapping[str, bytes]
+    bilder: tuple[media.Bild, ...] = ()
 
     def package(self, egenskaper: Karnegenskaper) -> bytes:
-        """The finished .docx: the static members as prepared, the rendered ones, the properties."""
+        """The finished .docx: the static members as prepared, the rendered ones, the properties
+        and any images with their relationships."""
         members: list[Member] = []
         for name in self.mall.ordning:
             if name == _CORE:
@@ -187,7 +191,7 @@ class Rendering:
                 members.append(compress(name, self.delar[name]))
             else:
                 members.append(self.mall.statiska[name])
-        return write_zip(members)
+        return write_zip(media.packa(members, self.bilder))
 
 
 class PreparedTemplate:
@@ -470,8 +474,14 @@ class PreparedTemplate:
 
     def render(self, context: Mapping[str, object]) -> Rendering:
         """Every tagged part rendered with *context*, checked; raises TemplateError or RenderError."""
+        with media.samla() as samling:
+            delar = self._render(context, samling)
+        return Rendering(self, delar, tuple(samling.bilder))
+
+    def _render(self, context: Mapping[str, object], samling: media.Mediasamling) -> dict[str, bytes]:
         delar: dict[str, bytes] = {}
         for name, d in self.delar.items():
+            samling.del_ = name
             try:
                 with arbetsbudget():
                     dst = _begransad_utdata(d.mall.generate(context))
@@ -506,7 +516,7 @@ class PreparedTemplate:
             else:
                 delar[name] = data
             _check_structure(root, d, self.path)
-        return Rendering(self, delar)
+        return delar
 
 
 #: The largest part of a template, and the largest template, as read from its zip. Word's

@@ -4,7 +4,8 @@ The environment is sandboxed (templates come from designers, not programmers),
 autoescaping (data such as "Vård & omsorg" stays text, never markup) and strict (a
 misspelt variable is an error, not an empty cell). ``stycken`` is the one filter that
 writes Word XML itself: free text becomes paragraphs in the template's own styles,
-sub-headings in its heading styles and a derived table (``{tabell: …}``) a small table.
+sub-headings in its heading styles, a derived table (``{tabell: …}``) a small table and a
+chart (``{diagram: …}``) a picture with alt text, a numbered caption and its values.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import Any, Final
 from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from delarsrapport._render import media
+from delarsrapport._render.diagram import rita, ritning
 from delarsrapport._render.filters import Talstil, make_filters
 from delarsrapport._render.sandbox import Sandbox
 
@@ -80,9 +83,9 @@ class Stilids:
     tabell: str
 
 
-def table_xml(stilar: Stilids, rader: tuple[tuple[str, ...], ...]) -> str:
-    """A small table: the first row is a repeating header, the last a bold total; figures
-    (every column after the first) right-aligned.
+def table_xml(stilar: Stilids, rader: tuple[tuple[str, ...], ...], *, summarad: bool = True) -> str:
+    """A small table: the first row is a repeating header, the last a bold total (unless
+    *summarad* is false); figures (every column after the first) right-aligned.
 
     The table spans the text width, and its grid has a width for every column (the first,
     the labels, gets two fifths; the figures share the rest): readers that go by the
@@ -98,7 +101,7 @@ def table_xml(stilar: Stilids, rader: tuple[tuple[str, ...], ...]) -> str:
     ]
     for i, rad in enumerate(rader):
         xml.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" if i == 0 else "<w:tr>")
-        fet = i in (0, len(rader) - 1)
+        fet = i == 0 or (summarad and i == len(rader) - 1)
         for j, text in enumerate(rad):
             cell = paragraph_xml(stilar.stycke, text, jc="right" if j else None, fet=fet)
             xml.append(f'<w:tc><w:tcPr><w:tcW w:w="{bredder[j]}" w:type="dxa"/></w:tcPr>{cell}</w:tc>')
@@ -121,7 +124,23 @@ def _kolumnbredder(kolumner: int) -> tuple[int, ...]:
     return (TEXTBREDD - ovriga * (kolumner - 1), *([ovriga] * (kolumner - 1)))
 
 
-def stycken_filter(stilar: Stilids) -> Callable[..., Xml]:
+def diagram_xml(stilar: Stilids, d: Any, *, minus: str = "-") -> str:
+    """A chart of free text: the picture with its alt text (drawn now and added to the render in
+    progress), the caption "Diagram N. …" numbered in document order, and the table of values."""
+    bild = media.lagg_till(rita(d, minus=minus))
+    stil = escape(stilar.stycke, _CITAT)
+    bildstycke = (
+        f'<w:p><w:pPr><w:pStyle w:val="{stil}"/><w:keepNext/><w:jc w:val="center"/></w:pPr>'
+        f"{ritning(d, bild, escape)}</w:p>"
+    )
+    bildtext = (
+        f'<w:p><w:pPr><w:pStyle w:val="{stil}"/><w:keepNext/></w:pPr>'
+        f"{_run(f'Diagram {bild.nummer}.', fet=True)}{_run(' ' + d.rubrik)}</w:p>"
+    )
+    return bildstycke + bildtext + table_xml(stilar, d.tabell, summarad=False)
+
+
+def stycken_filter(stilar: Stilids, minus: str = "-") -> Callable[..., Xml]:
     def stycken(text: Iterable[Any], rubrikniva: int = 3) -> Xml:
         """Free text as Word paragraphs: {{p ts.arendet|stycken(3) }}.
 
@@ -137,6 +156,8 @@ def stycken_filter(stilar: Stilids) -> Callable[..., Xml]:
                 parts.append(paragraph_xml(stilar.rubriker[index], block.text))
             elif block.typ == "tabell":
                 parts.append(table_xml(stilar, block.tabell))
+            elif block.typ == "diagram":
+                parts.append(diagram_xml(stilar, block.diagram, minus=minus))
             else:
                 parts.extend(paragraph_xml(stilar.punktlista, punkt) for punkt in block.punkter)
         return Xml("".join(parts))
@@ -149,7 +170,7 @@ def make_environment(talstil: Talstil, stilar: Stilids | None) -> ImmutableSandb
     env = Sandbox(autoescape=True, undefined=StrictUndefined)
     env.filters.update(make_filters(talstil))
     if stilar is not None:
-        env.filters["stycken"] = stycken_filter(stilar)
+        env.filters["stycken"] = stycken_filter(stilar, talstil.minus)
     else:
         env.filters["stycken"] = lambda text, rubrikniva=3: Xml("")
     return env

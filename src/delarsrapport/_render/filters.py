@@ -17,6 +17,8 @@ import attrs
 from delarsrapport import formatting as fmt
 from delarsrapport._model.belopp import Belopp
 from delarsrapport._model.period import Rapportperiod
+from delarsrapport._model.referens import Ungefar
+from delarsrapport._model.status import Kontrollresultat
 
 __all__ = ["FILTERNAMN", "Talstil", "make_filters"]
 
@@ -38,8 +40,30 @@ class Talstil:
     saknas: str = ""
 
 
-FILTERNAMN: Final = ("belopp", "procent", "tal", "datum", "period", "lista", "versal", "som_text")
+FILTERNAMN: Final = (
+    "belopp",
+    "procent",
+    "tal",
+    "datum",
+    "period",
+    "lista",
+    "versal",
+    "som_text",
+    "resultatmening",
+    "avvikelsemening",
+    "prognosmening",
+    "volymmening",
+    "internkontrollmening",
+)
 """Every filter :func:`make_filters` registers, in the order the Mallguide lists them."""
+
+
+def _prose() -> Any:
+    # The standard sentences live with the context's other sentences; imported on use, as
+    # the context imports this module.
+    from delarsrapport._context import prose
+
+    return prose
 
 
 def make_filters(stil: Talstil) -> dict[str, Callable[..., str]]:
@@ -127,9 +151,126 @@ def make_filters(stil: Talstil) -> dict[str, Callable[..., str]]:
         for block in value:
             if getattr(block, "typ", None) == "punktlista":
                 parts.append("\n".join(f"• {p}" for p in block.punkter))
+            elif getattr(block, "typ", None) == "diagram":
+                # A cell cannot hold the picture: the chart's title and its values.
+                rubriker, *rader = block.diagram.tabell
+                parts.append(str(block.text))
+                parts.extend(
+                    f"{r[0]}: " + ", ".join(f"{h} {v}" for h, v in zip(rubriker[1:], r[1:], strict=True))
+                    for r in rader
+                )
             else:
                 parts.append(str(block.text))
         return "\n".join(parts)
+
+    def resultatmening(
+        value: Belopp | None,
+        subjekt: str = "Nämnden",
+        enhet: fmt.Enhet = "mnkr",
+        decimaler: int = 1,
+        suffix: fmt.Suffix | None = "kort",
+        ungefar: Ungefar | None = None,
+    ) -> str:
+        if value is None:
+            return stil.saknas
+        return str(
+            _prose().resultatmening(
+                value, subjekt=subjekt, enhet=enhet, decimaler=decimaler, suffix=suffix, ungefar=ungefar
+            )
+        )
+
+    def avvikelsemening(
+        value: Belopp | None,
+        subjekt: str = "Nämnden",
+        jamfort_med: str = "budget",
+        enhet: fmt.Enhet = "mnkr",
+        decimaler: int = 1,
+        suffix: fmt.Suffix | None = "kort",
+        ungefar: Ungefar | None = None,
+    ) -> str:
+        if value is None:
+            return stil.saknas
+        return str(
+            _prose().avvikelsemening(
+                value,
+                subjekt=subjekt,
+                jamfort_med=jamfort_med,
+                enhet=enhet,
+                decimaler=decimaler,
+                suffix=suffix,
+                ungefar=ungefar,
+            )
+        )
+
+    def prognosmening(
+        value: Belopp | None,
+        forsamring: Belopp | None = None,
+        forbattring: Belopp | None = None,
+        ar: int | None = None,
+        subjekt: str = "Årets resultat",
+        enhet: fmt.Enhet = "mnkr",
+        decimaler: int = 1,
+        suffix: fmt.Suffix | None = "kort",
+        ungefar: Ungefar | None = None,
+    ) -> str:
+        if value is None:
+            return stil.saknas
+        return str(
+            _prose().prognosmening(
+                value,
+                forsamring=forsamring,
+                forbattring=forbattring,
+                ar=ar,
+                subjekt=subjekt,
+                enhet=enhet,
+                decimaler=decimaler,
+                suffix=suffix,
+                minus=stil.minus,
+                ungefar=ungefar,
+            )
+        )
+
+    def volymmening(
+        value: Decimal | int | None,
+        jamforelse: Decimal | int | None = None,
+        matt: str = "Volymen",
+        jamfort_med: str = "budget",
+        decimaler: int = 0,
+        ungefar: Ungefar | None = None,
+    ) -> str:
+        if value is None or jamforelse is None:
+            return stil.saknas
+        return str(
+            _prose().volymmening(
+                value,
+                jamforelse,
+                matt=matt,
+                jamfort_med=jamfort_med,
+                decimaler=decimaler,
+                mellanslag=stil.procent_mellanslag,
+                ungefar=ungefar,
+            )
+        )
+
+    def internkontrollmening(
+        value: Iterable[Any],
+        period: Rapportperiod | None = None,
+        ord_en: str = "anmärkning",
+        ord_flera: str = "anmärkningar",
+    ) -> str:
+        antal: dict[Kontrollresultat, int] = {}
+        for moment in value:
+            resultat = getattr(moment, "resultat", None)
+            if resultat is not None and resultat.varde:
+                k = Kontrollresultat(resultat.varde)
+                antal[k] = antal.get(k, 0) + 1
+        return str(
+            _prose().internkontroll_mening(
+                antal,
+                period=fmt.format_period(period, "per") if period is not None else "",
+                avvikelseord=(ord_en, ord_flera),
+            )
+        )
 
     filters: dict[str, Callable[..., str]] = {
         "belopp": belopp,
@@ -140,6 +281,11 @@ def make_filters(stil: Talstil) -> dict[str, Callable[..., str]]:
         "lista": lista,
         "versal": versal,
         "som_text": som_text,
+        "resultatmening": resultatmening,
+        "avvikelsemening": avvikelsemening,
+        "prognosmening": prognosmening,
+        "volymmening": volymmening,
+        "internkontrollmening": internkontrollmening,
     }
     assert tuple(filters) == FILTERNAMN
     return filters

@@ -159,6 +159,9 @@ class Visa:
     """The verksamhetsuppföljning ends with a legend of the status words and colours."""
     brevhuvud: bool = False
     """The tjänsteskrivelse prints the kommun's letterhead (address, telephone, web)."""
+    standardmeningar: bool = True
+    """Where the input has no text of its own, the ekonomi's analysis gets the nämnd's result,
+    deviation and forecast sentences, and a verksamhet's section its result and deviation."""
 
 
 def _default_status() -> dict[Status, Ord]:

@@ -68,6 +68,9 @@ class _Paket:
                 for n in self.namn
                 if n.endswith(".xml") and n.startswith(("word/", "docProps/"))
             }
+            self.rels = {
+                n: etree.fromstring(zf.read(n), parser=_PARSER) for n in self.namn if n.endswith(".rels")
+            }
         self.body = self.delar["word/document.xml"].find(qn("w:body"))
         self.stilar = self._stilnamn()
 
@@ -128,8 +131,10 @@ def _block(paket: _Paket, el: etree._Element) -> object | None:
         name, _level = paket.stil(el)
         if not text and el.find(f".//{qn('w:drawing')}") is None:
             return None
-        if el.find(f".//{qn('w:drawing')}") is not None:
-            text += " [bild]"
+        bilder = [f"[bild: {d.get('descr') or ''}]" for d in el.iter(qn("wp:docPr"))]
+        if el.find(f".//{qn('w:drawing')}") is not None and not bilder:
+            bilder = ["[bild]"]
+        text = " ".join([text, *bilder]) if text else " ".join(bilder)
         return f"{name}: {text}"
     if el.tag == qn("w:tbl"):
         return {"tabell": _tabell(el)}
@@ -170,8 +175,9 @@ def normalise(document: bytes | str | Path) -> Dokumentdata:
     and ``innehall``: the body in order, each paragraph as ``"Style name: text"`` (empty
     paragraphs left out, tabs and line breaks kept as ``\\t`` and ``\\n``) and each table as
     ``{"tabell": {"rubrikrader": n, "rader": [[cell, …], …]}}``, where a shaded cell
-    outside the header rows ends in its colour, ``"Påbörjad [92D050]"``. The same document
-    always gives the same data, whatever the machine.
+    outside the header rows ends in its colour, ``"Påbörjad [92D050]"``; a picture is
+    ``[bild: alt text]`` in its paragraph. The same document always gives the same data,
+    whatever the machine.
     """
     paket = _Paket(document)
     innehall = [
@@ -206,8 +212,10 @@ def accessibility_problems(document: bytes | str | Path) -> list[str]:
     Checked: a title and the language sv-SE in the core properties; sv-SE as the default
     language of the text; real heading styles, none empty, the first of level 1 and none
     more than one level below the one before; a repeating header row (``w:tblHeader``)
-    on every table; alt text on every image; and every coloured table cell carrying
-    text too, since colour alone is lost in print and to a screen reader.
+    on every table; alt text on every image, in the body, headers and footers, on the
+    drawing and on the picture inside it (unless the drawing is marked decorative), and an
+    image part behind every picture; and every coloured table cell carrying text too, since
+    colour alone is lost in print and to a screen reader.
     """
     paket = _Paket(document)
     problems: list[str] = []
@@ -246,9 +254,7 @@ def accessibility_problems(document: bytes | str | Path) -> list[str]:
                             f"en färgad cell utan text i tabellen som börjar med {first_text!r} "
                             "(färgen måste följas av ord)"
                         )
-    for doc_pr in paket.delar["word/document.xml"].iter(qn("wp:docPr")):
-        if not (doc_pr.get("descr") or "").strip():
-            problems.append(f"bilden {doc_pr.get('name')!r} saknar alternativtext")
+    problems += _bildproblem(paket)
     return problems
 
 
@@ -263,3 +269,48 @@ def pdf_accessibility_problems(pdf: bytes | str | Path) -> list[str]:
     from delarsrapport._render.pdf import pdf_problems  # pikepdf only when a PDF is checked
 
     return pdf_problems(pdf)
+
+
+_PIC: Final = "{http://schemas.openxmlformats.org/drawingml/2006/picture}"
+_A: Final = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_R: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_DEKORATIV: Final = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
+
+
+def _bildproblem(paket: _Paket) -> list[str]:
+    """Every picture in the body, headers and footers: alt text on the drawing and on the
+    picture (or marked decorative), and its image in the package."""
+    problems: list[str] = []
+    for namn, rot in paket.delar.items():
+        if not re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", namn):
+            continue
+        for ritning in rot.iter(qn("w:drawing")):
+            doc_pr = next(ritning.iter(qn("wp:docPr")), None)
+            if doc_pr is None:
+                problems.append(f"en bild i {namn} saknar wp:docPr (och därmed alternativtext)")
+                continue
+            if any(el.get("val") in ("1", "true") for el in doc_pr.iter(_DEKORATIV)):
+                continue
+            bildnamn = doc_pr.get("name")
+            if not (doc_pr.get("descr") or "").strip():
+                problems.append(f"bilden {bildnamn!r} saknar alternativtext")
+            for cnv in ritning.iter(f"{_PIC}cNvPr"):
+                if not (cnv.get("descr") or "").strip() and (doc_pr.get("descr") or "").strip():
+                    problems.append(f"bilden {bildnamn!r} har alternativtext på ritningen men inte på bilden")
+            for blip in ritning.iter(f"{_A}blip"):
+                rid = blip.get(f"{_R}embed")
+                if rid and not _har_bilddel(paket, namn, rid):
+                    problems.append(f"bilden {bildnamn!r} hänvisar till {rid}, som inte finns i dokumentet")
+    return problems
+
+
+def _har_bilddel(paket: _Paket, del_: str, rid: str) -> bool:
+    mapp, _, fil = del_.rpartition("/")
+    rels = f"{mapp}/_rels/{fil}.rels"
+    if rels not in paket.rels:
+        return False
+    for rel in paket.rels[rels]:
+        if rel.get("Id") == rid:
+            mal = rel.get("Target", "")
+            return (mal.lstrip("/") if mal.startswith("/") else f"{mapp}/{mal}") in paket.namn
+    return False
