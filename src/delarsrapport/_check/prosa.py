@@ -42,7 +42,7 @@ from delarsrapport._model.siffror import (
     omraden_i_text,
     sifferregister,
 )
-from delarsrapport._model.text import Punktlista, Rubrik, Stycke
+from delarsrapport._model.text import blocktexter
 from delarsrapport.formatting import avrunda
 
 __all__ = ["Traff", "prosa", "traffar"]
@@ -133,7 +133,7 @@ def prosa(c: Recorder, rapport: Delarsrapport, arende: Arende, base: Path_) -> N
     for path, text, standard in arendets_texter(arende, register, base):
         omraden = omraden_i_text(text, register, standard)
         for k, block in enumerate(text):
-            for sub, varde in _strangar(block):
+            for sub, varde in blocktexter(block):
                 for mening in _meningar(varde):
                     _balans(c, (*path, k, *sub), mening, omraden[k], register, rapport.namnd.namn)
                     for m in re.finditer(r"(?<![\d,])1 miljoner kronor", mening):
@@ -151,19 +151,9 @@ def _arende(arende: Arende, register: Sifferregister, base: Path_, namnd: str) -
     for path, text, standard in arendets_texter(arende, register, base):
         omraden = omraden_i_text(text, register, standard)
         for k, block in enumerate(text):
-            for sub, varde in _strangar(block):
+            for sub, varde in blocktexter(block):
                 for mening in _meningar(varde):
                     yield from _belopp_i_mening((*path, k, *sub), mening, omraden[k], register, namnd)
-
-
-def _strangar(block: object) -> list[tuple[Path_, str]]:
-    if isinstance(block, Stycke):
-        return [((), block.text)]
-    if isinstance(block, Rubrik):
-        return [(("rubrik",), block.text)]
-    if isinstance(block, Punktlista):
-        return [(("punkter", m), p) for m, p in enumerate(block.punkter)]
-    return []
 
 
 def _meningar(text: str) -> list[str]:

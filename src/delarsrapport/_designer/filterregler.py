@@ -25,6 +25,7 @@ from delarsrapport._context import Block
 from delarsrapport._designer.fynd import Mallkod, menade
 from delarsrapport._designer.typer import HELTAL, OKAND, TEXT, Typ, typnamn
 from delarsrapport._render.filters import FILTERNAMN
+from delarsrapport._render.sandbox import INBYGGDA_FILTER
 
 __all__ = [
     "EGNA_FILTER",
@@ -36,28 +37,10 @@ __all__ = [
     "nyckelord",
 ]
 
-#: The Jinja built-in filters a template may use besides delarsrapport's own: harmless
-#: text and list helpers. Any other built-in renders but is outside the designer contract.
-TILLATNA_INBYGGDA_FILTER: Final = (
-    "capitalize",
-    "count",
-    "d",
-    "default",
-    "e",
-    "escape",
-    "first",
-    "int",
-    "join",
-    "last",
-    "length",
-    "lower",
-    "replace",
-    "round",
-    "string",
-    "title",
-    "trim",
-    "upper",
-)
+#: The Jinja built-in filters a template may use besides delarsrapport's own: the ones
+#: the render environment has (harmless text and list helpers), so that the contract and
+#: the engine cannot disagree.
+TILLATNA_INBYGGDA_FILTER: Final = INBYGGDA_FILTER
 
 #: The built-in filters a template must not use, with why (the layout check's message).
 OSAKRA_FILTER: Final[Mapping[str, str]] = {

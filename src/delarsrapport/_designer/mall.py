@@ -42,6 +42,7 @@ from delarsrapport._render.environment import make_environment
 from delarsrapport._render.filters import Talstil
 from delarsrapport._render.layout import Stilar
 from delarsrapport._render.locations import BODY, part_label, part_labels
+from delarsrapport._render.package import part_name
 from delarsrapport._render.wordxml import style_ids
 
 __all__ = ["Mallfil", "check_template", "granska_mall"]
@@ -126,7 +127,7 @@ class Mallfil:
                 if rel.get("TargetMode") == "External":
                     continue
                 target = rel.get("Target", "")
-                namn = target.lstrip("/") if target.startswith("/") else _normalise(mapp / target)
+                namn = target.lstrip("/") if target.startswith("/") else part_name(mapp / target)
                 mal[rel.get("Id", "")] = namn
                 if rel.get("Type") in _SLAG and namn in self.medlemmar:
                     slag.setdefault(namn, _SLAG[rel.get("Type", "")])
@@ -144,17 +145,6 @@ class Mallfil:
             return {}
         self.xml(namn)  # strictly well-formed, as the engine wants it
         return style_ids(self.medlemmar[namn])
-
-
-def _normalise(path: PurePosixPath) -> str:
-    parts: list[str] = []
-    for bit in path.parts:
-        if bit == "..":
-            if parts:
-                parts.pop()
-        elif bit not in (".", ""):
-            parts.append(bit)
-    return "/".join(parts)
 
 
 class _Mall:

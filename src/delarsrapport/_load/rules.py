@@ -14,7 +14,7 @@ from delarsrapport._model.ekonomi import (
 from delarsrapport._model.rapport import Arende, Delarsrapport
 from delarsrapport._model.referens import ReferensError, dela, har_referenser
 from delarsrapport._model.siffror import arendets_texter, los_upp, omraden_i_text, sifferregister
-from delarsrapport._model.text import Diagram, Punktlista, Rubrik, Stycke, texter
+from delarsrapport._model.text import Block, Diagram, blocktexter, texter
 from delarsrapport._model.tjansteskrivelse import presens
 
 __all__ = ["raw_bilaga_numbers", "validate_rapport"]
@@ -45,7 +45,7 @@ def _validate_referenser(rapport: Delarsrapport, arende: Arende, base: Path_) ->
             if isinstance(block, Diagram):
                 diagram = block
                 continue
-            for sub, varde in _strangar(block):
+            for sub, varde in blocktexter(block):
                 if not har_referenser(varde):
                     continue
                 try:
@@ -63,18 +63,8 @@ def _validate_referenser(rapport: Delarsrapport, arende: Arende, base: Path_) ->
     return problems
 
 
-def _har_referens(block: object) -> bool:
-    return any(har_referenser(v) for _, v in _strangar(block))
-
-
-def _strangar(block: object) -> list[tuple[Path_, str]]:
-    if isinstance(block, Stycke):
-        return [((), block.text)]
-    if isinstance(block, Rubrik):
-        return [(("rubrik",), block.text)]
-    if isinstance(block, Punktlista):
-        return [(("punkter", m), p) for m, p in enumerate(block.punkter)]
-    return []
+def _har_referens(block: Block) -> bool:
+    return any(har_referenser(v) for _, v in blocktexter(block))
 
 
 def raw_bilaga_numbers(data: object) -> list[tuple[Path_, str]]:

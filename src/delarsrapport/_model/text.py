@@ -28,6 +28,7 @@ __all__ = [
     "Tabellplats",
     "Text",
     "TextError",
+    "blocktexter",
     "check_text",
     "check_text_fields",
     "ej_tom",
@@ -388,6 +389,19 @@ def plain_text(text: Text) -> str:
         else:
             parts.append(block.text)
     return "\n\n".join(parts)
+
+
+def blocktexter(block: Block) -> list[tuple[tuple[str | int, ...], str]]:
+    """The written strings of one block, each with its path below the block: a paragraph's
+    text, a heading's (``rubrik``), each bullet (``punkter``, *i*). A table place or a chart
+    has none (a chart's words are data, not prose)."""
+    if isinstance(block, Stycke):
+        return [((), block.text)]
+    if isinstance(block, Rubrik):
+        return [(("rubrik",), block.text)]
+    if isinstance(block, Punktlista):
+        return [(("punkter", m), p) for m, p in enumerate(block.punkter)]
+    return []
 
 
 def texter(obj: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Text]]:

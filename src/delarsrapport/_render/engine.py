@@ -43,7 +43,7 @@ from delarsrapport._render.environment import Stilids, escape, make_environment
 from delarsrapport._render.filters import Talstil
 from delarsrapport._render.layout import Stilar
 from delarsrapport._render.locations import hint, lineno, message, part_label, plats
-from delarsrapport._render.package import Member, compress, write_zip
+from delarsrapport._render.package import Member, compress, part_name, write_zip
 from delarsrapport._render.sandbox import arbetsbudget
 from delarsrapport._render.typografi import Typografi, efter_rendering, i_mallen
 from delarsrapport._render.wordxml import W, qn, style_ids
@@ -317,7 +317,7 @@ class PreparedTemplate:
         for rel in self._xml(raw, rels):
             if rel.get("Type") in _RENDERED_RELS and rel.get("TargetMode") != "External":
                 target = rel.get("Target", "")
-                name = target.lstrip("/") if target.startswith("/") else _normalise(folder / target)
+                name = target.lstrip("/") if target.startswith("/") else part_name(folder / target)
                 if name in raw and name not in names:
                     names.append(name)
         return names
@@ -594,17 +594,6 @@ def _sibling(part: str, name: str) -> str:
 def _rels_name(part: str) -> str:
     p = PurePosixPath(part)
     return str(p.parent / "_rels" / f"{p.name}.rels")
-
-
-def _normalise(path: PurePosixPath) -> str:
-    parts: list[str] = []
-    for bit in path.parts:
-        if bit == "..":
-            if parts:
-                parts.pop()
-        elif bit not in (".", ""):
-            parts.append(bit)
-    return "/".join(parts)
 
 
 def _set_language(styles: etree._Element) -> None:

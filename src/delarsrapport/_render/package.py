@@ -21,6 +21,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterable
+from pathlib import PurePosixPath
 from typing import Final
 
 import attrs
@@ -29,7 +30,7 @@ from lxml import etree
 from delarsrapport._errors import RenderError
 from delarsrapport._render.wordxml import qn
 
-__all__ = ["DEFLATE_LEVEL", "Member", "compress", "validate_package", "write_zip"]
+__all__ = ["DEFLATE_LEVEL", "Member", "compress", "part_name", "validate_package", "write_zip"]
 
 DEFLATE_LEVEL: Final = 6
 """The deflate level of parts compressed at render time (see docs/prestanda.md).
@@ -204,3 +205,16 @@ def validate_package(data: bytes) -> None:
                 )
                 if path not in names:
                     raise RenderError(f"{rels} pekar på {target}, som saknas i dokumentet")
+
+
+def part_name(path: PurePosixPath) -> str:
+    """The package part a relationship's target *path* names (``word/../docProps/x`` →
+    ``docProps/x``): ``..`` and ``.`` resolved, never above the package's root."""
+    parts: list[str] = []
+    for bit in path.parts:
+        if bit == "..":
+            if parts:
+                parts.pop()
+        elif bit not in (".", ""):
+            parts.append(bit)
+    return "/".join(parts)
