@@ -325,7 +325,7 @@ def pdf_problems(pdf: bytes | str | os.PathLike[str], *, rubriker: bool = True) 
 
 # -- a set of documents ---------------------------------------------------------------------
 
-_BOKMARKE: Final = re.compile(r"/?Arende\d+(?:Tjansteskrivelse|Bilaga\d+)")
+_BOKMARKE: Final = re.compile(r"/?(?:Dagordning|Arende\d+(?:Tjansteskrivelse|Bilaga\d+))")
 
 
 def _i_grupper(antal: int, arbetare: int) -> list[range]:
