@@ -380,3 +380,35 @@ def test_the_cover_passes_the_print_gate(tmp_path: Path) -> None:
     assert granska_pdf(forsattsblad, pdf, dokument="handlingar.docx") == []
     with pikepdf.open(io.BytesIO(pdf)) as dok:
         assert len(dok.pages) == 1
+
+
+def test_the_example_in_the_economists_guide_loads_and_prints_as_it_says() -> None:
+    """docs/fran-excel-till-handlingar.md: the agenda it shows, in the Upplands-Bro sample."""
+    guide = (ROOT / "docs" / "fran-excel-till-handlingar.md").read_text(encoding="utf-8")
+    avsnitt = guide[guide.index("### Dagordningen på försättsbladet") :]
+    (exempel,) = re.findall(r"```yaml\n(.*?)```", avsnitt, re.S)[:1]
+    sammantrade, _rader, _problem = read_yaml(exempel)
+    data = _data()
+    data["sammantrade"] = sammantrade["sammantrade"]  # type: ignore[index]
+    rapport = load(data)
+    assert not [f for f in check(rapport) if f.code.startswith("DAGORDNING")]
+    forsattsblad = render_forsattsblad(rapport, load_layout("upplands-bro"))
+    assert forsattsblad is not None
+    assert [_text(s) for s in normalise(forsattsblad)["innehall"]][1:] == [
+        "Dagordning",
+        "Beslutsärenden",
+        "1 Verksamhetsberättelse år 2022 - Socialnämnden",
+        "2 Nämndplan år 2023 - Socialnämnden",
+        "3 Revisionsrapport - Granskning av arbetet mot hedersrelaterat våld och förtryck",
+        "4 Vårdnadsöverflytt",
+        "Informationsärenden",
+        "5 Delegationsbeslut",
+    ]
+    # The forms the guide names for a title of its own and a number of its own.
+    for punkt in (
+        '{arende: 1, titel: "Verksamhetsberättelse 2022"}',
+        '{titel: "Val av ersättare", nummer: 12}',
+    ):
+        assert f"`{punkt}`" in avsnitt
+        (varde,) = read_yaml(f"- {punkt}")[0]  # type: ignore[misc]
+        assert Dagordningspunkt(**varde).titel  # type: ignore[arg-type]
