@@ -325,6 +325,8 @@ def pdf_problems(pdf: bytes | str | os.PathLike[str], *, rubriker: bool = True) 
 
 # -- a set of documents ---------------------------------------------------------------------
 
+#: The bookmark at the start of each section of a combined handling: the cover's
+#: (``samlad.FORSATTSBLAD``) and each tjänsteskrivelse's and bilaga's.
 _BOKMARKE: Final = re.compile(r"/?(?:Dagordning|Arende\d+(?:Tjansteskrivelse|Bilaga\d+))")
 
 
