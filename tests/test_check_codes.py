@@ -666,6 +666,47 @@ FALL |= {
 }
 
 
+def _dagordning(*punkter: Any, andra_arende: bool = False) -> Callable[[dict[str, Any]], None]:
+    """The meeting of 24 September 2020 with *punkter* as its one group of the agenda; with
+    *andra_arende*, the report has a second ärende (a nämndplan) for them to link to."""
+
+    def andra(data: dict[str, Any]) -> None:
+        data["sammantrade"] = {
+            "datum": "2020-09-24",
+            "dagordning": [{"rubrik": "Beslutsärenden", "punkter": list(punkter)}],
+        }
+        if andra_arende:
+            ts = {**copy.deepcopy(data["tjansteskrivelse"]), "rubrik": "Nämndplan 2021"}
+            ts["forslag_till_beslut"] = [{"verb": "godkänna", "objekt": "nämndplanen"}]
+            data["ovriga_arenden"] = [{"period": {"ar": 2021, "slutmanad": 12}, "tjansteskrivelse": ts}]
+
+    return andra
+
+
+FALL |= {
+    "DAGORDNING-NUMMER": (
+        _dagordning({"arende": 1, "nummer": 3}, {"titel": "Vårdnadsöverflytt", "nummer": 3}),
+        _dagordning({"arende": 1, "nummer": 3}, {"titel": "Vårdnadsöverflytt"}),
+    ),
+    "DAGORDNING-ARENDE-OKANT": (
+        _dagordning({"arende": 1}, {"arende": 2}),
+        _dagordning({"arende": 1}, {"arende": 2}, andra_arende=True),
+    ),
+    "DAGORDNING-ARENDE-DUBBLETT": (
+        _dagordning({"arende": 1}, {"arende": 1}),
+        _dagordning({"arende": 1}, "Vårdnadsöverflytt"),
+    ),
+    "DAGORDNING-ORDNING": (
+        _dagordning({"arende": 2}, {"arende": 1}, andra_arende=True),
+        _dagordning({"arende": 1}, {"arende": 2}, andra_arende=True),
+    ),
+    "DAGORDNING-ARENDE-SAKNAS": (
+        _dagordning("Vårdnadsöverflytt", {"arende": 1}, andra_arende=True),
+        _dagordning({"arende": 1}, "Vårdnadsöverflytt", {"arende": 2}, andra_arende=True),
+    ),
+}
+
+
 def test_every_code_is_documented() -> None:
     """Each Kod member has its documentation in KODER, under itself, and KODER documents nothing else."""
     assert set(KODER) == set(Kod)
@@ -707,6 +748,11 @@ AVSNITT: dict[str, str] = {
     "BILAGA-TITEL-AVVIKER": "Sidhuvud",
     "BILAGA-TITEL-PERIOD": "Sidhuvud",
     "BUDGET-BRUTTO": "Fördelning: Vuxen",
+    "DAGORDNING-ARENDE-DUBBLETT": "Dagordning",
+    "DAGORDNING-ARENDE-OKANT": "Dagordning",
+    "DAGORDNING-ARENDE-SAKNAS": "Dagordning",
+    "DAGORDNING-NUMMER": "Dagordning",
+    "DAGORDNING-ORDNING": "Dagordning",
     "DATUM-BILAGA-EFTER": "Sidhuvud",
     "DATUM-NAMNDBEHANDLAS": "Tjänsteskrivelse",
     "DATUM-SAMMANTRADE": "Tjänsteskrivelse",
@@ -804,6 +850,12 @@ SIFFROR: dict[str, tuple[str | None, str | None]] = {
     "BILAGA-TITEL-AVVIKER": ("Ekonomisk analys", "Ekonomisk uppföljning"),
     "BILAGA-TITEL-PERIOD": ("Ekonomisk uppföljning augusti 2019", "Ekonomisk uppföljning"),
     "BUDGET-BRUTTO": ("120", "20"),  # the driftbudget's row, the fördelning's sum
+    # agenda: the number, link or order the input gives, and the one the report expects
+    "DAGORDNING-ARENDE-DUBBLETT": ("1", None),
+    "DAGORDNING-ARENDE-OKANT": ("2", None),
+    "DAGORDNING-ARENDE-SAKNAS": (None, "2"),
+    "DAGORDNING-NUMMER": ("3", "4"),
+    "DAGORDNING-ORDNING": ("2, 1", "1, 2"),
     "DATUM-BILAGA-EFTER": ("2020-09-19", "2020-09-18"),
     "DATUM-NAMNDBEHANDLAS": ("2020-09-01", "2020-09-18"),
     "DATUM-SAMMANTRADE": ("2020-09-18", "2020-09-10"),

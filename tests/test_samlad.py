@@ -12,7 +12,7 @@ from lxml import etree
 from delarsrapport import load, render
 from delarsrapport._render.layout import load_layout
 from delarsrapport._render.package import validate_package
-from delarsrapport._render.render import render_bytes
+from delarsrapport._render.render import render_bytes, render_forsattsblad
 from delarsrapport._render.samlad import handlingens_titel, med_sidantal
 from delarsrapport.testing import accessibility_problems, normalise
 
@@ -44,14 +44,16 @@ def _delar(data: bytes) -> dict[str, bytes]:
 
 
 class _Samlade(dict[tuple[str, str], tuple[bytes, list[bytes]]]):
-    """(sample, layout) → the combined handling and the separate documents, rendered when first asked for."""
+    """(sample, layout) → the combined handling and the separate documents (after the cover,
+    for a layout that has one), rendered when first asked for."""
 
     def __missing__(self, key: tuple[str, str]) -> tuple[bytes, list[bytes]]:
         sample, layout = key
         rapport = load(_sample(sample))
         separata = [d.data for d in render_bytes(rapport, layout=layout)]
+        forsattsblad = render_forsattsblad(rapport, load_layout(layout))
         (samlad,) = render_bytes(rapport, layout=layout, samlad=True)
-        self[key] = (samlad.data, separata)
+        self[key] = (samlad.data, ([forsattsblad] if forsattsblad else []) + separata)
         return self[key]
 
 

@@ -62,6 +62,7 @@ from delarsrapport._model.budget import (
     Satsning,
     Satsningstabell,
 )
+from delarsrapport._model.dagordning import Dagordningsgrupp, Dagordningspunkt
 from delarsrapport._model.ekonomi import (
     BeraknadSammanfattning,
     BeraknadSammanfattningsrad,
@@ -176,6 +177,8 @@ __all__ = [
     "Budgetfordelning",
     "Budgetrad",
     "Budgettabell",
+    "Dagordningsgrupp",
+    "Dagordningspunkt",
     "Delarsrapport",
     "Delavsnitt",
     "Diagram",

@@ -11,6 +11,7 @@ and the numbers involved.
 - ``arende``, ``verksamhet``, ``nyckeltal``, ``internkontroll``, ``ekonomi`` (with
   ``sammanfattning``), ``brutto``, ``budget``: one area each, named after the model
   module whose types it checks;
+- ``dagordning``: the meeting's agenda against the report's ärenden;
 - ``tabell`` and ``etiketter``: the column-by-column comparison and the check's column labels;
 - ``koder``: every finding code with its documentation.
 """

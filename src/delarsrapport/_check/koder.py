@@ -74,6 +74,11 @@ class Kod(StrEnum):
     PROSA_TECKEN = "PROSA-TECKEN"
     PROSA_BALANS = "PROSA-BALANS"
     PROSA_ENHETSORD = "PROSA-ENHETSORD"
+    DAGORDNING_NUMMER = "DAGORDNING-NUMMER"
+    DAGORDNING_ARENDE_OKANT = "DAGORDNING-ARENDE-OKANT"
+    DAGORDNING_ARENDE_DUBBLETT = "DAGORDNING-ARENDE-DUBBLETT"
+    DAGORDNING_ORDNING = "DAGORDNING-ORDNING"
+    DAGORDNING_ARENDE_SAKNAS = "DAGORDNING-ARENDE-SAKNAS"
 
 
 @attrs.frozen
@@ -526,6 +531,54 @@ KODER: Final[dict[Kod, Koddoc]] = {
             'Texten skriver "1 miljoner kronor".',
             'Talet 1 tar singular: "1 miljon kronor" (decimaltal tar plural: "1,5 miljoner kronor").',
             'Skriv "1 miljon kronor", eller en referens med enheten miljoner kronor, som väljer form själv.',
+        ),
+        _k(
+            Kod.DAGORDNING_NUMMER,
+            _F,
+            "Dagordningens nummer ökar inte",
+            "En punkt på dagordningen (under sammantrade) har samma nummer som punkten före eller "
+            "ett lägre. En punkt utan nummer får numret efter punkten före.",
+            "Ledamöterna och protokollet hänvisar till ärendena med dagordningens nummer; två "
+            "punkter med samma nummer går inte att skilja åt.",
+            "Rätta numret, eller ta bort det så att punkten numreras efter punkten före.",
+        ),
+        _k(
+            Kod.DAGORDNING_ARENDE_OKANT,
+            _F,
+            "Dagordningen hänvisar till ett ärende som inte finns",
+            "En punkt på dagordningen har arende: med ett nummer som rapporten inte har (1 är "
+            "huvudärendet, 2 det första under ovriga_arenden).",
+            "Punkten har inga handlingar att visa. Försättsbladet i den samlade handlingen kan inte "
+            "skapas (de separata dokumenten kan det).",
+            "Rätta ärendets nummer, eller skriv punktens titel om ärendet inte hör till rapporten.",
+        ),
+        _k(
+            Kod.DAGORDNING_ARENDE_DUBBLETT,
+            _V,
+            "Ett ärende står två gånger på dagordningen",
+            "Två punkter på dagordningen hänvisar till samma av rapportens ärenden.",
+            "Ärendets handlingar finns en gång i den samlade handlingen; två punkter för dem är "
+            "nästan alltid en felskrivning.",
+            "Rätta numret under arende: på den ena punkten, eller skriv dess titel i stället.",
+        ),
+        _k(
+            Kod.DAGORDNING_ORDNING,
+            _V,
+            "Dagordningen har ärendena i en annan ordning än rapporten",
+            "Dagordningen tar upp rapportens ärenden i en annan ordning än rapporten har dem "
+            "(huvudärendet, sedan ovriga_arenden i ordning).",
+            "Den samlade handlingen har dokumenten i rapportens ordning; följer dagordningen en "
+            "annan ordning hittar läsaren inte ärendena där dagordningen säger.",
+            "Ordna ovriga_arenden som dagordningen, eller punkterna som rapporten.",
+        ),
+        _k(
+            Kod.DAGORDNING_ARENDE_SAKNAS,
+            _V,
+            "Ett ärende saknas på dagordningen",
+            "Ett av rapportens ärenden finns i den samlade handlingen men på ingen punkt av "
+            "dagordningen (ingen punkt har arende: med dess nummer).",
+            "Handlingar som inte står på dagordningen behandlas inte på sammanträdet.",
+            "Lägg till en punkt med arende: och ärendets nummer, eller byt en punkts titel mot arende:.",
         ),
     ]
 }

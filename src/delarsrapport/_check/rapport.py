@@ -16,6 +16,7 @@ from delarsrapport._check.arende import (
     rubriknivaer,
     tjansteskrivelse,
 )
+from delarsrapport._check.dagordning import dagordning
 from delarsrapport._check.ekonomi import ekonomisk_uppfoljning
 from delarsrapport._check.internkontroll import internkontroll
 from delarsrapport._check.nyckeltal import nyckeltalsbilaga
@@ -35,10 +36,13 @@ __all__ = ["check"]
 def check(rapport: Delarsrapport) -> list[Finding]:
     """Check *rapport* for everything real reports get wrong; return every finding.
 
-    Findings come in document order (tjänsteskrivelse, then each bilaga). The documents
+    Findings come in document order (the meeting's agenda, then each ärende's
+    tjänsteskrivelse and bilagor). The documents
     delarsrapport renders always use the computed figures, whatever the findings say.
     """
     c = Recorder(get_kalla(rapport))
+    with c.dokument("Dagordning"), c.avsnitt("Dagordning"):
+        dagordning(c, rapport)
     for index, arende in enumerate(rapport.arenden):
         base: Path_ = () if index == 0 else ("ovriga_arenden", index - 1)
         prefix = "" if index == 0 else f"Ärende {index + 1} ({arende.tjansteskrivelse.rubrik}): "

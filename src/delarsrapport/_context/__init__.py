@@ -9,10 +9,10 @@ model was built.
 
 One module per document kind holds that kind's views and their builder
 (``tjansteskrivelse``, ``ekonomi`` with ``brutto``, ``verksamhet``, ``nyckeltal``,
-``internkontroll``); ``gemensam`` has what they share, ``prose`` the sentences the
-context writes itself, ``referenser`` the figure references and charts of free text, and
-``build`` puts one document's context together. Every view
-class is importable from here.
+``internkontroll``, and ``handlingar`` for the combined handling's cover); ``gemensam``
+has what they share, ``prose`` the sentences the context writes itself, ``referenser``
+the figure references and charts of free text, and ``build`` puts one document's context
+together. Every view class is importable from here.
 """
 
 from delarsrapport._context.brutto import (
@@ -29,7 +29,7 @@ from delarsrapport._context.brutto import (
     StatsbidragsradVy,
     TabellVy,
 )
-from delarsrapport._context.build import GEMENSAMMA, KONTEXTER, bygg_kontext, filnamnsdel
+from delarsrapport._context.build import GEMENSAMMA, KONTEXTER, bygg_handlingar, bygg_kontext, filnamnsdel
 from delarsrapport._context.ekonomi import (
     AVSNITTSRUBRIKER,
     EgenRegiRadVy,
@@ -62,6 +62,7 @@ from delarsrapport._context.gemensam import (
     StatusradVy,
     StatusVy,
 )
+from delarsrapport._context.handlingar import DagordningsgruppVy, DagordningspunktVy, HandlingarVy
 from delarsrapport._context.internkontroll import (
     InternkontrollVy,
     KontrollmomentVy,
@@ -104,6 +105,8 @@ __all__ = [
     "Block",
     "BudgetradVy",
     "BudgettabellVy",
+    "DagordningsgruppVy",
+    "DagordningspunktVy",
     "DelavsnittVy",
     "DiagramVy",
     "DokumentVy",
@@ -114,6 +117,7 @@ __all__ = [
     "EkonomiVy",
     "EkonomiavsnittVy",
     "ForvaltningVy",
+    "HandlingarVy",
     "IndikatorVy",
     "InsatskostnadVy",
     "InstallningarVy",
@@ -159,6 +163,7 @@ __all__ = [
     "VerksamhetVy",
     "VerksamhetsavsnittVy",
     "VerksamhetstabellVy",
+    "bygg_handlingar",
     "bygg_kontext",
     "filnamnsdel",
 ]

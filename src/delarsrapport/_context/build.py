@@ -17,6 +17,7 @@ from delarsrapport._context.gemensam import (
     KommunVy,
     NamndVy,
 )
+from delarsrapport._context.handlingar import HandlingarVy, build_handlingar, dokument_handlingar
 from delarsrapport._context.internkontroll import InternkontrollVy, build_internkontroll
 from delarsrapport._context.nyckeltal import NyckeltalsVy, build_nyckeltal
 from delarsrapport._context.tjansteskrivelse import TjansteskrivelseVy, build_tjansteskrivelse
@@ -29,7 +30,7 @@ from delarsrapport._model.rapport import Arende, Bilaga, Delarsrapport, Dokument
 from delarsrapport._model.verksamhet import Verksamhetsuppfoljning
 from delarsrapport._render.layout import Installningar
 
-__all__ = ["GEMENSAMMA", "KONTEXTER", "bygg_kontext", "filnamnsdel"]
+__all__ = ["GEMENSAMMA", "KONTEXTER", "bygg_handlingar", "bygg_kontext", "filnamnsdel"]
 
 
 KONTEXTER: Final[dict[str, dict[str, object]]] = {
@@ -38,8 +39,10 @@ KONTEXTER: Final[dict[str, dict[str, object]]] = {
     "verksamhet": {"verksamhet": VerksamhetVy},
     "nyckeltal": {"nyckeltal": NyckeltalsVy},
     "internkontroll": {"internkontroll": InternkontrollVy},
+    "handlingar": {"handlingar": HandlingarVy},
 }
-"""The variables each document kind adds to the common ones (see :data:`GEMENSAMMA`)."""
+"""The variables each document kind adds to the common ones (see :data:`GEMENSAMMA`);
+``handlingar`` is the cover of the combined handling, a template a layout may leave out."""
 
 GEMENSAMMA: Final[dict[str, object]] = {
     "kommun": KommunVy,
@@ -79,6 +82,13 @@ def bygg_kontext(
     if isinstance(del_, Internkontroll):
         return {**common, "internkontroll": build_internkontroll(b, del_, dokument.datum)}
     raise TypeError(f"okänd dokumentdel {type(del_).__name__}")
+
+
+def bygg_handlingar(rapport: Delarsrapport, installningar: Installningar) -> dict[str, object]:
+    """The context of the combined handling's cover: the common variables (``dokument`` is the
+    handling itself, ``arende`` the main ärende) and ``handlingar``, the meeting and its agenda."""
+    b = Builder(rapport=rapport, arende=rapport.huvudarende, nummer=1, inst=installningar)
+    return {**b.gemensamt(dokument_handlingar(b)), "handlingar": build_handlingar(b)}
 
 
 def filnamnsdel(text: str) -> str:

@@ -179,7 +179,8 @@ class DokumentVy:
     """Handlingen som skrivs ut: det som står i sidhuvudet och titeln."""
 
     slag: str
-    """Dokumentslaget: tjansteskrivelse, ekonomi, verksamhet, nyckeltal eller internkontroll."""
+    """Dokumentslaget: tjansteskrivelse, ekonomi, verksamhet, nyckeltal eller internkontroll
+    (handlingar för den samlade handlingens försättsblad)."""
     titel: str
     """Handlingens titel: tjänsteskrivelsens rubrik eller bilagans titel från bilageregistret."""
     undertitel: str
@@ -212,7 +213,7 @@ class DokumentVy:
 
 @attrs.frozen(kw_only=True)
 class ArendeVy:
-    """Ärendet som handlingen hör till."""
+    """Ärendet som handlingen hör till (på den samlade handlingens försättsblad: huvudärendet)."""
 
     rubrik: str
     """Tjänsteskrivelsens rubrik: "Delårsbokslut per augusti samt helårsprognos 2020"."""

@@ -40,7 +40,7 @@ from delarsrapport._check.koder import Severity
 from delarsrapport._designer.fynd import Mallfynd, Mallkod, Protokoll, Samlare
 from delarsrapport._designer.installningar import granska_olasta, las_installningar
 from delarsrapport._designer.mall import granska_mall
-from delarsrapport._model.rapport import DOKUMENTSLAG
+from delarsrapport._model.rapport import DOKUMENTSLAG, VALFRIA_DOKUMENTSLAG
 
 __all__ = ["check_layout"]
 
@@ -51,7 +51,8 @@ def check_layout(katalog: Path) -> list[Mallfynd]:
     """Check the layout in folder *katalog* without report data; return every finding.
 
     Findings come in a stable order: the settings file first, then the templates in the
-    order of the document kinds, and within a template by part (body, headers, footers,
+    order of the document kinds (the optional cover of the combined handling, checked when
+    the layout has it, last), and within a template by part (body, headers, footers,
     footnotes) and position. An empty list means the layout is fine to render with.
     """
     katalog = Path(katalog)
@@ -71,12 +72,15 @@ def check_layout(katalog: Path) -> list[Mallfynd]:
         )
         return samlare.sorterade()
     installningar = las_installningar(katalog, samlare)
+    kanda = (*DOKUMENTSLAG, *VALFRIA_DOKUMENTSLAG)
     ovriga = sorted(
-        p.name for p in katalog.glob("*.docx") if not p.name.startswith("~$") and p.stem not in DOKUMENTSLAG
+        p.name for p in katalog.glob("*.docx") if not p.name.startswith("~$") and p.stem not in kanda
     )
     alla = True
-    for ordning, slag in enumerate(DOKUMENTSLAG, start=1):
+    for ordning, slag in enumerate(kanda, start=1):
         path = katalog / f"{slag}.docx"
+        if slag in VALFRIA_DOKUMENTSLAG and not path.is_file():
+            continue
         if not path.is_file():
             alla = False
             liknande = difflib.get_close_matches(

@@ -37,7 +37,7 @@ from delarsrapport._designer.kontrakt import Kontraktsgranskare
 from delarsrapport._designer.syntax import Syntaxgranskare
 from delarsrapport._designer.tabeller import granska_tabeller
 from delarsrapport._designer.taggar import granska_xml, markera, spara, stycken
-from delarsrapport._model.rapport import DOKUMENTSLAG
+from delarsrapport._model.rapport import DOKUMENTSLAG, VALFRIA_DOKUMENTSLAG
 from delarsrapport._render.environment import make_environment
 from delarsrapport._render.filters import Talstil
 from delarsrapport._render.layout import Stilar
@@ -223,7 +223,7 @@ def check_template(path: Path, data: bytes, stilar: Stilar) -> dict[str, str]:
     engine's own messages.
     """
     samlare = Samlare()
-    slag = path.stem if path.stem in DOKUMENTSLAG else None
+    slag = path.stem if path.stem in (*DOKUMENTSLAG, *VALFRIA_DOKUMENTSLAG) else None
     etiketter = granska_mall(path.name, data, slag, stilar, Protokoll(path.name, samlare, 1))
     fel = [f for f in samlare.sorterade() if f.severity is Severity.FEL]
     if fel:

@@ -16,7 +16,7 @@ import attrs
 from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from delarsrapport._context import bygg_kontext
+from delarsrapport._context import bygg_handlingar, bygg_kontext
 from delarsrapport._designer.typer import falt
 from delarsrapport._docgen.mallbruk import layoutordning
 from delarsrapport._load import load
@@ -67,6 +67,7 @@ def kontexter() -> Iterator[tuple[str, dict[str, object]]]:
             for bilaga in arende.bilagor:
                 for del_ in bilaga.delar:
                     yield del_.kind, bygg_kontext(rapport, arende, nummer, inst, bilaga=bilaga, del_=del_)
+        yield "handlingar", bygg_handlingar(rapport, inst)
 
 
 @cache

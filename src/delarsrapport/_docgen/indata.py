@@ -16,7 +16,7 @@ from typing import Any, get_args, get_origin, get_type_hints
 import attrs
 
 from delarsrapport._docgen.scheman import write_schema
-from delarsrapport._load.converter import DELAR, LISTFORMER, POSTER
+from delarsrapport._load.converter import DELAR, LISTFORMER, POSTER, TEXTFORMER
 from delarsrapport._load.indatatyper import indatatyp, valbara
 from delarsrapport._load.schema import json_schema, tom_inner, valfri
 from delarsrapport._model.docstrings import class_doc, field_docs
@@ -123,6 +123,9 @@ def markdown_reference() -> str:
         hints = get_type_hints(cls)
         docs = field_docs(cls)
         lines += [f"## {cls.__name__}", "", class_doc(cls), ""]
+        textform = TEXTFORMER.get(cls)
+        if textform:
+            lines += [f"Kan skrivas som en text, som då är `{textform}`.", ""]
         listform = LISTFORMER.get(cls)
         if listform:
             lines += [

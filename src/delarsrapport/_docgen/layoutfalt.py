@@ -2,8 +2,9 @@
 
 The table is measured, not written: a probe report gives every input field a value of
 its own (a token in a text, an amount, a date or a number that occurs nowhere else), it is
-rendered with each shipped layout, and a field is printed by a layout when its value is
-found in the documents. Statuses, assessments and control results are found by the
+rendered with each shipped layout (with the cover of the combined handling, where the
+layout has one), and a field is printed by a layout when its value is found in the
+documents. Statuses, assessments and control results are found by the
 layout's word for a value only that field has. Fields that steer how something is
 written (a unit, a goal level, a yes/no) or that link parts of the input are listed
 apart. ``python -m delarsrapport._docgen.layoutfalt docs`` writes the section into
@@ -35,7 +36,7 @@ from delarsrapport._model.status import Bedomning, Kontrollresultat, Malniva, St
 from delarsrapport._model.text import Stycke, Text
 from delarsrapport._model.verksamhet import Malpost, Matning, Matvarde
 from delarsrapport._render.layout import Installningar, load_layout
-from delarsrapport._render.render import render_bytes
+from delarsrapport._render.render import render_bytes, render_forsattsblad
 from delarsrapport.formatting import format_belopp, format_datum, format_tal
 from delarsrapport.testing import normalise
 
@@ -70,6 +71,7 @@ STYR: Final[dict[tuple[str, str], str]] = {
     ("Riskniva", "fran"): "gränsen för nivån",
     ("Matning", "etikett"): "utfallets etikett (T1, T2, T3), som väljer kolumn",
     ("Delarsrapport", "ovriga_arenden"): "fler ärenden till samma sammanträde, skrivs ut som det första",
+    ("Dagordningspunkt", "arende"): "kopplar punkten till ett av rapportens ärenden, vars rubrik blir titeln",
 }
 """(class, field) → what it steers, for the fields that steer rather than print."""
 
@@ -282,6 +284,7 @@ _SPECIAL: Final[dict[tuple[str, str], Any]] = {
     ("TidigarePrognos", "manad"): lambda p: _med_sok(p, "TidigarePrognos", "manad", 3, "mars"),
     ("Nyckeltal", "intaktsetikett"): lambda p: _token_for(p, "Nyckeltal", "intaktsetikett"),
     ("Indikator", "enhet"): lambda p: next(iter(_indikatorenhet())),
+    ("Dagordningspunkt", "arende"): lambda p: 1,
 }
 
 
@@ -348,11 +351,19 @@ def utskrivna() -> tuple[tuple[str, ...], tuple[Falt, ...]]:
     mappar = layoutordning()
     texter = []
     for mapp in mappar:
-        dokument = render_bytes(rapport, layout=mapp)
+        dokument = [d.data for d in render_bytes(rapport, layout=mapp)]
+        # The cover of the combined handling, for a layout that has one, prints the agenda.
+        forsattsblad = render_forsattsblad(rapport, load_layout(mapp))
+        if forsattsblad is not None:
+            dokument.append(forsattsblad)
         # What a reader sees: the body, headers and footers (not the file's properties).
-        synligt = [{k: v for k, v in normalise(d.data).items() if k != "egenskaper"} for d in dokument]
+        synligt = [{k: v for k, v in normalise(d).items() if k != "egenskaper"} for d in dokument]
         text = json.dumps(synligt, ensure_ascii=False)
-        texter.append(text.replace("\\u00a0", " ").replace("\xa0", " ").casefold())
+        # A tab or line break next to a value (the agenda's "1<tab>Titel") is a space to a
+        # reader; written as JSON it is "\t", whose "t" would join the value's word.
+        for tecken in ("\\u00a0", "\xa0", "\\t", "\\n"):
+            text = text.replace(tecken, " ")
+        texter.append(text.casefold())
     installningar = [load_layout(m).installningar for m in mappar]
     falt: list[Falt] = []
     for cls in _klasser():

@@ -52,8 +52,18 @@ _SLAG_SV: Final[dict[str, str]] = {
     "verksamhet": "Verksamhetsuppföljning",
     "nyckeltal": "Nyckeltal",
     "internkontroll": "Internkontroll",
+    "handlingar": "Försättsblad i den samlade handlingen",
 }
 """Chapter titles of the document kinds (a new kind falls back to its file name)."""
+
+_SLAG_INLEDNING: Final[dict[str, str]] = {
+    "handlingar": "Mallen är valfri. Har layouten den börjar den samlade handlingen (`render "
+    "--samlad`) med ett försättsblad: sammanträdet och dess dagordning, på egna sidor med eget "
+    "sidhuvud och egen sidfot och med bokmärket Dagordning. Utan mallen börjar handlingen med "
+    "den första tjänsteskrivelsen. Här är `dokument` den samlade handlingen (titeln är "
+    "`handlingar.titel`) och `arende` huvudärendet.",
+}
+"""What a chapter says before its table, for the kinds that need it."""
 
 
 _TAGGAR: Final = (
@@ -146,7 +156,8 @@ steg för steg, läs [Gör en egen kommunmall](egen-kommunmall.md).
 
 ## Layouter och taggar
 
-En **layout** är en mapp med fem mallar och en inställningsfil:
+En **layout** är en mapp med fem mallar och en inställningsfil. En sjätte mall,
+`handlingar.docx`, är valfri: försättsbladet som den samlade handlingen börjar med.
 
 {filer}
 En mall är ett vanligt Word-dokument där taggar står i texten. När rapporten skapas byts
@@ -245,7 +256,7 @@ def markdown() -> str:
     lines += [
         "## Gemensamma variabler",
         "",
-        "Alla fem mallarna ser de här variablerna.",
+        "Alla mallarna ser de här variablerna.",
         "",
         *tabell(rubriker, variabelrader(GEMENSAMMA, karta)),
     ]
@@ -255,6 +266,7 @@ def markdown() -> str:
         lines += [
             f"## {_SLAG_SV.get(slag, slag)} (`{slag}.docx`)",
             "",
+            *([_SLAG_INLEDNING[slag], ""] if slag in _SLAG_INLEDNING else []),
             "Utöver de gemensamma variablerna ser mallen:",
             "",
             *tabell(rubriker, variabelrader(variabler, karta)),

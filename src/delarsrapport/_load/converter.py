@@ -29,6 +29,7 @@ from delarsrapport._load.indatatyper import (
 )
 from delarsrapport._model.belopp import ENHETER
 from delarsrapport._model.brutto import RapporteradDriftrad
+from delarsrapport._model.dagordning import Dagordningspunkt
 from delarsrapport._model.ekonomi import EkonomiskUppfoljning, RapporteradEgenRegiRad, Sjukolumner
 from delarsrapport._model.internkontroll import Internkontroll
 from delarsrapport._model.kolumner import DETALJ, DRIFT, EGEN_REGI, RESULTATRAKNING
@@ -56,7 +57,7 @@ from delarsrapport._model.verksamhet import (
     Verksamhetsuppfoljning,
 )
 
-__all__ = ["CONVERTER", "DELAR", "LISTFORMER", "POSTER", "make_converter"]
+__all__ = ["CONVERTER", "DELAR", "LISTFORMER", "POSTER", "TEXTFORMER", "make_converter"]
 
 DELAR: Final[dict[str, type]] = {
     "ekonomi": EkonomiskUppfoljning,
@@ -105,12 +106,18 @@ LISTFORMER: Final[dict[type, tuple[str, ...]]] = {
 }
 
 
+TEXTFORMER: Final[dict[type, str]] = {Dagordningspunkt: "titel"}
+"""Classes that may be written as a plain text, and the field the text fills: a point of
+the agenda that is only a title is its title (``- Vårdnadsöverflytt``)."""
+
+
 def _class_hook(cls: type, converter: cattrs.Converter) -> Callable[[object, object], object]:
     inner: Callable[[Mapping[str, object], Any], object] = make_dict_structure_fn(
         cls, converter, _cattrs_forbid_extra_keys=True
     )
     fields = attrs.fields_dict(cls)
     listform = LISTFORMER.get(cls)
+    textform = TEXTFORMER.get(cls)
     default_enhet = fields["enhet"].default if "enhet" in fields else None
 
     def structure(value: object, _: object) -> object:
@@ -122,9 +129,12 @@ def _class_hook(cls: type, converter: cattrs.Converter) -> Callable[[object, obj
                     f"förväntade {len(listform)} värden i ordningen {', '.join(listform)}, fick {len(value)}"
                 )
             value = dict(zip(listform, value, strict=True))
+        if textform is not None and isinstance(value, str):
+            value = {textform: value}
         if not isinstance(value, Mapping):
+            eller = f" eller en text (fältet {textform})" if textform else ""
             raise IndataError(
-                f"förväntade en mappning med fälten {', '.join(fields)}, fick {describe(value)}"
+                f"förväntade en mappning med fälten {', '.join(fields)}{eller}, fick {describe(value)}"
             )
         extra = sorted(str(k) for k in value if k not in fields)
         if extra:

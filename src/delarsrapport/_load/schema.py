@@ -12,7 +12,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import attrs
 
-from delarsrapport._load.converter import DELAR, LISTFORMER, POSTER
+from delarsrapport._load.converter import DELAR, LISTFORMER, POSTER, TEXTFORMER
 from delarsrapport._load.indatatyper import TOM_SCHEMA, indatatyp, valbara
 from delarsrapport._model.belopp import Belopp
 from delarsrapport._model.docstrings import class_doc, field_docs
@@ -72,6 +72,12 @@ def json_schema() -> dict[str, Any]:
         }
         if required:
             out["required"] = required
+        textform = TEXTFORMER.get(cls)
+        if textform:
+            return {
+                "description": class_doc(cls) + f" Kan också skrivas som en text, som då är {textform}.",
+                "anyOf": [out, {"type": "string"}],
+            }
         listform = LISTFORMER.get(cls)
         if listform:
             belopp = indatatyp(Belopp)

@@ -7,6 +7,7 @@ from datetime import date
 
 import attrs
 
+from delarsrapport._model.dagordning import Dagordningsgrupp
 from delarsrapport._model.text import check_text_fields
 
 __all__ = [
@@ -215,3 +216,6 @@ class Sammantrade:
     """Sammanträdets datum."""
     plats: str | None = None
     """Var sammanträdet hålls."""
+    dagordning: tuple[Dagordningsgrupp, ...] = ()
+    """Sammanträdets dagordning, grupp för grupp, som försättsbladet i den samlade handlingen
+    trycker den. Utan dagordning räknas den fram ur rapportens ärenden i ordning."""

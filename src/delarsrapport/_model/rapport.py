@@ -12,6 +12,7 @@ from typing import TypeAlias, TypeVar
 
 import attrs
 
+from delarsrapport._model.dagordning import Dagordningsgrupp, Dagordningspunkt
 from delarsrapport._model.ekonomi import EkonomiskUppfoljning
 from delarsrapport._model.internkontroll import Internkontroll
 from delarsrapport._model.kalla import Indatakalla
@@ -32,6 +33,7 @@ from delarsrapport._model.verksamhet import Verksamhetsuppfoljning
 
 __all__ = [
     "DOKUMENTSLAG",
+    "VALFRIA_DOKUMENTSLAG",
     "Arende",
     "Bilaga",
     "Delarsrapport",
@@ -52,6 +54,10 @@ DOKUMENTSLAG: tuple[str, ...] = (
     Internkontroll.kind,
 )
 """The document kinds a layout has one template for."""
+
+VALFRIA_DOKUMENTSLAG: tuple[str, ...] = ("handlingar",)
+"""The document kinds a layout may have a template for: ``handlingar``, the cover of the
+combined handling (without it the combined handling starts with the first tjänsteskrivelse)."""
 
 _D = TypeVar("_D", EkonomiskUppfoljning, Verksamhetsuppfoljning, Nyckeltalsbilaga, Internkontroll)
 
@@ -218,6 +224,26 @@ class Delarsrapport:
     def arenden(self) -> tuple[Arende, ...]:
         """Every ärende in the package, the main one first."""
         return (self.huvudarende, *self.ovriga_arenden)
+
+    @property
+    def dagordning(self) -> tuple[Dagordningsgrupp, ...]:
+        """The meeting's agenda: the one the input gives, or one derived from the ärenden.
+
+        A derived agenda has a point per ärende in order, linked to it, grouped as
+        "Beslutsärenden" (a tjänsteskrivelse with proposed decisions) and
+        "Informationsärenden" (one without), a new group wherever the kind changes.
+        """
+        if self.sammantrade is not None and self.sammantrade.dagordning:
+            return self.sammantrade.dagordning
+        grupper: list[tuple[str, list[Dagordningspunkt]]] = []
+        for nummer, arende in enumerate(self.arenden, start=1):
+            rubrik = (
+                "Beslutsärenden" if arende.tjansteskrivelse.forslag_till_beslut else "Informationsärenden"
+            )
+            if not grupper or grupper[-1][0] != rubrik:
+                grupper.append((rubrik, []))
+            grupper[-1][1].append(Dagordningspunkt(arende=nummer))
+        return tuple(Dagordningsgrupp(punkter=tuple(p), rubrik=r) for r, p in grupper)
 
 
 def attach_kalla(rapport: Delarsrapport, kalla: Indatakalla) -> None:

@@ -27,7 +27,7 @@ from delarsrapport._check import check
 from delarsrapport._check.koder import Severity
 from delarsrapport._errors import DelarsrapportError, WriteError
 from delarsrapport._load import load
-from delarsrapport._model.rapport import DOKUMENTSLAG
+from delarsrapport._model.rapport import DOKUMENTSLAG, VALFRIA_DOKUMENTSLAG
 from delarsrapport._render.engine import prepare
 from delarsrapport._render.layout import Layout, load_layout
 from delarsrapport._render.output import write_set
@@ -106,8 +106,9 @@ def _one(fil: Path, mapp: Path, satt: _Satt) -> tuple[Resultat, _Dokument | None
 
 def _warm(layout: Layout) -> None:
     inst = layout.installningar
-    for slag in DOKUMENTSLAG:
-        prepare(layout.mall(slag), inst.talstil, inst.stilar, inst.typografi)
+    for slag in (*DOKUMENTSLAG, *VALFRIA_DOKUMENTSLAG):
+        if layout.har_mall(slag):
+            prepare(layout.mall(slag), inst.talstil, inst.stilar, inst.typografi)
 
 
 def render_many(

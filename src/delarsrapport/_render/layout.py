@@ -22,7 +22,7 @@ import attrs
 
 from delarsrapport._errors import LayoutError, LoadError
 from delarsrapport._load import read_structured
-from delarsrapport._model.rapport import DOKUMENTSLAG
+from delarsrapport._model.rapport import DOKUMENTSLAG, VALFRIA_DOKUMENTSLAG
 from delarsrapport._model.status import Bedomning, Kontrollresultat, Malniva, Status, Trend, Volymtyp
 from delarsrapport._model.text import FaltError
 from delarsrapport._render.filters import Talstil
@@ -229,6 +229,10 @@ class Layout:
         """The template file for document kind *slag*."""
         return self.katalog / f"{slag}.docx"
 
+    def har_mall(self, slag: str) -> bool:
+        """Whether the layout has a template for *slag* (an optional kind may be left out)."""
+        return self.mall(slag).is_file()
+
 
 def layout_katalog() -> Path:
     """The folder holding the shipped layouts (inside the installed package)."""
@@ -365,9 +369,9 @@ def forklara_yamlfel(meddelande: str) -> tuple[str, str]:
 def new_layout(namn: str, *, fran: str | Path = "uppsala", katalog: str | Path = ".") -> Path:
     """Copy a layout into ``katalog/namn`` as a starting point for a new municipality.
 
-    The copy holds the five templates and the settings file, whose ``namn`` becomes
-    *namn*; it renders at once. Nothing is overwritten: an existing folder is an error.
-    Returns the new folder.
+    The copy holds the five templates (and the cover of the combined handling, when the
+    source has one) and the settings file, whose ``namn`` becomes *namn*; it renders at
+    once. Nothing is overwritten: an existing folder is an error. Returns the new folder.
     """
     if not namn or not re.fullmatch(r"[\w.-]+", namn) or namn in {".", ".."}:
         raise LayoutError(
@@ -383,8 +387,9 @@ def new_layout(namn: str, *, fran: str | Path = "uppsala", katalog: str | Path =
     except FileExistsError:
         raise LayoutError(f"{mal} finns redan; välj ett annat namn eller en annan mapp") from None
     try:
-        for slag in DOKUMENTSLAG:
-            shutil.copyfile(kalla.mall(slag), mal / f"{slag}.docx")
+        for slag in (*DOKUMENTSLAG, *VALFRIA_DOKUMENTSLAG):
+            if kalla.har_mall(slag):
+                shutil.copyfile(kalla.mall(slag), mal / f"{slag}.docx")
         text = (kalla.katalog / INSTALLNINGSFIL).read_text(encoding="utf-8")
         rubrik = (
             f"# Inställningar för layouten {namn}, kopierad från {kalla.namn} ({kalla.installningar.namn}).\n"

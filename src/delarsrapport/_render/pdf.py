@@ -325,7 +325,9 @@ def pdf_problems(pdf: bytes | str | os.PathLike[str], *, rubriker: bool = True) 
 
 # -- a set of documents ---------------------------------------------------------------------
 
-_BOKMARKE: Final = re.compile(r"/?Arende\d+(?:Tjansteskrivelse|Bilaga\d+)")
+#: The bookmark at the start of each section of a combined handling: the cover's
+#: (``samlad.FORSATTSBLAD``) and each tjänsteskrivelse's and bilaga's.
+_BOKMARKE: Final = re.compile(r"/?(?:Dagordning|Arende\d+(?:Tjansteskrivelse|Bilaga\d+))")
 
 
 def _i_grupper(antal: int, arbetare: int) -> list[range]:

@@ -11,16 +11,16 @@ import attrs
 
 from delarsrapport._check import check
 from delarsrapport._check.koder import Severity
-from delarsrapport._context import DokumentVy, bygg_kontext, filnamnsdel
+from delarsrapport._context import DokumentVy, bygg_handlingar, bygg_kontext, filnamnsdel
 from delarsrapport._errors import CheckError, RenderError
 from delarsrapport._model.rapport import Arende, Bilaga, Delarsrapport
 from delarsrapport._render.engine import Karnegenskaper, PreparedTemplate, prepare
 from delarsrapport._render.join import join
 from delarsrapport._render.layout import Layout, load_layout
 from delarsrapport._render.output import write_set
-from delarsrapport._render.samlad import samla
+from delarsrapport._render.samlad import handlingens_egenskaper, samla
 
-__all__ = ["Dokument", "beskrivning", "fingeravtryck", "render", "render_bytes"]
+__all__ = ["Dokument", "beskrivning", "fingeravtryck", "render", "render_bytes", "render_forsattsblad"]
 
 
 @attrs.frozen
@@ -73,7 +73,9 @@ def render_bytes(
     bytes, so a web service can stream them without a folder. Any number of threads may
     call this at once; each gets the same bytes as a serial call. With *samlad*, the one
     document is the combined handling: every ärende's tjänsteskrivelse and bilagor in one
-    file, each starting on a new page with its own headers, footers and page numbers.
+    file, each starting on a new page with its own headers, footers and page numbers,
+    after a cover with the meeting's agenda when the layout has a template for it
+    (``handlingar.docx``).
     """
     lay = layout if isinstance(layout, Layout) else load_layout(layout)
     inst = lay.installningar
@@ -104,8 +106,18 @@ def render_bytes(
     if len(set(namn)) != len(namn):
         raise RenderError(f"layoutens filnamn ger samma namn åt flera dokument: {namn}")
     if samlad:
-        return [Dokument(*samla(rapport, lay, [(d.filnamn, d.data) for d in dokument]))]
+        forsattsblad = render_forsattsblad(rapport, lay)
+        return [Dokument(*samla(rapport, lay, [(d.filnamn, d.data) for d in dokument], forsattsblad))]
     return dokument
+
+
+def render_forsattsblad(rapport: Delarsrapport, layout: Layout) -> bytes | None:
+    """The cover of *rapport*'s combined handling (the meeting and its agenda) rendered with
+    *layout*'s ``handlingar.docx``; None when the layout has no such template."""
+    if not layout.har_mall("handlingar"):
+        return None
+    rendering = _prepared(layout, "handlingar").render(bygg_handlingar(rapport, layout.installningar))
+    return rendering.package(handlingens_egenskaper(rapport))
 
 
 def fingeravtryck(dokument: Sequence[tuple[str, bytes]]) -> str:

@@ -1,7 +1,8 @@
 """The combined handling: every ärende's tjänsteskrivelse and bilagor as one document.
 
 A nämnd publishes its meeting papers as one file ("Handlingar till Socialnämndens
-sammanträde den 23 februari 2023"): for each ärende its tjänsteskrivelse, then its
+sammanträde den 23 februari 2023"): the cover with the agenda, when the layout has a
+template for it (``handlingar.docx``), then for each ärende its tjänsteskrivelse, then its
 bilagor in number order. Each document keeps its own headers, footers and page
 numbering in a section of its own (:func:`~delarsrapport._render.join.join_sections`)
 and starts with a bookmark; the result is validated like every rendered document.
@@ -16,24 +17,26 @@ from typing import Final
 
 from lxml import etree
 
+from delarsrapport._context.handlingar import handlingens_titel
 from delarsrapport._errors import RenderError
 from delarsrapport._model.rapport import Delarsrapport
 from delarsrapport._render.engine import Karnegenskaper
 from delarsrapport._render.join import join_sections
 from delarsrapport._render.layout import Layout
 from delarsrapport._render.package import compress, validate_package, write_zip
-from delarsrapport.formatting import format_datum
 
-__all__ = ["bokmarken", "handlingens_titel", "med_sidantal", "samla"]
+__all__ = [
+    "FORSATTSBLAD",
+    "bokmarken",
+    "handlingens_egenskaper",
+    "handlingens_titel",
+    "med_sidantal",
+    "samla",
+]
 
 
-def handlingens_titel(rapport: Delarsrapport) -> str:
-    """The title of the combined handling: the meeting's, when the report names one."""
-    namnd = rapport.namnd.namn
-    if rapport.sammantrade is None:
-        return f"Handlingar: {namnd}, {rapport.tjansteskrivelse.rubrik}"
-    genitiv = namnd if namnd.endswith(("s", "x", "z")) else f"{namnd}s"
-    return f"Handlingar till {genitiv} sammanträde den {format_datum(rapport.sammantrade.datum, 'lang')}"
+FORSATTSBLAD: Final = "Dagordning"
+"""The bookmark of the cover (the layout's ``handlingar.docx``) in the combined handling."""
 
 
 def bokmarken(rapport: Delarsrapport) -> list[str]:
@@ -45,8 +48,29 @@ def bokmarken(rapport: Delarsrapport) -> list[str]:
     return namn
 
 
-def samla(rapport: Delarsrapport, layout: Layout, dokument: Sequence[tuple[str, bytes]]) -> tuple[str, bytes]:
-    """The combined handling of *dokument* (file name, bytes, in render order): its file name and bytes."""
+def handlingens_egenskaper(rapport: Delarsrapport) -> Karnegenskaper:
+    """The core properties of the combined handling (and of its cover)."""
+    return Karnegenskaper(
+        titel=handlingens_titel(rapport)[:255],
+        amne=f"{rapport.namnd.namn} – {rapport.tjansteskrivelse.rubrik}",
+        forfattare=rapport.forvaltning.namn,
+        datum=rapport.sammantrade.datum if rapport.sammantrade else rapport.tjansteskrivelse.datum,
+        identifierare="; ".join(str(a.diarienummer) for a in rapport.arenden if a.diarienummer),
+        nyckelord=f"{rapport.namnd.namn}; {rapport.kommun.namn}",
+    )
+
+
+def samla(
+    rapport: Delarsrapport,
+    layout: Layout,
+    dokument: Sequence[tuple[str, bytes]],
+    forsattsblad: bytes | None = None,
+) -> tuple[str, bytes]:
+    """The combined handling of *dokument* (file name, bytes, in render order): its file name and bytes.
+
+    With *forsattsblad* (the rendered cover), the handling starts with it, in a section of
+    its own with its own headers and footers, bookmarked :data:`FORSATTSBLAD`.
+    """
     namn = bokmarken(rapport)
     if len(namn) != len(dokument):  # pragma: no cover - render_bytes gives one document per bookmark
         raise RenderError("den samlade handlingen fick inte ett dokument per tjänsteskrivelse och bilaga")
@@ -55,16 +79,10 @@ def samla(rapport: Delarsrapport, layout: Layout, dokument: Sequence[tuple[str, 
         raise RenderError(
             f"filnamnet {filnamn!r} från layoutens inställningar ska sluta på .docx och sakna '/'"
         )
-    titel = handlingens_titel(rapport)
-    egenskaper = Karnegenskaper(
-        titel=titel[:255],
-        amne=f"{rapport.namnd.namn} – {rapport.tjansteskrivelse.rubrik}",
-        forfattare=rapport.forvaltning.namn,
-        datum=rapport.sammantrade.datum if rapport.sammantrade else rapport.tjansteskrivelse.datum,
-        identifierare="; ".join(str(a.diarienummer) for a in rapport.arenden if a.diarienummer),
-        nyckelord=f"{rapport.namnd.namn}; {rapport.kommun.namn}",
-    )
-    data = join_sections([(b, d) for b, (_f, d) in zip(namn, dokument, strict=True)], egenskaper)
+    delar = [(b, d) for b, (_f, d) in zip(namn, dokument, strict=True)]
+    if forsattsblad is not None:
+        delar.insert(0, (FORSATTSBLAD, forsattsblad))
+    data = join_sections(delar, handlingens_egenskaper(rapport))
     validate_package(data)
     return filnamn, data
 
