@@ -417,7 +417,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--samlad",
         action="store_true",
-        help="en samlad handling: alla ärendens tjänsteskrivelser och bilagor i ett dokument",
+        help="en samlad handling i ett dokument: försättsblad med dagordning (när layouten har ett), "
+        "sedan varje ärendes tjänsteskrivelse och bilagor",
     )
     p.add_argument(
         "--pdf",
