@@ -93,7 +93,9 @@ def test_round_trip_long_run(value: Decimal, enhet: str, decimaler: int, minus: 
 
 
 @given(
-    value=st.decimals(min_value=0, max_value=Decimal(10**15), places=6, allow_nan=False, allow_infinity=False),
+    value=st.decimals(
+        min_value=0, max_value=Decimal(10**15), places=6, allow_nan=False, allow_infinity=False
+    ),
     decimaler=st.integers(0, 6),
     gruppera=st.booleans(),
 )
