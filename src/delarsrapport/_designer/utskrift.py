@@ -9,7 +9,8 @@ order, tables row by row), so each word of the source knows its page. Then:
   whose pieces together make a word of the source; a piece that is a word of its own
   counts when the pages show the whole word fewer times than the source has it;
 - **a heading or bold label last on its page**: its text on one page, what follows it on
-  the next;
+  the next (or, after a short line under it such as "Per augusti 2024", the table it
+  introduces);
 - **a table row across pages**: the words of one row on two pages; and a short table
   (up to the layout's ``typografi.hall_ihop_tabeller`` rows) across pages;
 - **text beyond the margins**: a word outside the page's margins (from its section);
@@ -79,6 +80,8 @@ class Utskriftsfynd:
 
 #: Points a word may stand outside the margin before it counts (table cells' own padding).
 _MARGINAL_TOLERANS: Final = 6.0
+#: A paragraph this short under a heading is a line of it (a subtitle, a table's caption).
+_KORT_RAD: Final = 80
 _ORD: Final = re.compile(r"\S+")
 _MELLANRUM: Final = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
 
@@ -339,19 +342,35 @@ def _bitar_under(a: _Sidord, ord_: Sequence[_Sidord]) -> Iterator[tuple[_Sidord,
 def _rubriker_sist(
     element: Sequence[_Element], sidor: Sequence[set[int]], dokument: str
 ) -> Iterator[Utskriftsfynd]:
+    """Headings and bold labels last on their page, what follows them on the next; also a
+    heading whose short lines under it (a subtitle, "Per augusti 2024") stay with it while
+    the table they introduce starts on the next page."""
     for i, e in enumerate(element[:-1]):
         if e.slag not in ("rubrik", "etikett") or not sidor[i] or element[i + 1].slag == "sidbrytning":
             continue
-        nasta = next((sidor[j] for j in range(i + 1, len(element)) if sidor[j]), None)
-        if nasta and min(nasta) > max(sidor[i]):
+        sida = max(sidor[i])
+        j = i + 1
+        while (
+            j < len(element)
+            and element[j].slag == "stycke"
+            and len(element[j].text) <= _KORT_RAD
+            and sidor[j]
+            and min(sidor[j]) == sida
+        ):
+            j += 1
+        if j > i + 1 and (j == len(element) or element[j].slag not in ("rad", "huvudrad")):
+            continue
+        nasta = next((sidor[k] for k in range(j, len(element)) if sidor[k]), None)
+        if nasta and min(nasta) > sida:
             vad = "rubriken" if e.slag == "rubrik" else "den fetstilta etiketten"
+            under = f" (med raden '{element[i + 1].text[:40]}')" if j > i + 1 else ""
             yield Utskriftsfynd(
                 kod=Utskriftskod.RUBRIK_SIST,
                 dokument=dokument,
-                sida=max(sidor[i]),
+                sida=sida,
                 text=e.text,
-                meddelande=f"{vad} '{e.text[:70]}' står sist på sidan och det den hör till börjar på nästa; "
-                "ge stilen 'Håll ihop med nästa' (typografi.hall_ihop_rubriker i installningar.yaml)",
+                meddelande=f"{vad} '{e.text[:70]}'{under} står sist på sidan och det den hör till börjar på "
+                "nästa; ge stilen 'Håll ihop med nästa' (typografi.hall_ihop_rubriker i installningar.yaml)",
             )
 
 

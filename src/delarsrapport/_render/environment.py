@@ -84,9 +84,10 @@ def table_xml(stilar: Stilids, rader: tuple[tuple[str, ...], ...]) -> str:
     """A small table: the first row is a repeating header, the last a bold total; figures
     (every column after the first) right-aligned.
 
-    The table spans the text width, and its grid has a width for every column (the first,
-    the labels, gets two fifths; the figures share the rest): readers that go by the
-    grid alone, such as pandoc and LibreOffice, otherwise see a table with no width.
+    The table spans the text width, and its grid has a width for every column (each
+    figure column at most a fifth of it, the labels the rest, at least two fifths): readers
+    that go by the grid alone, such as pandoc and LibreOffice, otherwise see a table with
+    no width.
     """
     stil = escape(stilar.tabell, _CITAT)
     kolumner = max(len(r) for r in rader)
@@ -116,8 +117,9 @@ TEXTBREDD: Final = 9070
 def _kolumnbredder(kolumner: int) -> tuple[int, ...]:
     if kolumner == 1:
         return (TEXTBREDD,)
-    forsta = TEXTBREDD * 2 // 5
-    ovriga = (TEXTBREDD - forsta) // (kolumner - 1)
+    # A figure needs little room and a label a line of its own: two short columns of
+    # figures do not leave the labels a narrow strip that wraps every row.
+    ovriga = min((TEXTBREDD - TEXTBREDD * 2 // 5) // (kolumner - 1), TEXTBREDD // 5)
     return (TEXTBREDD - ovriga * (kolumner - 1), *([ovriga] * (kolumner - 1)))
 
 
