@@ -7,8 +7,9 @@ document would show an empty one. So :func:`fyll_innehall` writes the entries it
 once the whole document is known (the parts of a compound bilaga joined): one paragraph
 per heading of the field's levels (``TOC 1``, ``TOC 2`` … styles), with the heading's
 number as Word's list numbering gives it, its text, and its page number as a ``PAGEREF``
-field to a bookmark placed on the heading. The field stays a real TOC field, marked to
-be updated, and the settings ask Word to update fields when the document opens.
+field to a bookmark placed on the heading. The field stays a real TOC field, and the
+settings ask Word to update fields when the document opens. The field is not marked
+dirty: LibreOffice then rebuilds the index itself, at times, and loses the entries' text.
 
 Page numbers exist only on pages. :func:`med_sidnummer` writes them in from a PDF that
 LibreOffice made of the document (:func:`sidor_i_pdf` reads each bookmark's page from
@@ -221,11 +222,9 @@ def _r(*barn: etree._Element) -> etree._Element:
     return r
 
 
-def _falttecken(typ: str, *, smutsig: bool = False) -> etree._Element:
+def _falttecken(typ: str) -> etree._Element:
     el = etree.Element(qn("w:fldChar"))
     el.set(qn("w:fldCharType"), typ)
-    if smutsig:
-        el.set(qn("w:dirty"), "true")
     return _r(el)
 
 
@@ -341,9 +340,7 @@ def fyll_innehall(docx: bytes) -> bytes:
         forsta, sista = poster[0], poster[-1]
         ppr = forsta.find(qn("w:pPr"))
         plats = 0 if ppr is None else 1
-        for j, el in enumerate(
-            [_falttecken("begin", smutsig=True), _instr(instr.strip()), _falttecken("separate")]
-        ):
+        for j, el in enumerate([_falttecken("begin"), _instr(instr.strip()), _falttecken("separate")]):
             forsta.insert(plats + j, el)
         sista.append(_falttecken("end"))
         # The template's paragraph keeps its place: the entries take it.
