@@ -317,3 +317,72 @@ def test_the_building_blocks_survive_a_libreoffice_save(exempelby: Path, tmp_pat
         return text_, sorted(data["sidhuvuden"].values())
 
     assert innehall(exempelby, "libreoffice") == innehall(original, "original")
+
+
+# -- Håll ihop med nästa ----------------------------------------------------------------------
+
+
+def test_recipe_keep_with_next_shows_the_default_rules(exempelby: Path) -> None:
+    """The typografi block the recipe shows is valid settings, and what a layout gets anyway."""
+    from delarsrapport._render.layout import load_layout
+    from delarsrapport._render.typografi import Typografi
+
+    [yaml] = _kodblock(_recept("Håll ihop med nästa"))
+    fil = exempelby / "installningar.yaml"
+    fil.write_text(fil.read_text(encoding="utf-8") + "\n" + yaml + "\n", encoding="utf-8")
+    assert check_layout(exempelby) == []
+    assert load_layout(exempelby).installningar.typografi == Typografi()
+
+
+# -- Bredare kolumn and the print gate ----------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_recipe_a_wider_column_and_the_print_gate_example(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The print gate's example output is what it prints for a narrowed Kommunbidrag
+    column; the recipe's width (a little over 2.6 cm) makes it go away."""
+    import shutil
+
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice saknas")
+    assert main(["layout", "new", "exempelby", "--from", "uppsala-2024", str(tmp_path / "mallar")]) == 0
+    (tmp_path / "samples").mkdir()
+    shutil.copy(SAMPLES / "uppsala-socialnamnden-2024-08.yaml", tmp_path / "samples")
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+
+    def bredd(twips: int) -> None:
+        with redigera(tmp_path / "mallar" / "exempelby" / "ekonomi.docx") as rot:
+            kol = tabell(rad(rot, "Belopp i miljoner kronor")).find(f"{W}tblGrid").findall(f"{W}gridCol")  # type: ignore[union-attr]
+            summa = int(kol[0].get(f"{W}w", "0")) + int(kol[1].get(f"{W}w", "0"))
+            for tr in rader(tabell(rad(rot, "Belopp i miljoner kronor"))):
+                for tc, w in zip(celler(tr)[:2], (summa - twips, twips), strict=True):
+                    tc.find(f"{W}tcPr/{W}tcW").set(f"{W}w", str(w))  # type: ignore[union-attr]
+            kol[0].set(f"{W}w", str(summa - twips))
+            kol[1].set(f"{W}w", str(twips))
+
+    kommando = [
+        "layout",
+        "check",
+        "mallar/exempelby",
+        "--utskrift",
+        "--prov",
+        "samples/uppsala-socialnamnden-2024-08.yaml",
+    ]
+    bredd(800)
+    assert main(kommando) == 1
+    exempel = next(b for b in _kodblock(_recept_avsnitt("11. Granska sidorna")) if "UTSKRIFT-ORD-BRUTET" in b)
+    assert capsys.readouterr().out.rstrip("\n").split("\n") == exempel.split("\n")
+
+    bredd(int(2.65 / 2.54 * 1440))  # "drygt 2,6 cm"
+    assert main(kommando) == 0
+    assert "Inga fynd" in capsys.readouterr().out
+
+
+def _recept_avsnitt(rubrik: str) -> str:
+    """The tutorial's numbered section that begins with *rubrik*."""
+    text_ = TUTORIAL.read_text(encoding="utf-8")
+    start = text_.index(f"## {rubrik}")
+    return text_[start : text_.index("\n## ", start + 1)]
