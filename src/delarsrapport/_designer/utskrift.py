@@ -163,11 +163,18 @@ def _kalla(docx: bytes) -> tuple[list[_Element], list[_Sektion], list[tuple[int,
         if not innehall:
             tomma.append((nummer, len(element), " ".join(visible_text(p) for p in tbl.iter(qn("w:p")))[:80]))
 
-    for child in body:
-        if child.tag == qn("w:p"):
-            stycke(child)
-        elif child.tag == qn("w:tbl"):
-            tabell(child)
+    # A content control at the body's level (Word's table of contents) holds paragraphs too.
+    for child in body.iterchildren():
+        if child.tag == qn("w:sdt"):
+            innehall = child.find(qn("w:sdtContent"))
+            barn = list(innehall) if innehall is not None else []
+        else:
+            barn = [child]
+        for el in barn:
+            if el.tag == qn("w:p"):
+                stycke(el)
+            elif el.tag == qn("w:tbl"):
+                tabell(el)
     sektioner = [_sektion(s) for s in root.iter(qn("w:sectPr"))]
     return element, sektioner, tomma
 

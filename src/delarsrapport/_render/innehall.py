@@ -81,6 +81,23 @@ def _innehallsstycken(root: etree._Element) -> Iterator[tuple[etree._Element, st
             yield p, instr
 
 
+def _faltets_stycken(p: etree._Element) -> list[etree._Element]:
+    """Paragraph *p*, where a field begins, and the paragraphs after it up to the one its
+    end is in (a field Word or LibreOffice has filled spans them)."""
+    stycken: list[etree._Element] = []
+    djup = 0
+    el: etree._Element | None = p
+    while el is not None and el.tag == qn("w:p"):
+        stycken.append(el)
+        for f in el.iter(qn("w:fldChar")):
+            typ = f.get(qn("w:fldCharType"))
+            djup += 1 if typ == "begin" else -1 if typ == "end" else 0
+            if djup == 0:
+                return stycken
+        el = el.getnext()
+    return [p]
+
+
 def har_innehall(docx: bytes) -> bool:
     """Whether the document's body has a table of contents (a TOC field)."""
     xml = _delar(docx)[_DOKUMENT]
@@ -135,6 +152,14 @@ class _Stilar:
             numpr = next((egen_num[s] for s in kedja if s in egen_num), None)
             if numpr is not None and numpr[0] != "0":
                 self.numrering[sid] = numpr
+
+    def innehallsstil(self, niva: int) -> str:
+        """The style id of a level's entries: Word's "toc 1" (LibreOffice saves it as
+        "Contents 1"), or TOC1 when the template has neither."""
+        for namn in (f"toc {niva}", f"contents {niva}"):
+            if namn in self.namn:
+                return self.namn[namn]
+        return f"TOC{niva}"
 
 
 class _Numrering:
@@ -269,10 +294,10 @@ def _bokmarke(p: etree._Element, namn: str, nummer: int) -> None:
     p.append(slut)
 
 
-def _post(niva: int, nummer: str, text: str, bokmarke: str, sida: str, bredd: int) -> etree._Element:
+def _post(stil: str, nummer: str, text: str, bokmarke: str, sida: str, bredd: int) -> etree._Element:
     p = etree.Element(qn("w:p"))
     ppr = etree.SubElement(p, qn("w:pPr"))
-    etree.SubElement(ppr, qn("w:pStyle")).set(qn("w:val"), f"TOC{niva}")
+    etree.SubElement(ppr, qn("w:pStyle")).set(qn("w:val"), stil)
     tabs = etree.SubElement(ppr, qn("w:tabs"))
     tab = etree.SubElement(tabs, qn("w:tab"))
     tab.set(qn("w:val"), "right")
@@ -334,7 +359,7 @@ def fyll_innehall(docx: bytes) -> bytes:
             namn = f"_Toc{int(salt[:6], 16) % 10**6:06d}{i:04d}"
             _bokmarke(rubrik, namn, nasta_id)
             nasta_id += 1
-            poster.append(_post(niva, nummer, text, namn, "", bredd))
+            poster.append(_post(stilar.innehallsstil(niva), nummer, text, namn, "", bredd))
         if not poster:
             poster.append(etree.Element(qn("w:p")))
         forsta, sista = poster[0], poster[-1]
@@ -343,11 +368,13 @@ def fyll_innehall(docx: bytes) -> bytes:
         for j, el in enumerate([_falttecken("begin"), _instr(instr.strip()), _falttecken("separate")]):
             forsta.insert(plats + j, el)
         sista.append(_falttecken("end"))
-        # The template's paragraph keeps its place: the entries take it.
+        # The field's paragraphs (the template's, with any text it shows) give their place
+        # to the entries.
         forelder = p.getparent()
         assert forelder is not None
         index = list(forelder).index(p)
-        forelder.remove(p)
+        for gammal in _faltets_stycken(p):
+            forelder.remove(gammal)
         for k, post in enumerate(poster):
             forelder.insert(index + k, post)
     delar[_DOKUMENT] = _xml(root)
