@@ -102,8 +102,15 @@ def test_recipe_show_only_when_there_is_something(exempelby: Path, tmp_path: Pat
 
 def test_recipe_bold_sum_rows(exempelby: Path, tmp_path: Path) -> None:
     [rader_i_receptet] = _kodblock(_recept("Fetstil på summaraderna"))
+    receptets_forsta = [r.split(" | ")[0].split("  ")[0] for r in rader_i_receptet.split("\n")]
     with redigera(exempelby / "ekonomi.docx") as rot:
         for_rad = rad(rot, "{%tr for r in v.tabell.rader %}")
+        alla = rader(tabell(for_rad))
+        i = alla.index(for_rad)
+        # The shipped layout already has the rows the recipe makes; undo them, then follow it.
+        assert [text(celler(tr)[0]) for tr in alla[i : i + 7]] == receptets_forsta
+        for tr in (alla[i + 1], alla[i + 2], alla[i + 3], alla[i + 5]):
+            tabell(for_rad).remove(tr)
         data = for_rad.getnext()
         assert data is not None
 
@@ -129,7 +136,7 @@ def test_recipe_bold_sum_rows(exempelby: Path, tmp_path: Path) -> None:
         alla = rader(tabell(data))
         i = alla.index(for_rad)
         forsta_celler = [text(celler(tr)[0]) for tr in alla[i : i + 7]]
-    assert [r.split(" | ")[0].split("  ")[0] for r in rader_i_receptet.split("\n")] == forsta_celler
+    assert receptets_forsta == forsta_celler
 
     ekonomi = _skapa(exempelby, "uppsala-socialnamnden-2020-08", tmp_path / "ut")[1]
     rot = _xml(ekonomi)
@@ -165,6 +172,10 @@ def test_recipe_hide_an_empty_legend(exempelby: Path, tmp_path: Path) -> None:
         return any("heading 2: Teckenförklaring" in normalise(d)["innehall"] for d in dokument)
 
     utan_statusar = "upplands-bro-socialnamnden-2022"
+    # The shipped layout already has the recipe's condition: take it back to the plain one.
+    with redigera(exempelby / "verksamhet.docx") as rot:
+        p = stycke(rot, villkor)
+        p.find(f"{W}r/{W}t").text = "{%p if installningar.visa.teckenforklaring %}"  # type: ignore[union-attr]
     assert teckenforklaring(utan_statusar, "fore")  # the empty legend the recipe is about
     with redigera(exempelby / "verksamhet.docx") as rot:
         p = stycke(rot, "{%p if installningar.visa.teckenforklaring %}")
@@ -369,3 +380,72 @@ def test_recipe_a_cover_with_the_agenda(
         "Normal: 1\tVerksamhetsberättelse år 2022 - Socialnämnden",
         "Normal: 2\tNämndplan år 2023 - Socialnämnden",
     ]
+
+
+# -- Håll ihop med nästa ----------------------------------------------------------------------
+
+
+def test_recipe_keep_with_next_shows_the_default_rules(exempelby: Path) -> None:
+    """The typografi block the recipe shows is valid settings, and what a layout gets anyway."""
+    from delarsrapport._render.layout import load_layout
+    from delarsrapport._render.typografi import Typografi
+
+    [yaml] = _kodblock(_recept("Håll ihop med nästa"))
+    fil = exempelby / "installningar.yaml"
+    fil.write_text(fil.read_text(encoding="utf-8") + "\n" + yaml + "\n", encoding="utf-8")
+    assert check_layout(exempelby) == []
+    assert load_layout(exempelby).installningar.typografi == Typografi()
+
+
+# -- Bredare kolumn and the print gate ----------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_recipe_a_wider_column_and_the_print_gate_example(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The print gate's example output is what it prints for a narrowed Kommunbidrag
+    column; the recipe's width (a little over 2.6 cm) makes it go away."""
+    import shutil
+
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice saknas")
+    assert main(["layout", "new", "exempelby", "--from", "uppsala-2024", str(tmp_path / "mallar")]) == 0
+    (tmp_path / "samples").mkdir()
+    shutil.copy(SAMPLES / "uppsala-socialnamnden-2024-08.yaml", tmp_path / "samples")
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+
+    def bredd(twips: int) -> None:
+        with redigera(tmp_path / "mallar" / "exempelby" / "ekonomi.docx") as rot:
+            kol = tabell(rad(rot, "Belopp i miljoner kronor")).find(f"{W}tblGrid").findall(f"{W}gridCol")  # type: ignore[union-attr]
+            summa = int(kol[0].get(f"{W}w", "0")) + int(kol[1].get(f"{W}w", "0"))
+            for tr in rader(tabell(rad(rot, "Belopp i miljoner kronor"))):
+                for tc, w in zip(celler(tr)[:2], (summa - twips, twips), strict=True):
+                    tc.find(f"{W}tcPr/{W}tcW").set(f"{W}w", str(w))  # type: ignore[union-attr]
+            kol[0].set(f"{W}w", str(summa - twips))
+            kol[1].set(f"{W}w", str(twips))
+
+    kommando = [
+        "layout",
+        "check",
+        "mallar/exempelby",
+        "--utskrift",
+        "--prov",
+        "samples/uppsala-socialnamnden-2024-08.yaml",
+    ]
+    bredd(800)
+    assert main(kommando) == 1
+    exempel = next(b for b in _kodblock(_recept_avsnitt("11. Granska sidorna")) if "UTSKRIFT-ORD-BRUTET" in b)
+    assert capsys.readouterr().out.rstrip("\n").split("\n") == exempel.split("\n")
+
+    bredd(int(2.65 / 2.54 * 1440))  # "drygt 2,6 cm"
+    assert main(kommando) == 0
+    assert "Inga fynd" in capsys.readouterr().out
+
+
+def _recept_avsnitt(rubrik: str) -> str:
+    """The tutorial's numbered section that begins with *rubrik*."""
+    text_ = TUTORIAL.read_text(encoding="utf-8")
+    start = text_.index(f"## {rubrik}")
+    return text_[start : text_.index("\n## ", start + 1)]

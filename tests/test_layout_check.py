@@ -108,7 +108,7 @@ def test_every_syntax_error_is_reported_with_its_place(tmp_path: Path) -> None:
         ("MALL-SYNTAX", "verksamhet.docx"),
     ]
     ts, iff, belopp, falt, verksamhet = fynd
-    assert ts.plats == "sidhuvudet på första sidan, stycke 7: ”Handläggare: {{ dokument.handlaggare + }}”"
+    assert ts.plats == "sidhuvudet på första sidan, stycke 8: ”Handläggare: {{ dokument.handlaggare + }}”"
     assert ts.meddelande == (
         "syntaxfel i taggen {{ dokument.handlaggare + }}: taggen tar slut innan uttrycket är färdigt"
     )
@@ -560,7 +560,7 @@ def test_missing_template_bad_settings_and_missing_style(tmp_path: Path) -> None
 
     assert [(f.kod, f.fil, f.plats) for f in fynd] == [
         ("MALL-INSTALLNING", "installningar.yaml", "rad 7, talstil.gammalt_minus"),
-        ("MALL-INSTALLNING", "installningar.yaml", "rad 13, namnordnig"),
+        ("MALL-INSTALLNING", "installningar.yaml", "rad 12, namnordnig"),
         ("MALL-SAKNAS", "internkontroll.docx", "layoutmappen upplands-bro"),
     ]
     assert (

@@ -138,6 +138,11 @@ def test_templates_saved_by_libreoffice_still_check_and_render(tmp_path: Path, l
         assert accessibility_problems(b.data) == [], b.filnamn
 
         def texter(data: bytes) -> list[str]:
-            return [x.split(": ", 1)[-1] for x in normalise(data)["innehall"] if isinstance(x, str)]  # type: ignore[union-attr]
+            # A block LibreOffice wrapped in a content control (the table of contents) is a
+            # list of its own; its paragraphs count as the body's.
+            platt: list[object] = []
+            for x in normalise(data)["innehall"]:  # type: ignore[union-attr]
+                platt += x if isinstance(x, list) else [x]
+            return [x.split(": ", 1)[-1] for x in platt if isinstance(x, str)]
 
         assert texter(b.data) == texter(a.data), b.filnamn

@@ -326,10 +326,10 @@ def test_command_line_rename_list_and_exit_status(tmp_path: Path, capsys: pytest
     before = _hashes(katalog)
     assert mv.main(["byt-namn", "kommun.webb", "kommun.hemsida", str(katalog), "--torrkorning"]) == 0
     out = capsys.readouterr().out
-    assert "tjansteskrivelse.docx, brödtext (word/document.xml), stycke 2:\n" in out
-    assert "{% if kommun.webb %} · {{ kommun.webb }}{% endif %}\n  efter: " in out
-    assert "{% if kommun.hemsida %} · {{ kommun.hemsida }}{% endif %}\n" in out
-    assert "1 stycke i 1 mall skulle ändras (torrkörning: inget skrevs)" in out
+    assert "tjansteskrivelse.docx, sidfot (word/footer1.xml), stycke 3:\n" in out
+    assert "{% if kommun.webb %}{{ kommun.webb }}{% endif %}\n  efter: " in out
+    assert "{% if kommun.hemsida %}{{ kommun.hemsida }}{% endif %}\n" in out
+    assert "2 stycken i 1 mall skulle ändras (torrkörning: inget skrevs)" in out
     assert _hashes(katalog) == before
     assert mv.main(["byt-namn", "finns_inte", "ny", str(katalog)]) == 1
     assert mv.main(["byt-namn", "a", "b", str(tmp_path / "saknas")]) == 2

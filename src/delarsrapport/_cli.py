@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Final, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from delarsrapport._argparse_sv import SvenskArgumentParser
 from delarsrapport._check import Finding, check
@@ -31,6 +31,9 @@ from delarsrapport._errors import DelarsrapportError, LoadError
 from delarsrapport._load import load
 from delarsrapport._render.layout import INSTALLNINGSFIL, layout_mapp, new_layout, shipped_layouts
 from delarsrapport._render.render import render
+
+if TYPE_CHECKING:  # the print gate is imported when --utskrift asks for it
+    from delarsrapport._designer.utskrift import Utskriftsfynd
 
 __all__ = ["SLUTSTATUS", "main"]
 
@@ -247,8 +250,9 @@ def _cmd_layout_check(args: argparse.Namespace) -> int:
     LOG.info("kontrollerar layouten %s", katalog)
     fynd = check_layout(katalog)
     antal = Counter(f.severity for f in fynd)
+    utskrift = _utskrift(katalog, args) if (args.utskrift or args.prov) and not antal[Severity.FEL] else None
     if args.json:
-        _json(layout_document(str(katalog), fynd))
+        _json(layout_document(str(katalog), fynd, utskrift))
     elif not args.quiet:
         fel, varningar = antal[Severity.FEL], antal[Severity.VARNING]
         sys.stdout.write(
@@ -264,7 +268,41 @@ def _cmd_layout_check(args: argparse.Namespace) -> int:
             sys.stdout.write(f"           åtgärd: {f.atgard}\n")
         if not fynd:
             sys.stdout.write("Layouten följer mallkontraktet.\n")
-    return 1 if antal[Severity.FEL] else 0
+        if (args.utskrift or args.prov) and antal[Severity.FEL]:
+            sys.stdout.write(
+                "\nSidorna granskades inte: rätta felen ovan först, mallarna går inte att använda.\n"
+            )
+        if utskrift is not None:
+            _skriv_utskrift(*utskrift)
+    return 1 if antal[Severity.FEL] or (utskrift is not None and utskrift[1]) else 0
+
+
+def _utskrift(katalog: Path, args: argparse.Namespace) -> tuple[list[Path], list[Utskriftsfynd]]:
+    """The print gate over the reports of --prov, or the bundled samples."""
+    from delarsrapport._designer.utskriftsprov import exempelrapporter, granska_utskrift
+
+    prov = list(args.prov) if args.prov else exempelrapporter()
+    return prov, granska_utskrift(katalog, prov)
+
+
+def _skriv_utskrift(prov: Sequence[Path], fynd: Sequence[Utskriftsfynd]) -> None:
+    sys.stdout.write(
+        f"\nSidorna (PDF från LibreOffice) med {len(prov)} "
+        f"{'rapport' if len(prov) == 1 else 'rapporter'}: {', '.join(p.name for p in prov)}\n"
+    )
+    plats = None
+    for f in fynd:
+        if (f.rapport, f.dokument) != plats:
+            plats = (f.rapport, f.dokument)
+            sys.stdout.write(f"\n{f.rapport}: {f.dokument}\n")
+        sys.stdout.write(f"  sida {f.sida:<4}{f.kod}  {f.meddelande}\n")
+    if fynd:
+        sys.stdout.write(f"\n{len(fynd)} fynd i utskriften.\n")
+    else:
+        sys.stdout.write(
+            "Inga fynd: inga avstavade ord, rubriker sist på sidan, delade rader, "
+            "tomma tabeller eller text utanför marginalen.\n"
+        )
 
 
 def _cmd_docs(args: argparse.Namespace) -> int:
@@ -483,6 +521,19 @@ def _parser() -> argparse.ArgumentParser:
         "--json",
         action="store_true",
         help="skriv fynden som JSON, i formen docs/layoutkontroll.schema.json",
+    )
+    p.add_argument(
+        "--utskrift",
+        action="store_true",
+        help="granska också sidorna: skapa dokument med exempelrapporter, gör PDF med LibreOffice "
+        "och leta efter avstavade ord, rubriker sist på sidan, delade rader och text utanför marginalen",
+    )
+    p.add_argument(
+        "--prov",
+        type=Path,
+        nargs="+",
+        metavar="RAPPORT",
+        help="rapportfiler att granska sidorna med (standard: exempelrapporterna som följer med)",
     )
 
     p = _kommando(

@@ -15,11 +15,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Final
 
 from delarsrapport._check.koder import KODER, Severity
 from delarsrapport._check.recorder import Finding
 from delarsrapport._designer.fynd import MALLKODER, Mallfynd
+from delarsrapport._designer.utskrift import Utskriftsfynd, Utskriftskod
 from delarsrapport._errors import LoadError, Problemkod
 
 __all__ = [
@@ -93,16 +95,28 @@ def load_error_document(fil: str, error: LoadError) -> dict[str, Any]:
     }
 
 
-def layout_document(layout: str, fynd: Sequence[Mallfynd]) -> dict[str, Any]:
-    """``layout check --json``: every finding, its place as separate values."""
+def layout_document(
+    layout: str,
+    fynd: Sequence[Mallfynd],
+    utskrift: tuple[Sequence[Path], Sequence[Utskriftsfynd]] | None = None,
+) -> dict[str, Any]:
+    """``layout check --json``: every finding, its place as separate values; with
+    ``--utskrift`` also the reports the pages were checked with and what the print gate found."""
     antal = Counter(f.severity for f in fynd)
-    return {
+    dokument: dict[str, Any] = {
         "format": LAYOUT_FORMAT,
         "version": VERSION,
         "layout": layout,
         "sammanfattning": {"fel": antal[Severity.FEL], "varningar": antal[Severity.VARNING]},
         "fynd": [f.as_dict() for f in fynd],
     }
+    if utskrift is not None:
+        prov, utskriftsfynd = utskrift
+        dokument["utskrift"] = {
+            "prov": [str(p) for p in prov],
+            "fynd": [f.as_dict() for f in utskriftsfynd],
+        }
+    return dokument
 
 
 # -- the schemas ----------------------------------------------------------------------------
@@ -226,7 +240,18 @@ def layout_schema() -> dict[str, Any]:
             "atgard": {"type": "string", "description": "Vad mallformgivaren gör åt det."},
         },
     )
-    return {
+    utskriftsfynd = _objekt(
+        "Ett fynd på de utskrivna sidorna (PDF från LibreOffice).",
+        {
+            "kod": {"enum": [str(k) for k in Utskriftskod], "description": "Fyndkoden (docs/mallguide.md)."},
+            "rapport": {"type": "string", "description": "Rapportfilen dokumentet skapades ur."},
+            "dokument": {"type": "string", "description": "Dokumentets filnamn."},
+            "sida": {"type": "integer", "minimum": 1, "description": "Sidan i PDF:en, från 1."},
+            "text": {"type": "string", "description": "Texten fyndet gäller."},
+            "meddelande": {"type": "string", "description": "Vad som är fel och vad man gör åt det."},
+        },
+    )
+    schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "urn:delarsrapport:schema:layoutkontroll:1",
         "title": "delarsrapport layout check --json",
@@ -239,5 +264,14 @@ def layout_schema() -> dict[str, Any]:
                 "fynd": {"type": "array", "items": {"$ref": "#/$defs/fynd"}},
             },
         ),
-        "$defs": {"fynd": fynd},
+        "$defs": {"fynd": fynd, "utskriftsfynd": utskriftsfynd},
     }
+    # Only with --utskrift, and only when the layout has no fel (its pages were checked).
+    schema["properties"]["utskrift"] = _objekt(
+        "Sidgranskningen (--utskrift): rapporterna som dokumenten skapades med och fynden på sidorna.",
+        {
+            "prov": {"type": "array", "items": {"type": "string"}, "description": "Rapportfilerna."},
+            "fynd": {"type": "array", "items": {"$ref": "#/$defs/utskriftsfynd"}},
+        },
+    )
+    return schema

@@ -50,6 +50,9 @@ class BedomningVy:
     """Bedömningsmeningen: nämndens egen om den finns, annars layoutens standardmening."""
     farg: str
     """Bakgrundsfärg (sex hexadecimala siffror, eller "auto")."""
+    egen: bool = False
+    """Sant när meningen är nämndens egen (som omsorgsnämndens prognoser), inte layoutens
+    standardmening: då står meningen gärna ensam, utan värdet i en tabell."""
 
 
 @attrs.frozen(kw_only=True)
@@ -68,6 +71,10 @@ class KolumnerVy:
     """Någon indikator (i tabellen utan trend) har ett ingångsvärde."""
     utfall: bool = False
     """Någon indikator (i tabellen utan trend) har ett utfall T1–T3."""
+    aktiviteter: bool = False
+    """Någon åtgärd har förvaltningens aktiviteter."""
+    prognos: bool = False
+    """Någon post har en bedömning, en prognos för hur den faller ut (bara i målets postkolumner)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -209,6 +216,10 @@ class MalVy:
     """Uppföljning utöver del- och helårsbokslut."""
     kolumner: KolumnerVy = attrs.field(factory=lambda: KolumnerVy())
     """Vilka valfria kolumner åtgärds- och indikatortabellerna direkt under målet har värden i."""
+    postkolumner: KolumnerVy = attrs.field(factory=lambda: KolumnerVy())
+    """Vilka valfria kolumner målets poster (uppdrag och nämndmål) har värden i, samlat: en
+    bedömning (prognos), åtgärder med status, uppföljning eller aktiviteter. Så kan en tabell
+    med en rad per post visa det som finns: {%p if m.postkolumner.prognos %} … {%p endif %}."""
 
 
 @attrs.frozen(kw_only=True)
@@ -262,6 +273,9 @@ class VerksamhetVy:
     """De statusar rapporten använder, med layoutens ord, färg och förklaring, för en teckenförklaring."""
     atgardsdel: AtgardsdelVy | None
     """Den andra delen, uppföljningen av nämndens åtgärder, eller inget."""
+    egna_meningar: bool = False
+    """Sant när rapporten skriver bedömningar och status i nämndens egna meningar (prognoser och
+    statusmeningar, som omsorgsnämndens uppföljning), inte som värden ur ett planeringssystem."""
 
 
 _MALNIVA_PLURAL: Final = {
@@ -307,6 +321,7 @@ def build_verksamhet(b: Builder, v: Verksamhetsuppfoljning) -> VerksamhetVy:
         )
         if v.atgardsdel
         else None,
+        egna_meningar=_egna_meningar(v),
     )
 
 
@@ -315,6 +330,17 @@ def _har_atgarder(m: KfMal) -> bool:
     return bool(m.atgarder) or any(
         p.atgarder or (isinstance(p, Uppdrag) and any(n.atgarder for n in p.namndmal)) for p in m.poster
     )
+
+
+def _egna_meningar(v: Verksamhetsuppfoljning) -> bool:
+    """Whether any goal or item carries the nämnd's own assessment or status sentence."""
+    for m in v.mal:
+        if m.bedomningstext:
+            return True
+        for p in m.poster:
+            if p.bedomningstext or (isinstance(p, Uppdrag) and p.statustext):
+                return True
+    return False
 
 
 def _mal(b: Builder, m: KfMal, niva: Malniva) -> MalVy:
@@ -337,6 +363,7 @@ def _mal(b: Builder, m: KfMal, niva: Malniva) -> MalVy:
         indikatorer_utan_trend=utan,
         uppfoljning_utover=b.text(m.uppfoljning_utover),
         kolumner=_kolumner(m.atgarder, utan),
+        postkolumner=_postkolumner(m.poster),
     )
 
 
@@ -404,6 +431,7 @@ def _bedomning(b: Builder, post: KfMal | Namndmal | Uppdrag, niva: Malniva) -> B
             niva, post.bedomning, egen=post.bedomningstext, layoutens=ord_.mening if ord_ else None
         ),
         farg=(ord_.farg if ord_ else None) or "auto",
+        egen=bool(post.bedomningstext),
     )
 
 
@@ -413,6 +441,17 @@ def _kolumner(atgarder: Sequence[Atgard], utan_trend: Sequence[IndikatorVy]) -> 
         atgardskommentar=any(a.kommentar for a in atgarder),
         ingangsvarde=any(i.ingangsvarde not in _SAKNAS for i in utan_trend),
         utfall=any(t not in _SAKNAS for i in utan_trend for t in (i.t1, i.t2, i.t3)),
+        aktiviteter=any(a.aktiviteter for a in atgarder),
+    )
+
+
+def _postkolumner(poster: Sequence[Namndmal | Uppdrag]) -> KolumnerVy:
+    atgarder = [a for p in poster for a in p.atgarder]
+    return KolumnerVy(
+        atgardsstatus=any(a.status is not None for a in atgarder),
+        atgardskommentar=any(a.kommentar for a in atgarder),
+        aktiviteter=any(a.aktiviteter for a in atgarder),
+        prognos=any(p.bedomning is not None for p in poster),
     )
 
 

@@ -2,14 +2,15 @@
 
 A document is converted to PDF (by LibreOffice, as a reader's PDF is made) and its pages
 are read with pdfplumber (MIT licensed, on pdfminer.six), which gives every word with its
-position. The words are lined up
-with the document's own text (the .docx: paragraphs in order, tables row by row), so each
-word of the source knows its page. Then:
+position. The words are lined up with the document's own text (the .docx: paragraphs in
+order, tables row by row), so each word of the source knows its page. Then:
 
-- **a word broken inside a word** (``Kommunbidr|ag``): two lines of one text block whose
-  last and first word together make a word of the source, the first alone not;
+- **a word broken inside a word** (``Kommunbidr|ag``): two or three lines of one column
+  whose pieces together make a word of the source; a piece that is a word of its own
+  counts when the pages show the whole word fewer times than the source has it;
 - **a heading or bold label last on its page**: its text on one page, what follows it on
-  the next;
+  the next (or, after a short line under it such as "Per augusti 2024", the table it
+  introduces);
 - **a table row across pages**: the words of one row on two pages; and a short table
   (up to the layout's ``typografi.hall_ihop_tabeller`` rows) across pages;
 - **text beyond the margins**: a word outside the page's margins (from its section);
@@ -24,6 +25,7 @@ import difflib
 import io
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from typing import Any, Final
@@ -58,13 +60,28 @@ class Utskriftsfynd:
     sida: int
     text: str
     meddelande: str
+    rapport: str = ""
+    """The report the document was rendered from (a sample's file name), or empty."""
 
     def __str__(self) -> str:
         return f"{self.dokument}, sida {self.sida}: {self.kod}  {self.meddelande}"
 
+    def as_dict(self) -> dict[str, object]:
+        """The finding as plain data (for JSON)."""
+        return {
+            "kod": str(self.kod),
+            "rapport": self.rapport,
+            "dokument": self.dokument,
+            "sida": self.sida,
+            "text": self.text,
+            "meddelande": self.meddelande,
+        }
+
 
 #: Points a word may stand outside the margin before it counts (table cells' own padding).
 _MARGINAL_TOLERANS: Final = 6.0
+#: A paragraph this short under a heading is a line of it (a subtitle, a table's caption).
+_KORT_RAD: Final = 80
 _ORD: Final = re.compile(r"\S+")
 _MELLANRUM: Final = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
 
@@ -146,11 +163,18 @@ def _kalla(docx: bytes) -> tuple[list[_Element], list[_Sektion], list[tuple[int,
         if not innehall:
             tomma.append((nummer, len(element), " ".join(visible_text(p) for p in tbl.iter(qn("w:p")))[:80]))
 
-    for child in body:
-        if child.tag == qn("w:p"):
-            stycke(child)
-        elif child.tag == qn("w:tbl"):
-            tabell(child)
+    # A content control at the body's level (Word's table of contents) holds paragraphs too.
+    for child in body.iterchildren():
+        if child.tag == qn("w:sdt"):
+            innehall = child.find(qn("w:sdtContent"))
+            barn = list(innehall) if innehall is not None else []
+        else:
+            barn = [child]
+        for el in barn:
+            if el.tag == qn("w:p"):
+                stycke(el)
+            elif el.tag == qn("w:tbl"):
+                tabell(el)
     sektioner = [_sektion(s) for s in root.iter(qn("w:sectPr"))]
     return element, sektioner, tomma
 
@@ -217,9 +241,13 @@ def _sektion_for(bredd: float, hojd: float, sektioner: Sequence[_Sektion]) -> _S
 
 
 def granska_pdf(
-    docx: bytes, pdf: bytes, *, dokument: str, hall_ihop_tabeller: int = 15
+    docx: bytes, pdf: bytes, *, dokument: str, hall_ihop_tabeller: int = 15, rapport: str = ""
 ) -> list[Utskriftsfynd]:
-    """The print gate's findings for one document: its .docx and the PDF made from it."""
+    """The print gate's findings for one document: its .docx and the PDF made from it.
+
+    *dokument* (the file name) and *rapport* (what it was rendered from) name the finding;
+    *hall_ihop_tabeller* is the most rows a table may have and still be held to one page.
+    """
     try:
         import pdfplumber  # only the print gate needs it
     except ImportError:
@@ -233,7 +261,7 @@ def granska_pdf(
     kallord = [_Ord(o, i) for i, e in enumerate(element) for o in _ord(e.text)]
     sidor = _sidor_per_element(kallord, brod, len(element))
     fynd: list[Utskriftsfynd] = []
-    fynd += _brutna_ord(brod, {o.text for o in kallord}, dokument)
+    fynd += _brutna_ord(brod, Counter(o.text for o in kallord), dokument)
     fynd += _rubriker_sist(element, sidor, dokument)
     fynd += _delade_rader(element, sidor, dokument, hall_ihop_tabeller)
     fynd += _utanfor(alla, storlekar, sektioner, dokument)
@@ -249,6 +277,8 @@ def granska_pdf(
                 "låt mallen visa den bara när det finns rader ({%p if … %})",
             )
         )
+    if rapport:
+        fynd = [attrs.evolve(f, rapport=rapport) for f in fynd]
     return sorted(fynd, key=lambda f: (f.sida, f.kod))
 
 
@@ -262,51 +292,92 @@ def _sidor_per_element(kallord: Sequence[_Ord], brod: Sequence[_Sidord], antal: 
     return sidor
 
 
-def _brutna_ord(brod: Sequence[_Sidord], ordforrad: set[str], dokument: str) -> Iterator[Utskriftsfynd]:
-    """Words broken over two lines of one column: the piece above and the piece below it
-    make a word of the source, the piece above alone does not."""
+def _brutna_ord(brod: Sequence[_Sidord], ordforrad: Counter[str], dokument: str) -> Iterator[Utskriftsfynd]:
+    """Words broken over two (or three) lines of one column: the pieces, each below the one
+    before it, make a word of the source.
+
+    A piece that is itself a word of the source ("Budget|avvikelse") counts only when the
+    pages show the whole word fewer times than the source has it; a line ending in a
+    hyphen, a slash or a dash is a break the text allows.
+    """
     sedda: set[tuple[int, str]] = set()
     per_sida: dict[int, list[_Sidord]] = {}
     for o in brod:
         per_sida.setdefault(o.sida, []).append(o)
+    pa_sidorna = Counter(o.text for o in brod)
     for ord_ in per_sida.values():
         for a in ord_:
-            if a.text in ordforrad or a.text.endswith(("-", "/", "–", "—")):
+            if a.text.endswith(("-", "/", "–", "—")):
                 continue
-            hojd = a.y1 - a.y0
-            for b in ord_:
-                under = 0 <= b.y0 - a.y1 + 1.5 <= hojd
-                if not under or b.x0 > a.x1 or b.x1 < a.x0:
+            for bitar in _bitar_under(a, ord_):
+                helt = "".join(b.text for b in bitar)
+                if helt not in ordforrad or (a.sida, helt) in sedda:
                     continue
-                helt = a.text + b.text
-                if helt in ordforrad and (a.sida, helt) not in sedda:
-                    sedda.add((a.sida, helt))
-                    yield Utskriftsfynd(
-                        kod=Utskriftskod.ORD_BRUTET,
-                        dokument=dokument,
-                        sida=a.sida,
-                        text=helt,
-                        meddelande=f"ordet '{helt}' bryts mitt i ordet ('{a.text}|{b.text}'); "
-                        "gör kolumnen bredare eller texten mindre",
-                    )
+                hela_ord = all(b.text in ordforrad for b in bitar)
+                if hela_ord and pa_sidorna[helt] >= ordforrad[helt]:
+                    continue
+                sedda.add((a.sida, helt))
+                delat = "|".join(b.text for b in bitar)
+                yield Utskriftsfynd(
+                    kod=Utskriftskod.ORD_BRUTET,
+                    dokument=dokument,
+                    sida=a.sida,
+                    text=helt,
+                    meddelande=f"ordet '{helt}' bryts mitt i ordet ('{delat}'); "
+                    "gör kolumnen bredare eller texten mindre",
+                )
+                break
+
+
+def _under(a: _Sidord, ord_: Sequence[_Sidord]) -> list[_Sidord]:
+    """The words on the line just below *a* that share some of its width."""
+    hojd = a.y1 - a.y0
+    return [
+        b for b in ord_ if 0 <= b.y0 - a.y1 + 1.5 <= hojd and not (b.x0 > a.x1 or b.x1 < a.x0) and b is not a
+    ]
+
+
+def _bitar_under(a: _Sidord, ord_: Sequence[_Sidord]) -> Iterator[tuple[_Sidord, ...]]:
+    """*a* with the word below it, and with the word below that too."""
+    for b in _under(a, ord_):
+        yield (a, b)
+        if not b.text.endswith(("-", "/", "–", "—")):
+            for c in _under(b, ord_):
+                yield (a, b, c)
 
 
 def _rubriker_sist(
     element: Sequence[_Element], sidor: Sequence[set[int]], dokument: str
 ) -> Iterator[Utskriftsfynd]:
+    """Headings and bold labels last on their page, what follows them on the next; also a
+    heading whose short lines under it (a subtitle, "Per augusti 2024") stay with it while
+    the table they introduce starts on the next page."""
     for i, e in enumerate(element[:-1]):
         if e.slag not in ("rubrik", "etikett") or not sidor[i] or element[i + 1].slag == "sidbrytning":
             continue
-        nasta = next((sidor[j] for j in range(i + 1, len(element)) if sidor[j]), None)
-        if nasta and min(nasta) > max(sidor[i]):
+        sida = max(sidor[i])
+        j = i + 1
+        while (
+            j < len(element)
+            and element[j].slag == "stycke"
+            and len(element[j].text) <= _KORT_RAD
+            and sidor[j]
+            and min(sidor[j]) == sida
+        ):
+            j += 1
+        if j > i + 1 and (j == len(element) or element[j].slag not in ("rad", "huvudrad")):
+            continue
+        nasta = next((sidor[k] for k in range(j, len(element)) if sidor[k]), None)
+        if nasta and min(nasta) > sida:
             vad = "rubriken" if e.slag == "rubrik" else "den fetstilta etiketten"
+            under = f" (med raden '{element[i + 1].text[:40]}')" if j > i + 1 else ""
             yield Utskriftsfynd(
                 kod=Utskriftskod.RUBRIK_SIST,
                 dokument=dokument,
-                sida=max(sidor[i]),
+                sida=sida,
                 text=e.text,
-                meddelande=f"{vad} '{e.text[:70]}' står sist på sidan och det den hör till börjar på nästa; "
-                "ge stilen 'Håll ihop med nästa' (typografi.hall_ihop_rubriker i installningar.yaml)",
+                meddelande=f"{vad} '{e.text[:70]}'{under} står sist på sidan och det den hör till börjar på "
+                "nästa; ge stilen 'Håll ihop med nästa' (typografi.hall_ihop_rubriker i installningar.yaml)",
             )
 
 

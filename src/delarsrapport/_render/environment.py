@@ -87,9 +87,10 @@ def table_xml(stilar: Stilids, rader: tuple[tuple[str, ...], ...], *, summarad: 
     """A small table: the first row is a repeating header, the last a bold total (unless
     *summarad* is false); figures (every column after the first) right-aligned.
 
-    The table spans the text width, and its grid has a width for every column (the first,
-    the labels, gets two fifths; the figures share the rest): readers that go by the
-    grid alone, such as pandoc and LibreOffice, otherwise see a table with no width.
+    The table spans the text width, and its grid has a width for every column (each
+    figure column at most a fifth of it, the labels the rest, at least two fifths): readers
+    that go by the grid alone, such as pandoc and LibreOffice, otherwise see a table with
+    no width.
     """
     stil = escape(stilar.tabell, _CITAT)
     kolumner = max(len(r) for r in rader)
@@ -119,8 +120,9 @@ TEXTBREDD: Final = 9070
 def _kolumnbredder(kolumner: int) -> tuple[int, ...]:
     if kolumner == 1:
         return (TEXTBREDD,)
-    forsta = TEXTBREDD * 2 // 5
-    ovriga = (TEXTBREDD - forsta) // (kolumner - 1)
+    # A figure needs little room and a label a line of its own: two short columns of
+    # figures do not leave the labels a narrow strip that wraps every row.
+    ovriga = min((TEXTBREDD - TEXTBREDD * 2 // 5) // (kolumner - 1), TEXTBREDD // 5)
     return (TEXTBREDD - ovriga * (kolumner - 1), *([ovriga] * (kolumner - 1)))
 
 

@@ -42,6 +42,7 @@ __all__ = [
     "TIDSGRANS",
     "convert",
     "dokumentdatum",
+    "konvertera_med_innehall",
     "med_pdf",
     "pdf_problems",
     "soffice",
@@ -368,6 +369,42 @@ def _sidantal(pdf: bytes) -> list[int]:
     return [b - a for a, b in zip(starter, [*starter[1:], totalt], strict=True)]
 
 
+def _innehall_igen(
+    dokument: list[tuple[str, bytes]],
+    pdfer: list[bytes],
+    igen: set[int],
+    arbetare: int,
+    tidsgrans: float,
+) -> tuple[list[tuple[str, bytes]], list[bytes]]:
+    """The documents with the page numbers of their tables of contents from their first
+    PDF, and the PDFs again for those and the documents of *igen*."""
+    from delarsrapport._render.innehall import har_innehall, med_sidnummer, sidor_i_pdf
+
+    dokument = list(dokument)
+    for i, ((namn, data), pdf) in enumerate(zip(dokument, pdfer, strict=True)):
+        if har_innehall(data):
+            dokument[i] = (namn, med_sidnummer(data, sidor_i_pdf(pdf)))
+            igen.add(i)
+    if not igen:
+        return dokument, pdfer
+    ordning = sorted(igen)
+    nya = _konvertera([dokument[i] for i in ordning], arbetare, tidsgrans)
+    pdfer = list(pdfer)
+    for i, pdf in zip(ordning, nya, strict=True):
+        pdfer[i] = pdf
+    return dokument, pdfer
+
+
+def konvertera_med_innehall(
+    dokument: Sequence[tuple[str, bytes]], *, tidsgrans: float = TIDSGRANS
+) -> list[bytes]:
+    """Each .docx of *dokument* (name, bytes) as PDF bytes, in order, as :func:`convert`
+    makes them, with the page numbers of each table of contents filled in (the documents
+    that have one are converted a second time, together)."""
+    pdfer = convert(dokument, tidsgrans=tidsgrans)
+    return _innehall_igen(list(dokument), pdfer, set(), 1, tidsgrans)[1]
+
+
 def med_pdf(
     grupper: Sequence[Sequence[tuple[str, bytes]]],
     *,
@@ -379,8 +416,10 @@ def med_pdf(
 
     All documents of all groups are converted by *arbetare* LibreOffice processes, one
     call each. A combined handling (*samlad*) is converted twice: the first PDF says how
-    many pages each of its documents has, which its page footers then show. Every PDF is
-    stamped with its document's date and checked with :func:`pdf_problems`.
+    many pages each of its documents has, which its page footers then show; so is a
+    document with a table of contents, whose first PDF gives its headings' page numbers
+    (the .docx returned carries them too). Every PDF is stamped with its document's date
+    and checked with :func:`pdf_problems`.
     """
     from delarsrapport._render.samlad import med_sidantal
 
@@ -391,7 +430,8 @@ def med_pdf(
             (namn, med_sidantal(data, _sidantal(pdf)))
             for (namn, data), pdf in zip(platta, pdfer, strict=True)
         ]
-        pdfer = _konvertera(platta, arbetare, tidsgrans)
+    igen = set(range(len(platta))) if samlad else set()
+    platta, pdfer = _innehall_igen(platta, pdfer, igen, arbetare, tidsgrans)
     ut: list[list[tuple[str, bytes]]] = []
     i = 0
     for grupp in grupper:

@@ -15,6 +15,7 @@ from delarsrapport._context import DokumentVy, bygg_handlingar, bygg_kontext, fi
 from delarsrapport._errors import CheckError, RenderError
 from delarsrapport._model.rapport import Arende, Bilaga, Delarsrapport
 from delarsrapport._render.engine import Karnegenskaper, PreparedTemplate, prepare
+from delarsrapport._render.innehall import fyll_innehall
 from delarsrapport._render.join import join
 from delarsrapport._render.layout import Layout, load_layout
 from delarsrapport._render.output import write_set
@@ -86,7 +87,10 @@ def render_bytes(
         vy = ctx["dokument"]
         assert isinstance(vy, DokumentVy)
         dokument.append(
-            Dokument(_filnamn(lay, nummer, None), rendering.package(_egenskaper(rapport, arende, vy)))
+            Dokument(
+                _filnamn(lay, nummer, None),
+                fyll_innehall(rendering.package(_egenskaper(rapport, arende, vy))),
+            )
         )
         for bilaga in sorted(arende.bilagor, key=lambda b: b.nummer):
             delar = []
@@ -101,6 +105,7 @@ def render_bytes(
             egenskaper = _egenskaper(rapport, arende, vy_bilaga)
             paket = [d.package(egenskaper) for d in delar]
             data = paket[0] if len(paket) == 1 else join(paket, egenskaper)
+            data = fyll_innehall(data)
             dokument.append(Dokument(_filnamn(lay, nummer, bilaga), data))
     namn = [d.filnamn for d in dokument]
     if len(set(namn)) != len(namn):

@@ -88,7 +88,9 @@ class _Paket:
             if m:
                 level = int(m.group(1))
             elif outline is not None and name.lower() != "title":
-                level = int(outline.get(qn("w:val"), "9")) + 1
+                # Outline level 9 is body text (Word's "TOC Heading" has it), not a heading.
+                lvl = int(outline.get(qn("w:val"), "9"))
+                level = lvl + 1 if lvl < 9 else None
             found[sid] = (name, level)
         return found
 
