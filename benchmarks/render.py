@@ -36,6 +36,7 @@ from docxtpl import DocxTemplate
 
 from delarsrapport import load, render_bytes
 from delarsrapport._context import DokumentVy, bygg_kontext
+from delarsrapport._render import media
 from delarsrapport._render.engine import Karnegenskaper, prepare
 from delarsrapport._render.layout import load_layout
 
@@ -103,11 +104,16 @@ def per_dokument(rundor: int) -> list[str]:
                 return bytes(prepared.render(ctx).package(eg))
 
             def stock(mall: Path = mall, ctx: dict[str, object] = ctx, env: Any = prepared.env) -> bytes:
-                doc = DocxTemplate(mall)
-                doc.render(ctx, jinja_env=env)
-                out = io.BytesIO()
-                doc.save(out)
-                return out.getvalue()
+                # The charts of a text are drawn into the render's media collection; docxtpl
+                # has none, so it gets one here: it draws the same pictures, and does not
+                # pack them (a little less work than ours).
+                with media.samla() as samling:
+                    samling.del_ = "word/document.xml"
+                    doc = DocxTemplate(mall)
+                    doc.render(ctx, jinja_env=env)
+                    out = io.BytesIO()
+                    doc.save(out)
+                    return out.getvalue()
 
             zip6 = _zip_level6(var())
             tider: dict[str, list[float]] = {"var": [], "stock": [], "zip": []}
