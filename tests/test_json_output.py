@@ -112,7 +112,7 @@ def test_layout_check_json_separates_file_part_table_row_and_column(
     assert {k: mall[k] for k in ("kod", "del", "stycke", "tabell", "tabellrad", "kolumn", "text")} == {
         "kod": "MALL-OKANT-FALT",
         "del": "dokumentets brödtext",
-        "stycke": 6,
+        "stycke": 7,
         "tabell": 1,
         "tabellrad": 1,
         "kolumn": 1,

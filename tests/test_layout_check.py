@@ -627,7 +627,7 @@ def test_findings_as_json_use_documented_codes(tmp_path: Path) -> None:
         "grad": "fel",
         "fil": "ekonomi.docx",
         "del": "dokumentets brödtext",
-        "stycke": 6,
+        "stycke": 7,
         "tabell": 1,
         "tabellrad": 1,
         "kolumn": 1,

@@ -204,12 +204,12 @@ def test_a_paragraph_break_inside_a_tag_is_refused(tmp_path: Path) -> None:
 
     assert (forsta.kod, forsta.plats) == (
         "MALL-DELAD-TAGG",
-        "dokumentets brödtext, stycke 70: ”{{p ekonomi.analys|”",
+        "dokumentets brödtext, stycke 76: ”{{p ekonomi.analys|”",
     )
     assert forsta.meddelande == (
         "taggen som börjar med {{ saknar sitt }} i samma stycke; en tagg måste börja och sluta i samma stycke"
     )
-    assert (andra.kod, andra.plats) == ("MALL-DELAD-TAGG", "dokumentets brödtext, stycke 71: ”stycken(3) }}”")
+    assert (andra.kod, andra.plats) == ("MALL-DELAD-TAGG", "dokumentets brödtext, stycke 77: ”stycken(3) }}”")
     fel = _vagras(katalog, forsta, tmp_path)
     assert fel.hint is not None and "mallen har 1 fel till" in fel.hint
 
@@ -440,7 +440,7 @@ def test_a_typo_inside_a_macro_is_found_with_the_type_of_each_call(tmp_path: Pat
 
     assert (fynd.kod, fynd.plats) == (
         "MALL-OKANT-FALT",
-        "dokumentets brödtext, tabell 5, rad 3, kolumn 3: ”{{ i.kvinor }}”",
+        "dokumentets brödtext, tabell 7, rad 3, kolumn 3: ”{{ i.kvinor }}”",
     )
     assert fynd.meddelande == (
         "fältet 'kvinor' finns inte i i (i är ett element i x.indikatorer); menade du 'kvinnor'?"

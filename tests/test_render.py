@@ -162,6 +162,36 @@ def test_every_document_is_accessible(renders: Any, sample: str, layout: str) ->
         assert accessibility_problems(d.data) == [], d.filnamn
 
 
+def _utan_rubrikrad(docx: bytes, rader: int) -> bytes:
+    """*docx* with the first table of *rader* rows stripped of its repeating header row."""
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(io.BytesIO(docx)) as zin:
+        rot = etree.fromstring(zin.read("word/document.xml"))
+        tbl = next(t for t in rot.iter(f"{w}tbl") if len(t.findall(f"{w}tr")) == rader)
+        for h in tbl.iter(f"{w}tblHeader"):
+            h.getparent().remove(h)
+        ut = io.BytesIO()
+        with zipfile.ZipFile(ut, "w") as zout:
+            for info in zin.infolist():
+                data = zin.read(info)
+                if info.filename == "word/document.xml":
+                    data = etree.tostring(rot, xml_declaration=True, encoding="UTF-8", standalone=True)
+                zout.writestr(info, data)
+    return ut.getvalue()
+
+
+def test_a_table_of_rows_needs_a_header_row_a_table_of_one_row_does_not() -> None:
+    """A goal's Bedömning without a sentence is one row, a label beside its value: nothing to head."""
+    rapport = load(ROOT / "samples" / "exempel-kulturnamnden-2023-08.yaml")
+    verksamhet = next(d.data for d in render_bytes(rapport, layout="uppsala") if "bilaga-1" in d.filnamn)
+    assert accessibility_problems(verksamhet) == []
+    assert accessibility_problems(_utan_rubrikrad(verksamhet, rader=1)) == []
+    [problem] = accessibility_problems(_utan_rubrikrad(verksamhet, rader=3))
+    assert problem.endswith("saknar en upprepad rubrikrad")
+
+
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("sample", SAMPLES)
 def test_core_properties_come_from_the_report(renders: Any, sample: str, layout: str) -> None:
