@@ -217,8 +217,9 @@ def accessibility_problems(document: bytes | str | Path) -> list[str]:
     on every table of more than one row (a table of one row, a label beside its value such
     as a goal's Bedömning, has no rows to head); alt text on every image, in the body,
     headers and footers, on the drawing and on the picture inside it (unless the drawing
-    is marked decorative), and an image part behind every picture; and every coloured table cell carrying text too, since
-    colour alone is lost in print and to a screen reader.
+    is marked decorative), and an image part behind every picture; and every coloured
+    table cell carrying text too, since colour alone is lost in print and to a screen
+    reader.
     """
     paket = _Paket(document)
     problems: list[str] = []
