@@ -11,6 +11,7 @@ in its messages) and the template context. Labels may name the period:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any, Final, TypeVar
 
@@ -65,12 +66,12 @@ class Kolumner:
 
     kolumner: tuple[Kolumn, ...]
 
-    @property
+    @functools.cached_property
     def falt(self) -> tuple[str, ...]:
         """Every column's attribute, in order."""
         return tuple(k.falt for k in self.kolumner)
 
-    @property
+    @functools.cached_property
     def indata(self) -> tuple[str, ...]:
         """The attributes of the columns that are inputs (not derived), in order."""
         return tuple(k.falt for k in self.kolumner if not k.harledd)

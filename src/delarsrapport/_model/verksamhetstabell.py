@@ -8,6 +8,7 @@ kind of care. Costs are negative and income positive, as the reports sign them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import attrs
@@ -60,8 +61,9 @@ class Sjukolumner:
     @classmethod
     def summa(cls, rader: Iterable[Sjukolumner]) -> Sjukolumner:
         """The column-wise exact sum of *rader*."""
-        rows = list(rader)
-        return cls(*(summa(r.varden()[i] for r in rows) for i in range(len(DETALJ.falt))))
+        kolumnvis = zip(*(r.varden() for r in rader), strict=True)
+        summor = tuple(summa(k) for k in kolumnvis)
+        return cls(*summor) if summor else cls()
 
 
 @attrs.frozen(field_transformer=check_text_fields)
@@ -111,12 +113,14 @@ class Verksamhetstabell:
     rapporterat: RapporteradVerksamhetstabell | None = None
     """De framräknade raderna som källan tryckte dem; bara för kontrollen."""
 
-    @property
+    # Cached: the check, the prose register and the views each ask for these many times, and
+    # summing every column of every account row again was most of the time a report took.
+    @functools.cached_property
     def nettokostnad(self) -> Sjukolumner:
         """Σ account rows, per column (F1)."""
         return Sjukolumner.summa(k.belopp for k in self.konton)
 
-    @property
+    @functools.cached_property
     def resultat(self) -> Sjukolumner:
         """Nettokostnad + kommunbidrag, per column (F2)."""
         return self.nettokostnad + self.kommunbidrag
