@@ -44,10 +44,46 @@ docx.oxml.ns.nsmap["cp"] = "http://schemas.openxmlformats.org/package/2006/metad
 _CORE: Final = "docProps/core.xml"
 
 
+_STILREF: Final = ".//w:tblStyle|.//w:pStyle|.//w:rStyle"
+
+
+class _Composer(docxcompose.composer.Composer):  # type: ignore[misc]
+    """docxcompose's composer, without its cost per paragraph for styles already there.
+
+    For every appended paragraph and table docxcompose lists the ids of all the master's
+    styles through python-docx's style objects, a few hundred of them; joining the parts
+    of a bilaga spent most of its time there. An element whose styles are all in the
+    master already, under the same id and without a numbering of their own, is one that
+    step leaves as it is, so it is skipped; any other goes through docxcompose, which may
+    add styles, and the ids are read again afterwards.
+    """
+
+    _stilar: frozenset[str] | None = None
+
+    def _stil_ids(self) -> frozenset[str]:
+        if self._stilar is None:
+            element = self.doc.styles.element
+            self._stilar = frozenset(element.xpath("w:style/@w:styleId"))
+        return self._stilar
+
+    def add_styles(self, doc: Any, element: Any) -> None:
+        anvanda = {e.get(qn("w:val")) for e in element.xpath(_STILREF)}
+        if all(self._oforandrad(doc, stil) for stil in anvanda):
+            return
+        super().add_styles(doc, element)
+        self._stilar = None
+
+    def _oforandrad(self, doc: Any, stil: str) -> bool:
+        if stil not in self._stil_ids() or self.mapped_style_id(stil) != stil:
+            return False
+        definition = doc.styles.element.get_by_id(stil)
+        return definition is None or not definition.xpath(".//w:numId")
+
+
 def join(documents: list[bytes], egenskaper: Karnegenskaper) -> bytes:
     """One document of *documents* in order, each after a page break, with *egenskaper*."""
     master = docx.Document(io.BytesIO(documents[0]))
-    composer = docxcompose.composer.Composer(master)
+    composer = _Composer(master)
     for data in documents[1:]:
         _page_break(composer.doc)
         composer.append(docx.Document(io.BytesIO(data)), remove_property_fields=False)
@@ -63,7 +99,7 @@ def join_sections(documents: list[tuple[str, bytes]], egenskaper: Karnegenskaper
     namn, data = documents[0]
     master = docx.Document(io.BytesIO(data))
     _bookmark(master.element.body, namn)
-    composer = docxcompose.composer.Composer(master)
+    composer = _Composer(master)
     for namn, data in documents[1:]:
         doc = docx.Document(io.BytesIO(data))
         _bookmark(doc.element.body, namn)
