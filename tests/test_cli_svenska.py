@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from delarsrapport import _cli
-from delarsrapport._argparse_sv import MEDDELANDEN
 from delarsrapport._cli import SLUTSTATUS, main
+from delarsrapport._cli.argparse_sv import MEDDELANDEN
 
 ROOT = Path(__file__).resolve().parents[1]
 SCN20 = ROOT / "samples" / "uppsala-socialnamnden-2020-08.yaml"

@@ -112,11 +112,25 @@ def test_the_layout_table_measures_what_the_layouts_print() -> None:
 
     layouter, falt = utskrivna()
     visas = {(f.klass, f.falt): dict(zip(layouter, f.layouter, strict=True)) for f in falt}
-    # The 2023 form's table prints a nämndmål's title only, the 2020 form its heading with the number.
-    assert visas[("Namndmal", "nummer")] == {"uppsala": True, "uppsala-2024": False, "upplands-bro": False}
-    # No shipped layout prints the year a KS-beslut is expected to be done, nor the new cover fields.
-    assert not any(visas[("Rapportering", "forvantat_klart_ar")].values())
-    assert not any(visas[("Bilaga", "beslutsfattare")].values())
+    # Both Uppsala forms print a nämndmål's number (the 2023 form in its item table); Upplands-Bro's
+    # headings take their numbers from Word's numbering.
+    assert visas[("Namndmal", "nummer")] == {"uppsala": True, "uppsala-2024": True, "upplands-bro": False}
+    # Every shipped layout prints the year a KS-beslut is expected to be done, the second part
+    # and the texts around the tables; only the 2023 form has a styrdokument's cover.
+    assert all(visas[("Rapportering", "forvantat_klart_ar")].values())
+    assert all(visas[("Atgardsdel", "rubrik")].values())
+    assert all(visas[("Sammanfattningstabell", "text_fore")].values())
+    assert visas[("Bilaga", "beslutsfattare")] == {
+        "uppsala": False,
+        "uppsala-2024": True,
+        "upplands-bro": False,
+    }
+    # Upplands-Bro's form has no investering row, so no text around it either.
+    assert visas[("Investeringsrad", "text_fore")] == {
+        "uppsala": True,
+        "uppsala-2024": True,
+        "upplands-bro": False,
+    }
     assert all(visas[("Uppdrag", "titel")].values())
     # Every input field outside rapporterat is measured or listed as steering the form.
     assert ("Sammanfattningsrad", "verksamhet") not in visas

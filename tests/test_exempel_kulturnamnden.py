@@ -5,7 +5,8 @@ One test per gap of the model (egen-regi totals, text around tables and the sect
 order, counts, nämndmål prognoses, the styrdokument cover, the second part of a
 verksamhetsuppföljning, KS-beslut years and nämndmål numbers, an empty bedömning
 sentence) and per check error (one rounding rule, printed against computed, status words,
-title severities), each with the exact finding where one is expected.
+title severities), each with the exact finding where one is expected; and what the shipped
+layouts print of it.
 """
 
 from __future__ import annotations
@@ -28,8 +29,12 @@ from delarsrapport._context import (
     bygg_kontext,
 )
 from delarsrapport._render.layout import load_layout
+from delarsrapport._render.render import render_bytes
+from delarsrapport.testing import normalise
 
-SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "exempel-kulturnamnden-2023-08.yaml"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLE = SAMPLES / "exempel-kulturnamnden-2023-08.yaml"
+LAYOUTS = ("uppsala", "uppsala-2024", "upplands-bro")
 VERKSAMHET = "bilagor[0].delar[0].verksamhet"
 EKONOMI = "bilagor[1].delar[0].ekonomi"
 
@@ -380,3 +385,138 @@ def test_12_title_severities_by_what_a_reader_is_misled_by() -> None:
         "titel_i_beslutsunderlag": "Verksamhetsplan och budget 2023-2025, delårsuppföljning per augusti 2023",
     }
     assert not [f for f in check(load(data)) if f.path.startswith("bilagor[0].rapporterat")]
+
+
+# -- what the shipped layouts print -----------------------------------------------------------
+
+
+@cache
+def _utskrivet(layout: str, sample: Path = SAMPLE) -> tuple[dict[str, Any], ...]:
+    """The documents rendered with a shipped layout and normalised: tjänsteskrivelse, bilaga 1, …"""
+    return tuple(normalise(d.data) for d in render_bytes(load(sample), layout=layout))
+
+
+def _innehall(layout: str, dokument: int) -> list[Any]:
+    return list(_utskrivet(layout)[dokument]["innehall"])
+
+
+def _tabeller(innehall: list[Any]) -> list[list[list[str]]]:
+    return [x["tabell"]["rader"] for x in innehall if isinstance(x, dict)]
+
+
+def _celler(innehall: list[Any]) -> list[str]:
+    return [c for rader in _tabeller(innehall) for rad in rader for c in rad]
+
+
+def test_the_2023_form_prints_the_styrdokument_cover_under_the_title() -> None:
+    """Subtitle, beslutsfattare, beslutsdatum and dokumentansvarig; the header has the whole title."""
+    bilaga = _utskrivet("uppsala-2024")[1]
+    assert bilaga["innehall"][:5] == [
+        "heading 1: Bilaga 1 - Verksamhetsplan och budget 2023–2025",
+        "Subtitle: Delårsuppföljning per augusti 2023",
+        "Normal: Beslutsfattare: Kulturnämnden",
+        "Normal: Beslutsdatum: 2023-09-27",
+        "Normal: Dokumentansvarig: Kulturdirektör",
+    ]
+    assert bilaga["sidhuvuden"]["header1.xml"][1] == (
+        "Bilaga 1, Verksamhetsplan och budget 2023–2025 – Delårsuppföljning per augusti 2023"
+    )
+    # A report without a styrdokument's cover gets no cover lines, though its bilagor have a meeting day.
+    transkriberad = _utskrivet("uppsala-2024", SAMPLES / "uppsala-socialnamnden-2024-08.yaml")
+    assert not [
+        s
+        for d in transkriberad
+        for s in d["innehall"]
+        if isinstance(s, str) and s.startswith(("Normal: Beslutsdatum", "Subtitle:"))
+    ]
+
+
+def test_the_2023_form_prints_the_economic_sections_in_the_reports_order() -> None:
+    """Each section once, in avsnittsordning; a table section after a section with a heading gets its own."""
+    rubriker = [s for s in _innehall("uppsala-2024", 2) if isinstance(s, str) and s.startswith("heading")]
+    assert rubriker == [
+        "heading 1: Delårsbokslut per augusti 2023",
+        "heading 2: Nämndens analys – sammanfattning",
+        "heading 2: Sammanfattning",
+        "heading 2: Resultat per verksamhet",
+        "heading 3: Kulturverksamhet",
+        "heading 3: Fritid",
+        "heading 2: Volymutveckling",
+        "heading 2: Åtgärder för ekonomi i balans",
+        "heading 2: Prognososäkerhet",
+        "heading 2: Investeringar",
+        "heading 2: Egen regi",
+    ]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_texts_before_and_after_a_table_stand_around_it(layout: str) -> None:
+    innehall = _innehall(layout, 2)
+    forsta = next(i for i, x in enumerate(innehall) if isinstance(x, dict))
+    assert innehall[forsta - 1] == "Normal: I tabellen nedan visas nämndens resultat per verksamhet."
+    assert innehall[forsta + 1 : forsta + 3] == [
+        "Normal: Avrundningsdifferenser kan förekomma.",
+        "Normal: Underskottet finns inom scenkonsten, där publikintäkterna är lägre än budgeterat.",
+    ]
+    text_fore = "Normal: Prognosen för helåret är ett underskott på 4 miljoner kronor."
+    text = "Normal: Osäkerheten gäller främst publikintäkterna under hösten."
+    assert innehall.index(text_fore) < innehall.index(text)
+
+
+@pytest.mark.parametrize(
+    ("layout", "rubrik", "mal"),
+    [
+        ("uppsala", "heading 2", "heading 3: Fokusmål 1"),
+        ("uppsala-2024", "heading 2", "heading 3: Fokusmål 1"),
+        ("upplands-bro", "heading 1", "heading 2: Åsby ska vara en attraktiv kommun med ett rikt kulturliv"),
+    ],
+)
+def test_the_second_part_prints_the_atgarder_once_with_their_activities(
+    layout: str, rubrik: str, mal: str
+) -> None:
+    innehall = _innehall(layout, 1)
+    start = innehall.index(f"{rubrik}: Uppföljning av nämndens åtgärder")
+    assert innehall[start + 1 : start + 3] == [
+        "Normal: I denna del följs nämndens åtgärder upp en och en, under sitt uppdrag eller nämndmål.",
+        mal,
+    ]
+    # The åtgärder are in the second part only, each once.
+    assert "Erbjuda kulturskola på fler skolor." not in _celler(innehall[:start])
+    assert _celler(innehall).count("Korta väntetiden till kulturskolan.") == 1
+    (tabell,) = [t for t in _tabeller(innehall) if t[0][2:3] == ["Aktiviteter på förvaltningen"]]
+    assert tabell[0] == [
+        "Nämndens åtgärd",
+        "Status",
+        "Aktiviteter på förvaltningen",
+        "Uppföljning augusti 2023",
+    ]
+    assert tabell[1][0] == "Erbjuda kulturskola på fler skolor."
+    assert tabell[1][2] == (
+        "Under våren har kulturskolan kartlagt efterfrågan i ytterområdena.\n"
+        "• Undervisning i bild och form på Norrskolan.\n• Körverksamhet på Sjöskolan."
+    )
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_ks_beslut_names_the_year_it_is_expected_done(layout: str) -> None:
+    assert (
+        "KS-beslut: Redovisa hur nämnden bidrar till kommunens arbete med fritidsbanken. Beräknas klart 2024."
+        in _celler(_innehall(layout, 1))
+    )
+
+
+def test_the_2023_forms_item_table_names_a_namndmal_by_its_number() -> None:
+    celler = _celler(_innehall("uppsala-2024", 1))
+    assert "Nämndmål KTN1.1: Fler barn och unga ska delta i kulturskolans verksamhet." in celler
+
+
+def test_an_empty_bedomningstext_prints_the_value_without_an_empty_row() -> None:
+    """The 2020 form's Bedömning box: the value alone, one row; with a sentence, the sentence under it."""
+    bedomningar = [t for t in _tabeller(_innehall("uppsala", 1)) if t[0][0].startswith("Bedömning")]
+    assert bedomningar == [
+        [["Bedömning [D9E2F3]", "I hög grad uppfyllt [92D050]"]],
+        [
+            ["Bedömning", "Delvis uppfyllt"],
+            ["Nämndens verksamhet bedöms delvis leda till de resultat den vill se inom målet."],
+        ],
+    ]

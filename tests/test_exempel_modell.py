@@ -93,7 +93,10 @@ reveal_type(delarsrapport.__version__)
 def test_the_example_passes_mypy_strict_without_any(tmp_path: Path) -> None:
     (tmp_path / "exempel_modell.py").write_bytes(EXEMPEL.read_bytes())
     (tmp_path / "visa.py").write_text(REVEAL, encoding="utf-8")
-    env = {**os.environ, "MYPYPATH": str(PAKET)}
+    # An installed package is found by mypy itself, and mypy refuses site-packages on
+    # MYPYPATH; a source checkout (editable install, PYTHONPATH) is pointed to.
+    installerat = "site-packages" in PAKET.parts or "dist-packages" in PAKET.parts
+    env = dict(os.environ) if installerat else {**os.environ, "MYPYPATH": str(PAKET)}
     proc = subprocess.run(
         [
             sys.executable,
@@ -115,7 +118,7 @@ def test_the_example_passes_mypy_strict_without_any(tmp_path: Path) -> None:
         timeout=600,
     )
     typer = re.findall(r'Revealed type is "(.+)"', proc.stdout)
-    assert len(typer) == REVEAL.count("reveal_type"), proc.stdout
+    assert len(typer) == REVEAL.count("reveal_type"), proc.stdout + proc.stderr
     # reveal_type is reported as a note; any error is a failure.
     assert [r for r in proc.stdout.splitlines() if ": error:" in r] == []
     assert [t for t in typer if "Any" in t] == []

@@ -5,14 +5,14 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from delarsrapport._model import brutto, budget, ekonomi, resultatrakning
+from delarsrapport._model import brutto, budget, ekonomi, resultatrakning, verksamhetstabell
 from delarsrapport._model import kolumner as K  # noqa: N812 - the specs read as K.DRIFT
 from delarsrapport._model.period import Rapportperiod
 
 # spec, the class that computes (inputs as fields, derived as properties), the printed row class
 TABELLER = [
     (K.SAMMANFATTNING, ekonomi.Sammanfattningsvarden, None),
-    (K.DETALJ, ekonomi.Sjukolumner, None),
+    (K.DETALJ, verksamhetstabell.Sjukolumner, None),
     (K.RESULTATRAKNING, resultatrakning.RRKolumner, resultatrakning.RRRapporterad),
     (K.DRIFT, brutto.Driftrad, brutto.RapporteradDriftrad),
     (K.KAPITAL, brutto.Kapitalkostnadsrad, brutto.RapporteradKapitalrad),

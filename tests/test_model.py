@@ -36,16 +36,12 @@ from delarsrapport._model.ekonomi import (
     EgenRegiRad,
     EgenRegiTabell,
     EkonomiskUppfoljning,
-    Insatskostnadstabell,
-    Kontorad,
     Prognososakerhet,
     Sammanfattningsrad,
     Sammanfattningstabell,
     Sammanfattningsvarden,
-    Sjukolumner,
     TidigarePrognos,
     Verksamhetsavsnitt,
-    Verksamhetstabell,
 )
 from delarsrapport._model.internkontroll import (
     Internkontroll,
@@ -74,6 +70,12 @@ from delarsrapport._model.verksamhet import (
     RapporteradIndikator,
     Uppdrag,
     Verksamhetsuppfoljning,
+)
+from delarsrapport._model.verksamhetstabell import (
+    Insatskostnadstabell,
+    Kontorad,
+    Sjukolumner,
+    Verksamhetstabell,
 )
 from delarsrapport.formatting import format_belopp
 

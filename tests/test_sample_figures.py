@@ -287,6 +287,7 @@ _HARLEDANDE_METODER = (
 _MODELLMODULER = (
     "delarsrapport._model.rapport",
     "delarsrapport._model.ekonomi",
+    "delarsrapport._model.verksamhetstabell",
     "delarsrapport._model.resultatrakning",
     "delarsrapport._model.brutto",
     "delarsrapport._model.budget",

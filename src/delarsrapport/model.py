@@ -69,22 +69,16 @@ from delarsrapport._model.ekonomi import (
     EgenRegiRad,
     EgenRegiTabell,
     EkonomiskUppfoljning,
-    Insatskostnadstabell,
     Investeringsrad,
-    Kontorad,
     Prognososakerhet,
     RapporteradEgenRegi,
     RapporteradEgenRegiRad,
-    RapporteradInsatskostnad,
-    RapporteradVerksamhetstabell,
     RapporteratSpann,
     Sammanfattningsrad,
     Sammanfattningstabell,
     Sammanfattningsvarden,
-    Sjukolumner,
     TidigarePrognos,
     Verksamhetsavsnitt,
-    Verksamhetstabell,
 )
 from delarsrapport._model.internkontroll import (
     Internkontroll,
@@ -159,6 +153,14 @@ from delarsrapport._model.verksamhet import (
     Rapportering,
     Uppdrag,
     Verksamhetsuppfoljning,
+)
+from delarsrapport._model.verksamhetstabell import (
+    Insatskostnadstabell,
+    Kontorad,
+    RapporteradInsatskostnad,
+    RapporteradVerksamhetstabell,
+    Sjukolumner,
+    Verksamhetstabell,
 )
 
 __all__ = [

@@ -20,7 +20,7 @@ from delarsrapport._check.recorder import Delar, Path_, Recorder, beloppstext
 from delarsrapport._check.sammanfattning import Sammanfattningskontroll
 from delarsrapport._check.tabell import rad_mot
 from delarsrapport._model.belopp import Belopp, Enhet
-from delarsrapport._model.ekonomi import EkonomiskUppfoljning, Sjukolumner, Verksamhetstabell
+from delarsrapport._model.ekonomi import EkonomiskUppfoljning
 from delarsrapport._model.kolumner import (
     DETALJ,
     EGEN_REGI,
@@ -30,6 +30,7 @@ from delarsrapport._model.kolumner import (
 )
 from delarsrapport._model.period import Rapportperiod
 from delarsrapport._model.resultatrakning import RR_INDATARADER, RR_RADORDNING, Resultatrakning, RRKolumner
+from delarsrapport._model.verksamhetstabell import Sjukolumner, Verksamhetstabell
 
 __all__ = ["ekonomisk_uppfoljning"]
 

@@ -39,8 +39,6 @@ from delarsrapport._context.ekonomi import (
     InsatskostnadVy,
     InvesteringVy,
     PrognososakerhetVy,
-    ResultatrakningVy,
-    RRradVy,
     SammanfattningsradVy,
     SammanfattningVy,
     TabellradVy,
@@ -73,6 +71,7 @@ from delarsrapport._context.internkontroll import (
 )
 from delarsrapport._context.nyckeltal import NyckeltalsgruppVy, NyckeltalsVy, NyckeltalVy
 from delarsrapport._context.referenser import DiagramVy, SerieVy
+from delarsrapport._context.resultatrakning import ResultatrakningVy, RRradVy
 from delarsrapport._context.tjansteskrivelse import (
     BeslutssatsVy,
     BilagereferensVy,

@@ -31,17 +31,17 @@ from delarsrapport._context.brutto import (
     build_statsbidrag,
 )
 from delarsrapport._context.gemensam import Block, Builder, DelavsnittVy, Lopande
+from delarsrapport._context.resultatrakning import ResultatrakningVy, build_resultatrakning
 from delarsrapport._model.belopp import Belopp
 from delarsrapport._model.ekonomi import (
     EgenRegiTabell,
     EkonomiskUppfoljning,
     Sammanfattningsvarden,
-    Sjukolumner,
     Verksamhetsavsnitt,
 )
-from delarsrapport._model.kolumner import RESULTATRAKNING, RESULTATRAKNING_RADER, SAMMANFATTNING
-from delarsrapport._model.resultatrakning import Resultatrakning
+from delarsrapport._model.kolumner import SAMMANFATTNING
 from delarsrapport._model.tjansteskrivelse import Delavsnitt
+from delarsrapport._model.verksamhetstabell import Sjukolumner
 from delarsrapport.formatting import manadsnamn
 
 __all__ = [
@@ -53,8 +53,6 @@ __all__ = [
     "InsatskostnadVy",
     "InvesteringVy",
     "PrognososakerhetVy",
-    "RRradVy",
-    "ResultatrakningVy",
     "SammanfattningVy",
     "SammanfattningsradVy",
     "TabellradVy",
@@ -216,46 +214,6 @@ class InsatskostnadVy:
     """Utfall − budget för perioden, alla verksamheter."""
     text_fore: Lopande
     """Texten före tabellen (texten efter den är avsnittets insatskostnad_text)."""
-
-
-@attrs.frozen(kw_only=True)
-class RRradVy:
-    """En rad i en resultaträkning."""
-
-    etikett: str
-    """Radens text: "Verksamhetens intäkter", "Resultat före indirekta kostnader"."""
-    utfall_period: Belopp | None
-    """Utfall för perioden."""
-    budget_period: Belopp | None
-    """Budget för perioden."""
-    diff_period: Belopp | None
-    """Utfall − budget."""
-    budget_ar: Belopp | None
-    """Budget för helåret."""
-    prognos_ar: Belopp | None
-    """Prognos för helåret."""
-    diff_ar: Belopp | None
-    """Prognos − budget för helåret."""
-    summa: bool
-    """Sant för delsummor och Resultat."""
-
-
-@attrs.frozen(kw_only=True)
-class ResultatrakningVy:
-    """En resultaträkning (nämnden eller en avdelning), i mnkr med en decimal."""
-
-    namn: str
-    """Nämnden eller avdelningen."""
-    rader: tuple[RRradVy, ...]
-    """Raderna i ordning, med delsummorna."""
-    anmarkning: str
-    """Anmärkning till tabellen, eller tomt."""
-    avrundningsdifferens: bool
-    """Sant om de avrundade raderna inte summerar till de avrundade delsummorna."""
-    text_fore: Lopande
-    """Texten före tabellen."""
-    text: Lopande
-    """Texten efter tabellen (anmärkningen står direkt under den)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -470,7 +428,7 @@ def build_ekonomi(b: Builder, e: EkonomiskUppfoljning) -> EkonomiVy:
             for t in e.tidigare_prognoser
         ),
         analys=b.text(e.analys) or _standardtext(b, e, None),
-        resultatrakning=_resultatrakning(b, e.resultatrakning) if e.resultatrakning else None,
+        resultatrakning=build_resultatrakning(b, e.resultatrakning) if e.resultatrakning else None,
         verksamheter=tuple(_verksamhetsavsnitt(b, e, v) for v in e.verksamheter),
         egen_regi=_egen_regi(b, e.egen_regi) if e.egen_regi else None,
         atgarder_ekonomi_i_balans=b.text(e.atgarder_ekonomi_i_balans),
@@ -650,7 +608,7 @@ def _verksamhetsavsnitt(b: Builder, e: EkonomiskUppfoljning, v: Verksamhetsavsni
         if v.insatskostnad
         else None,
         insatskostnad_text=b.text(v.insatskostnad_text, omrade=v.namn),
-        resultatrakning=_resultatrakning(b, v.resultatrakning) if v.resultatrakning else None,
+        resultatrakning=build_resultatrakning(b, v.resultatrakning) if v.resultatrakning else None,
     )
 
 
@@ -665,54 +623,6 @@ def _tabellrad(kod: str | None, namn: str, v: Sjukolumner, *, summa: bool = Fals
         budget_ar=v.budget_ar,
         utfall_fg_ar=v.utfall_fg_ar,
         summa=summa,
-    )
-
-
-# The rows that add up to "Resultat före indirekta kostnader", and the columns whose
-# rounding the note about rounding differences is about.
-_FORE_INDIREKTA: Final = (
-    "verksamhetens_intakter",
-    "lamnade_bidrag",
-    "personalkostnader",
-    "ovriga_kostnader",
-    "avskrivningar",
-    "finansnetto",
-)
-
-
-def _resultatrakning(b: Builder, rr: Resultatrakning) -> ResultatrakningVy:
-    rader: list[RRradVy] = []
-    for nyckel in rr.radnycklar():
-        k = rr.rad(nyckel)
-        assert k is not None
-        rader.append(
-            RRradVy(
-                etikett=RESULTATRAKNING_RADER[nyckel],
-                utfall_period=k.utfall_period,
-                budget_period=k.budget_period,
-                diff_period=k.diff_period,
-                budget_ar=k.budget_ar,
-                prognos_ar=k.prognos_ar,
-                diff_ar=k.diff_ar,
-                summa=nyckel.startswith("resultat"),
-            )
-        )
-    avrundningsdifferens = False
-    if "resultat_fore_indirekta_kostnader" in rr.radnycklar():
-        delar = [d for d in (rr.rad(x) for x in _FORE_INDIREKTA) if d is not None]
-        total = rr.rad("resultat_fore_indirekta_kostnader")
-        avrundningsdifferens = prose.avrundningsdifferens(
-            (([getattr(d, k) for d in delar], getattr(total, k)) for k in RESULTATRAKNING.indata),
-            enhet=rr.enhet,
-            decimaler=1,
-        )
-    return ResultatrakningVy(
-        namn=rr.namn,
-        rader=tuple(rader),
-        anmarkning=rr.anmarkning or "",
-        avrundningsdifferens=avrundningsdifferens,
-        text_fore=b.text(rr.text_fore),
-        text=b.text(rr.text),
     )
 
 

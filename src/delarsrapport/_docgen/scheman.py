@@ -3,7 +3,7 @@
 ``indata.schema.json`` is generated from the model (:func:`delarsrapport._load.schema.json_schema`),
 ``kontroll.schema.json`` and ``layoutkontroll.schema.json`` are the shapes of
 ``delarsrapport check --json`` and ``layout check --json``
-(:mod:`delarsrapport._json_output`). ``python -m delarsrapport._docgen.scheman docs`` or
+(:mod:`delarsrapport._cli.json_output`). ``python -m delarsrapport._docgen.scheman docs`` or
 ``delarsrapport docs schema docs`` writes all three.
 """
 
@@ -22,7 +22,7 @@ SCHEMAN = ("indata.schema.json", "kontroll.schema.json", "layoutkontroll.schema.
 
 def scheman() -> dict[str, dict[str, Any]]:
     """Each schema file's name and content."""
-    from delarsrapport._json_output import check_schema, layout_schema
+    from delarsrapport._cli.json_output import check_schema, layout_schema
     from delarsrapport._load.schema import json_schema
 
     return dict(zip(SCHEMAN, (json_schema(), check_schema(), layout_schema()), strict=True))

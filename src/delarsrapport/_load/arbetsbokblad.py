@@ -24,17 +24,19 @@ from delarsrapport._model import kolumner as k
 from delarsrapport._model.belopp import Belopp, Enhet, faktor
 from delarsrapport._model.ekonomi import (
     EkonomiskUppfoljning,
-    Insatskostnadstabell,
-    Kontorad,
     Sammanfattningsrad,
     Sammanfattningstabell,
     Sammanfattningsvarden,
-    Sjukolumner,
-    Verksamhetstabell,
 )
 from delarsrapport._model.period import Rapportperiod
 from delarsrapport._model.rapport import Delarsrapport
 from delarsrapport._model.resultatrakning import RR_DELSUMMOR, RR_INDATARADER, Resultatrakning, RRRader
+from delarsrapport._model.verksamhetstabell import (
+    Insatskostnadstabell,
+    Kontorad,
+    Sjukolumner,
+    Verksamhetstabell,
+)
 
 __all__ = ["Blad", "Indata", "Rad", "arbetsbokens_blad", "evolve_at"]
 

@@ -30,7 +30,7 @@ from delarsrapport._load.indatatyper import (
 from delarsrapport._model.belopp import ENHETER
 from delarsrapport._model.brutto import RapporteradDriftrad
 from delarsrapport._model.dagordning import Dagordningspunkt
-from delarsrapport._model.ekonomi import EkonomiskUppfoljning, RapporteradEgenRegiRad, Sjukolumner
+from delarsrapport._model.ekonomi import EkonomiskUppfoljning, RapporteradEgenRegiRad
 from delarsrapport._model.internkontroll import Internkontroll
 from delarsrapport._model.kolumner import DETALJ, DRIFT, EGEN_REGI, RESULTATRAKNING
 from delarsrapport._model.nyckeltal import Nyckeltalsbilaga
@@ -56,6 +56,7 @@ from delarsrapport._model.verksamhet import (
     Uppdrag,
     Verksamhetsuppfoljning,
 )
+from delarsrapport._model.verksamhetstabell import Sjukolumner
 
 __all__ = ["CONVERTER", "DELAR", "LISTFORMER", "POSTER", "TEXTFORMER", "make_converter"]
 

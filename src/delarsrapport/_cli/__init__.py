@@ -1,7 +1,7 @@
 """The ``delarsrapport`` command: check report data, render documents, work with layouts.
 
 Everything it prints is Swedish, argparse's own words included
-(:mod:`delarsrapport._argparse_sv`). Results go to stdout, errors to stderr; diagnostics
+(:mod:`delarsrapport._cli.argparse_sv`). Results go to stdout, errors to stderr; diagnostics
 go through the ``logging`` module (logger ``delarsrapport``) and show with ``--verbose``.
 The exit statuses are :data:`SLUTSTATUS`, listed in ``--help``.
 
@@ -24,9 +24,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Protocol
 
-from delarsrapport._argparse_sv import SvenskArgumentParser
 from delarsrapport._check import Finding, check
 from delarsrapport._check.koder import Severity
+from delarsrapport._cli.argparse_sv import SvenskArgumentParser
 from delarsrapport._errors import DelarsrapportError, LoadError
 from delarsrapport._load import load
 from delarsrapport._render.layout import INSTALLNINGSFIL, layout_mapp, new_layout, shipped_layouts
@@ -109,7 +109,7 @@ def _json(data: object) -> None:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from delarsrapport._json_output import check_document, load_error_document
+    from delarsrapport._cli.json_output import check_document, load_error_document
 
     LOG.info("läser %s", args.fil)
     try:
@@ -243,8 +243,8 @@ def _cmd_layout_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_layout_check(args: argparse.Namespace) -> int:
+    from delarsrapport._cli.json_output import layout_document
     from delarsrapport._designer import check_layout
-    from delarsrapport._json_output import layout_document
 
     katalog = layout_mapp(_layout_arg(args.mapp))
     LOG.info("kontrollerar layouten %s", katalog)
