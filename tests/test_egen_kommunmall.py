@@ -16,7 +16,19 @@ from delarsrapport import load, render
 from delarsrapport._cli import main
 from delarsrapport._designer import check_layout
 from delarsrapport.testing import normalise
-from wordmall import W, celler, rad, rader, redigera, skriv_sist, stycke, ta_bort_kolumn, tabell, text
+from wordmall import (
+    W,
+    celler,
+    rad,
+    rader,
+    redigera,
+    skriv_sist,
+    stycke,
+    ta_bort,
+    ta_bort_kolumn,
+    tabell,
+    text,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 TUTORIAL = ROOT / "docs" / "egen-kommunmall.md"
@@ -301,6 +313,37 @@ def test_recipe_merged_header_pitfall_is_warned_when_a_column_lost_its_field(
         ("MALL-KOLUMN", "dokumentets brödtext, tabell 1 (Sammanfattning), rad 4, kolumn 4"),
         ("MALL-VISAS-INTE", "indatafältet Sammanfattningsrad.periodens_utfall_fg"),
     ]
+
+
+# -- Data som layouten inte visar -------------------------------------------------------------
+
+
+def test_recipe_data_the_layout_does_not_show(
+    exempelby: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    utskrift_, block = _kodblock(_recept("Data som layouten inte visar"))
+    with redigera(exempelby / "verksamhet.docx") as rot:
+        for innehall in (
+            "{{ verksamhet.atgardsdel.rubrik }}",
+            "{{p verksamhet.atgardsdel.inledning|stycken(3) }}",
+        ):
+            ta_bort(stycke(rot, innehall))
+    monkeypatch.chdir(exempelby.parents[1])
+
+    assert main(["layout", "check", "mallar/exempelby"]) == 0  # varningar only
+    skrivet = capsys.readouterr().out.split("\n")
+    # The example, shortened with "…", is what the command prints.
+    start = skrivet.index(utskrift_.split("\n")[0])
+    for visad, rad_ in zip(utskrift_.split("\n"), skrivet[start:], strict=False):
+        assert re.fullmatch(".*".join(re.escape(bit) for bit in visad.split("…")), rad_), (visad, rad_)
+
+    # The block, pasted under visas_inte, silences the warnings.
+    installningar = exempelby / "installningar.yaml"
+    poster = "".join(r + "\n" for r in block.split("\n")[1:])
+    installningar.write_text(
+        installningar.read_text(encoding="utf-8").rstrip("\n") + "\n" + poster, encoding="utf-8"
+    )
+    assert check_layout(exempelby) == []
 
 
 # -- the building blocks survive LibreOffice -----------------------------------------------------
