@@ -16,7 +16,19 @@ from delarsrapport import load, render
 from delarsrapport._cli import main
 from delarsrapport._designer import check_layout
 from delarsrapport.testing import normalise
-from wordmall import W, celler, rad, rader, redigera, skriv_sist, stycke, ta_bort_kolumn, tabell, text
+from wordmall import (
+    W,
+    celler,
+    rad,
+    rader,
+    redigera,
+    skriv_sist,
+    stycke,
+    ta_bort,
+    ta_bort_kolumn,
+    tabell,
+    text,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 TUTORIAL = ROOT / "docs" / "egen-kommunmall.md"
@@ -262,11 +274,32 @@ def test_recipe_delete_a_column_under_a_merged_header(exempelby: Path, tmp_path:
         # split the merged "Resultat …" cell, delete the column of last year's outcome
         ta_bort_kolumn(tabell(rad(rot, "Nämnden totalt")), 4)
 
+    # Last year's outcome is printed nowhere else now: the check names the fields, and the
+    # recipe lists them under visas_inte with the reason.
+    fynd = check_layout(exempelby)
+    assert [(f.kod, f.plats) for f in fynd] == [
+        ("MALL-VISAS-INTE", f"indatafältet {falt}.periodens_utfall_fg") for falt in _UTFALL_FG
+    ]
+    _visas_inte(
+        exempelby, {f"{falt}.periodens_utfall_fg": "Formen visar bara årets utfall." for falt in _UTFALL_FG}
+    )
+
     ekonomi = _skapa(exempelby, "uppsala-socialnamnden-2020-08", tmp_path / "ut")[1]
     sammanfattning = next(b["tabell"] for b in normalise(ekonomi)["innehall"] if isinstance(b, dict))
     assert [len(r) for r in sammanfattning["rader"]][1:] == [4] * (len(sammanfattning["rader"]) - 1)
     assert "Periodens utfall 201901-201908" not in sammanfattning["rader"][1]
     assert "Periodens utfall 202001-202008" in sammanfattning["rader"][1]
+
+
+#: The summary table's rows and its total, whose last year's outcome the deleted column printed.
+_UTFALL_FG = ("Sammanfattningsrad", "Sammanfattningsvarden")
+
+
+def _visas_inte(layout: Path, poster: dict[str, str]) -> None:
+    """Add *poster* (``Klass.falt`` → reason) to the layout's visas_inte block, its last."""
+    fil = layout / "installningar.yaml"
+    rader = "".join(f"  {falt}: {skal}\n" for falt, skal in poster.items())
+    fil.write_text(fil.read_text(encoding="utf-8").rstrip("\n") + "\n" + rader, encoding="utf-8")
 
 
 def test_recipe_merged_header_pitfall_is_warned_when_a_column_lost_its_field(
@@ -279,7 +312,42 @@ def test_recipe_merged_header_pitfall_is_warned_when_a_column_lost_its_field(
             t.text = ""
         skriv_sist(celler(data)[3].find(f"{W}p"), "")  # type: ignore[arg-type]
 
-    assert [f.kod for f in check_layout(exempelby)] == ["MALL-KOLUMN"]
+    # The empty cell, and the field it held, which the layout now prints nowhere.
+    assert [(f.kod, f.plats.split(":")[0]) for f in check_layout(exempelby)] == [
+        ("MALL-KOLUMN", "dokumentets brödtext, tabell 1 (Sammanfattning), rad 4, kolumn 4"),
+        ("MALL-VISAS-INTE", "indatafältet Sammanfattningsrad.periodens_utfall_fg"),
+    ]
+
+
+# -- Data som layouten inte visar -------------------------------------------------------------
+
+
+def test_recipe_data_the_layout_does_not_show(
+    exempelby: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    utskrift_, block = _kodblock(_recept("Data som layouten inte visar"))
+    with redigera(exempelby / "verksamhet.docx") as rot:
+        for innehall in (
+            "{{ verksamhet.atgardsdel.rubrik }}",
+            "{{p verksamhet.atgardsdel.inledning|stycken(3) }}",
+        ):
+            ta_bort(stycke(rot, innehall))
+    monkeypatch.chdir(exempelby.parents[1])
+
+    assert main(["layout", "check", "mallar/exempelby"]) == 0  # varningar only
+    skrivet = capsys.readouterr().out.split("\n")
+    # The example, shortened with "…", is what the command prints.
+    start = skrivet.index(utskrift_.split("\n")[0])
+    for visad, rad_ in zip(utskrift_.split("\n"), skrivet[start:], strict=False):
+        assert re.fullmatch(".*".join(re.escape(bit) for bit in visad.split("…")), rad_), (visad, rad_)
+
+    # The block, pasted under visas_inte, silences the warnings.
+    installningar = exempelby / "installningar.yaml"
+    poster = "".join(r + "\n" for r in block.split("\n")[1:])
+    installningar.write_text(
+        installningar.read_text(encoding="utf-8").rstrip("\n") + "\n" + poster, encoding="utf-8"
+    )
+    assert check_layout(exempelby) == []
 
 
 # -- the building blocks survive LibreOffice -----------------------------------------------------
@@ -366,6 +434,28 @@ def test_recipe_a_cover_with_the_agenda(
     with redigera(mall, "word/header1.xml") as rot:
         for p in [p for p in rot.iter(f"{W}p") if "ts." in text(p)]:
             p.getparent().remove(p)  # type: ignore[union-attr]
+    # Uppsala's settings say the layout has no cover: the check names each line now stale,
+    # and the recipe removes them (and gives the place, still not printed, a true reason).
+    fynd = check_layout(exempelby)
+    assert [f.sokvag for f in fynd] == [
+        "visas_inte.Sammantrade.datum",
+        "visas_inte.Dagordningsgrupp.rubrik",
+        "visas_inte.Dagordningspunkt.titel",
+        "visas_inte.Dagordningspunkt.nummer",
+    ]
+    assert {(f.kod, f.meddelande.endswith("men layouten skriver ut fältet")) for f in fynd} == {
+        ("MALL-VISAS-INTE-POST", True)
+    }
+    installningar = exempelby / "installningar.yaml"
+    rader = installningar.read_text(encoding="utf-8").splitlines(keepends=True)
+    kvar = [r for i, r in enumerate(rader, start=1) if i not in {f.rad for f in fynd}]
+    kvar = [
+        "  Sammantrade.plats: Försättsbladet nämner inte var nämnden sammanträder.\n"
+        if r.startswith("  Sammantrade.plats:")
+        else r
+        for r in kvar
+    ]
+    installningar.write_text("".join(kvar), encoding="utf-8")
     assert check_layout(exempelby) == []
 
     argument = kommando.split()[1:]

@@ -201,12 +201,21 @@ def test_the_layout_check_checks_the_cover_template(tmp_path: Path) -> None:
 
 
 def test_a_layout_without_the_cover_is_complete(tmp_path: Path) -> None:
-    """The cover is optional: no finding without it, and the combined handling starts with the
-    first tjänsteskrivelse, as before."""
+    """The cover is optional: without it the check only warns that the meeting and its agenda
+    are never shown (MALL-VISAS-INTE), and the combined handling starts with the first
+    tjänsteskrivelse, as before."""
     katalog = tmp_path / "bro"
     shutil.copytree(ROOT / "templates" / "upplands-bro", katalog)
     (katalog / "handlingar.docx").unlink()
-    assert check_layout(katalog) == []
+    fynd = check_layout(katalog)
+    assert {(f.kod, f.severity.value, f.fil) for f in fynd} == {
+        ("MALL-VISAS-INTE", "varning", "handlingar.docx")
+    }
+    assert {f.plats.removeprefix("indatafältet ").split(".")[0] for f in fynd} == {
+        "Sammantrade",
+        "Dagordningsgrupp",
+        "Dagordningspunkt",
+    }
     rapport = load(UPPLANDS_BRO)
     (dokument,) = render_bytes(rapport, layout=katalog, samlad=True)
     innehall = normalise(dokument.data)["innehall"]

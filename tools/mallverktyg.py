@@ -8,12 +8,17 @@ rest of each file stays exactly as the designer left it::
     python tools/mallverktyg.py byt-namn ekonomi.sammanfattning ekonomi.sammandrag --torrkorning
     python tools/mallverktyg.py byt-namn --filter som_text text
     python tools/mallverktyg.py lista templates/uppsala
+    python tools/mallverktyg.py visas-inte uppsala
 
 It reads the Word XML the way docxtpl does: a paragraph's text is the text of its runs
 joined, so a tag Word has split over several runs is still one tag. A renamed name is
 written back into the run where it starts; the runs it spanned lose those characters.
 Only the XML parts that changed are rewritten, and the archive around them is patched in
 place (:func:`replace_members`), so every other member keeps its bytes.
+
+``visas-inte`` prints the ``visas_inte`` block of a layout's ``installningar.yaml``: the
+input fields the layout does not print (measured as ``layout check`` measures them), with
+the reasons the file already gives, to paste over the old block when templates change.
 """
 
 from __future__ import annotations
@@ -49,6 +54,7 @@ __all__ = [
     "rename_in_layouts",
     "replace_members",
     "template_parts",
+    "visas_inte",
 ]
 
 ROOT: Final = Path(__file__).resolve().parents[1]
@@ -558,12 +564,38 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--torrkorning", action="store_true", help="visa ändringarna men skriv ingenting")
     p = sub.add_parser("lista", help="lista taggarna per layout, mall och del")
     _folders_argument(p)
+    p = sub.add_parser(
+        "visas-inte",
+        help="skriv blocket visas_inte för en layouts installningar.yaml",
+        description="Skriver blocket visas_inte: fälten i indata som layouten inte skriver ut, med "
+        "skälen som installningar.yaml redan har; ett nytt fält får ett tomt skäl att fylla i.",
+    )
+    p.add_argument("layout", metavar="LAYOUT", help="layoutens namn (uppsala) eller mapp")
     return parser
+
+
+def visas_inte(layout: str) -> str:
+    """The ``visas_inte`` block for the layout named *layout* (a shipped name or a folder)."""
+    from delarsrapport._designer.visas_inte import visas_inte_block
+
+    folder = Path(layout) if Path(layout).is_dir() else ROOT / "templates" / layout
+    if not folder.is_dir():
+        raise ValueError(f"layouten {layout} finns varken som mapp eller i templates/")
+    return visas_inte_block(folder)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the tool; the exit status is 0 on success, 1 if a rename found nothing, 2 on error."""
     args = _parser().parse_args(argv)
+    if args.kommando == "visas-inte":
+        from delarsrapport import DelarsrapportError
+
+        try:
+            print(visas_inte(args.layout), end="")
+        except (ValueError, DelarsrapportError) as exc:
+            print(f"mallverktyg: {exc}", file=sys.stderr)
+            return 2
+        return 0
     try:
         folders: list[Path] = args.mappar or default_layouts()
         if args.kommando == "lista":

@@ -27,7 +27,9 @@ paragraph or row docxtpl replaces. The checks then run on four levels:
   bypass escaping.
 
 The settings file is read first (:mod:`~delarsrapport._designer.installningar`), and last
-its ``visa`` choices are compared with what the templates read.
+its ``visa`` choices are compared with what the templates read. A layout without errors is
+then rendered with a probe report, and every input field it never prints is a warning
+unless its settings say why (:mod:`~delarsrapport._designer.visas_inte`).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from delarsrapport._check.koder import Severity
 from delarsrapport._designer.fynd import Mallfynd, Mallkod, Protokoll, Samlare
 from delarsrapport._designer.installningar import granska_olasta, las_installningar
 from delarsrapport._designer.mall import granska_mall
+from delarsrapport._designer.visas_inte import granska_visas
 from delarsrapport._model.rapport import DOKUMENTSLAG, VALFRIA_DOKUMENTSLAG
 
 __all__ = ["check_layout"]
@@ -119,4 +122,7 @@ def check_layout(katalog: Path) -> list[Mallfynd]:
         granska_mall(path.name, data, slag, stilar, protokoll)
     if alla:
         granska_olasta(katalog, samlare)
+    # What the layout prints is measured by rendering, so only a layout that renders.
+    if alla and installningar is not None and not any(f.severity is _F for _n, _i, f in samlare.fynd):
+        granska_visas(katalog, samlare)
     return samlare.sorterade()

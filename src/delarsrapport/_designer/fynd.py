@@ -41,6 +41,8 @@ class Mallkod(StrEnum):
     MALL_KOLUMN = "MALL-KOLUMN"
     MALL_MAKRO = "MALL-MAKRO"
     MALL_OLAST_INSTALLNING = "MALL-OLAST-INSTALLNING"
+    MALL_VISAS_INTE = "MALL-VISAS-INTE"
+    MALL_VISAS_INTE_POST = "MALL-VISAS-INTE-POST"
 
 
 #: Every code :func:`~delarsrapport._designer.check_layout` reports, with one line in Swedish
@@ -73,6 +75,10 @@ MALLKODER: Final[dict[Mallkod, str]] = {
     Mallkod.MALL_MAKRO: "Ett byggblock ({%p macro %}) anropas med fel antal värden eller på fel ställe.",
     Mallkod.MALL_OLAST_INSTALLNING: "En inställning under visa i installningar.yaml slår på något som "
     "ingen av layoutens mallar läser, så den gör ingenting.",
+    Mallkod.MALL_VISAS_INTE: "Ett fält i indata som en mall kan visa skrivs aldrig ut av layouten, och står "
+    "inte under visas_inte i installningar.yaml.",
+    Mallkod.MALL_VISAS_INTE_POST: "En rad under visas_inte i installningar.yaml gäller ett fält som layouten "
+    "skriver ut, som inte finns eller som ingen mall kan visa, eller saknar sitt skäl.",
 }
 
 

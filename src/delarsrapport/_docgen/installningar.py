@@ -110,6 +110,12 @@ INSTALLNINGAR_SV: Final[dict[str, str]] = {
     "får ändå brytas, annars skulle texten klippas.",
     "typografi.hall_ihop_tabeller": "Tabeller med högst så här många rader hålls på en sida; 0 stänger av.",
     "typografi.hall_ihop_underskrift": "Underskriften (namn och titel för varje undertecknare) hålls ihop.",
+    "visas_inte": "Fält i indata som layouten inte skriver ut, vart och ett med skälet på en rad: "
+    "`Namnd.forkortning: Kommunens form har ingen plats för förkortningen.` Fältet skrivs som i "
+    "indatareferensen, klassen och fältet med en punkt emellan. `layout check` varnar "
+    "(`MALL-VISAS-INTE`) för varje fält som en mall kan visa men som layouten aldrig skriver ut och "
+    "som inte står här, och (`MALL-VISAS-INTE-POST`) för en rad som gäller ett fält som layouten "
+    "skriver ut, som inte finns eller som saknar skäl. `render` läser inte inställningen.",
     "visa.avrundningsnot": 'Tabeller vars avrundade rader inte summerar får raden "Avrundningsdifferenser '
     'kan förekomma".',
     "visa.malposter_som_tabell": "Nämndmål och uppdrag står i en tabell per mål (Uppsala 2024) i stället "

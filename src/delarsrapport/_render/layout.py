@@ -215,6 +215,10 @@ class Installningar:
     visa: Visa = attrs.field(factory=Visa)
     typografi: Typografi = attrs.field(factory=Typografi)
     """Optional parts the templates show or leave out."""
+    visas_inte: dict[str, str] = attrs.field(factory=dict)
+    """Input fields (``Klass.falt``) the layout does not print, each with the reason (the
+    municipality's form has no place for it). Only ``layout check`` reads it: a field listed
+    here is not warned about as never shown."""
 
 
 @attrs.frozen
