@@ -18,6 +18,7 @@ table whose rows come from a loop is measured after rendering.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
@@ -75,13 +76,20 @@ _UNDERTECKNARE: Final = re.compile(r"\{%-?\s*p\s+for\s+\w+\s+in\s+ts\.underteckn
 _ENDFOR: Final = re.compile(r"\{%-?\s*p\s+endfor\b")
 
 
+@functools.cache
+def _rang(order: tuple[str, ...]) -> dict[str, int]:
+    """Each tag of *order* with its place: looked up for every paragraph of every table."""
+    return {tag: i for i, tag in enumerate(order)}
+
+
 def _satt(parent: etree._Element, tag: str, order: tuple[str, ...]) -> bool:
     """Give *parent* the empty child *tag* in schema order; whether it was added."""
     if parent.find(tag) is not None:
         return False
-    rank = order.index(tag)
+    rang = _rang(order)
+    plats = rang[tag]
     for i, child in enumerate(parent):
-        if child.tag in order and order.index(child.tag) > rank:
+        if rang.get(child.tag, -1) > plats:
             parent.insert(i, etree.Element(tag))
             return True
     parent.append(etree.Element(tag))
