@@ -246,3 +246,10 @@ def test_a_sub_heading_chooses_the_area_of_the_text_under_it() -> None:
     ]
     found = [(str(f.code), f.path) for f in check(load(data)) if f.code.startswith("PROSA-")]
     assert found == [("PROSA-BELOPP", "bilagor[0].delar[0].ekonomi.analys[1]")]
+
+
+def test_an_amount_written_in_tkr_is_answered_in_tkr() -> None:
+    """The message says the figure in the unit the text uses: 359 tkr, not 0,359 mnkr."""
+    [fynd] = [f for f in check(load(UB22)) if f.code == "PROSA-BELOPP" and f.printed == "360 tkr"]
+    assert "men beloppet är 359 tkr ('Totalt inom området" in fynd.message
+    assert "mnkr" not in fynd.message

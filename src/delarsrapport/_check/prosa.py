@@ -470,11 +470,35 @@ def _vem(omrade: Omrade | None) -> str:
     return "nämnden" if omrade.namnd else omrade.namn
 
 
+def _i_tkr(t: Traff) -> bool:
+    """Whether the text writes the amount in thousands ("360 tkr"): messages then do too."""
+    return t.text.endswith(("tkr", "tusen kronor"))
+
+
+def _visat(t: Traff, varde: Decimal, q: int) -> str:
+    """*varde* (mnkr) rounded to *q* decimals of mnkr, in the unit the text writes it in."""
+    if _i_tkr(t):
+        d = max(q - 3, 0)
+        return f"{tal(avrunda(varde.scaleb(3), d), d)} tkr"
+    return f"{tal(avrunda(varde, q), q)} mnkr"
+
+
+def _exakt(t: Traff, varde: Decimal, visat: str) -> str:
+    """ " (exakt …)" after *visat* when the exact figure says more than the rounded one."""
+    if not _i_tkr(t):
+        return f" (exakt {tal(varde, 3)} mnkr)"
+    tkr = varde.scaleb(3)
+    exponent = tkr.normalize().as_tuple().exponent
+    decimaler = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    exakt = f"{tal(tkr, decimaler)} tkr"
+    return "" if exakt == visat else f" (exakt {exakt})"
+
+
 def _rapportera(c: Recorder, t: Traff) -> None:
     assert t.siffra is not None
     varde = t.siffra.belopp.mnkr
     q = min(t.decimaler, max(t.siffra.decimaler, 1))
-    visat = f"{tal(avrunda(varde, q), q)} mnkr"
+    visat = _visat(t, varde, q)
     om = f"{t.siffra.beskrivning} för {_vem(t.omrade)}"
     if t.dom == "tecken" and t.signerad and t.teckenord is not None:
         c.add(
@@ -514,7 +538,7 @@ def _fel_belopp(c: Recorder, t: Traff, om: str, visat: str) -> None:
     c.add(
         Kod.PROSA_BELOPP,
         t.path,
-        f"Texten säger {t.text!r} om {om}, men beloppet är {visat} (exakt {tal(varde, 3)} mnkr) "
+        f"Texten säger {t.text!r} om {om}, men beloppet är {visat}{_exakt(t, varde, visat)} "
         f"({kort(t.mening, 80)!r}). Rätta texten, eller skriv beloppet som en referens: "
         f"<<{t.siffra.namn}>>.",
         printed=t.text,  # the words as written: a number only with the text's sign words
