@@ -178,3 +178,41 @@ def test_render_writes_the_combined_handling_as_the_set(tmp_path: Path) -> None:
         load(_sample("uppsala-socialnamnden-2024-08")), layout="uppsala-2024", out_dir=tmp_path, samlad=True
     )
     assert [p.name for p in paths] == ["handlingar.docx"]
+
+
+def _rubriknummer(data: bytes) -> list[tuple[str, str | None]]:
+    """Each Heading1 of the body: its text and the abstract list its number comes from."""
+    delar = _delar(data)
+    body = etree.fromstring(delar["word/document.xml"])
+    numrering = etree.fromstring(delar["word/numbering.xml"])
+    w = f"{{{W}}}"
+    abstrakt = {
+        n.get(f"{w}numId"): n.find(f"{w}abstractNumId").get(f"{w}val")  # type: ignore[union-attr]
+        for n in numrering.iter(f"{w}num")
+    }
+    ut: list[tuple[str, str | None]] = []
+    for p in body.iter(f"{w}p"):
+        stil = p.find(f"{w}pPr/{w}pStyle")
+        if stil is None or stil.get(f"{w}val") != "Heading1":
+            continue
+        num = p.find(f"{w}pPr/{w}numPr/{w}numId")
+        text = "".join(t.text or "" for t in p.iter(f"{w}t"))
+        ut.append((text, abstrakt.get(num.get(f"{w}val")) if num is not None else None))
+    return ut
+
+
+def test_a_bilagas_numbered_headings_keep_their_numbers_and_start_at_1(samlade: _Samlade) -> None:
+    """Upplands-Bro's bilagor number their headings (1 Inledning, 2 Mål och resultat) through
+    their heading styles; the cover that opens the handling has a Heading1 without numbers.
+    Each bilaga keeps its numbers, in a list of its own, so each starts again at 1."""
+    samlad, _ = samlade["upplands-bro-socialnamnden-2022", "upplands-bro"]
+    rubriker = _rubriknummer(samlad)
+    texter = [t for t, _ in rubriker]
+    forsta, andra = texter.index("Inledning"), texter.index("Ansvarsområde och organisation")
+    berattelse, plan = rubriker[forsta:andra], rubriker[andra:]
+    # every chapter of each bilaga numbered (the next tjänsteskrivelse's title is not)
+    assert [lista is not None for _, lista in berattelse] == [True] * 4 + [False]
+    assert all(lista is not None for _, lista in plan)
+    # in one list per bilaga: the nämndplan's first chapter is 1 again
+    assert len({lista for _, lista in berattelse[:4]}) == 1
+    assert {lista for _, lista in plan}.isdisjoint({lista for _, lista in berattelse})

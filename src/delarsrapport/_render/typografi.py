@@ -27,7 +27,7 @@ from lxml import etree
 
 from delarsrapport._render.wordxml import qn
 
-__all__ = ["KORT_TABELL", "LANG_RAD", "Typografi", "efter_rendering", "i_mallen"]
+__all__ = ["KORT_TABELL", "LANG_RAD", "Typografi", "efter_rendering", "i_mallen", "ppr_ordning"]
 
 
 @attrs.frozen
@@ -74,6 +74,11 @@ _TRPR: Final = tuple(
 )  # fmt: skip
 _UNDERTECKNARE: Final = re.compile(r"\{%-?\s*p\s+for\s+\w+\s+in\s+ts\.undertecknare\b")
 _ENDFOR: Final = re.compile(r"\{%-?\s*p\s+endfor\b")
+
+
+def ppr_ordning() -> dict[str, int]:
+    """The children of a paragraph's properties (``w:pPr``), each with its place in the schema."""
+    return _rang(_PPR)
 
 
 @functools.cache
