@@ -99,8 +99,19 @@ def test_the_sample_has_exactly_its_findings() -> None:
             ("TOTAL-AVRUNDADE-RADER", "notering", f"{EKONOMI}.sammanfattning.totalt.periodens_utfall"),
             ("AVRUNDNINGSDIFFERENS", "notering", f"{EKONOMI}.sammanfattning"),
             ("RAPP-AVVIKER", "fel", f"{EKONOMI}.egen_regi.rapporterat.totalt.resultat"),
+            ("PROSA-BALANS", "fel", f"{EKONOMI}.verksamheter[0].text[0]"),
         ]
     )
+
+
+def test_a_balance_said_of_two_names_is_said_of_each() -> None:
+    """ "Biblioteken och kulturskolan följer budget": the kulturskola does (0 mnkr), the
+    bibliotek does not (-1 mnkr); the finding names the one that does not."""
+    f = _ett("PROSA-BALANS", f"{EKONOMI}.verksamheter[0].text[0]")
+    assert f.message.startswith(
+        "Texten säger 'följer budget' om Bibliotek, men periodens resultat är -1 mnkr"
+    )
+    assert f.computed == Decimal("-1")
 
 
 # -- the model's gaps -----------------------------------------------------------------------

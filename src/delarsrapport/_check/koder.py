@@ -519,7 +519,9 @@ KODER: Final[dict[Kod, Koddoc]] = {
             'Texten säger att en verksamhet, avdelning eller kontorad följer budget ("följer '
             'budget", "i enlighet med budget", "visar en budget i balans"), men dess avvikelse '
             "mot budget avrundas inte till noll med en decimal i mnkr (utöver avrundningen i en "
-            "resultaträkning). Saknar rapporten en budget för perioden jämförs med periodens resultat.",
+            "resultaträkning). Saknar rapporten en budget för perioden jämförs med periodens resultat. "
+            'Säger texten det om två ("Biblioteken och kulturskolan följer budget") gäller det var '
+            "och en av dem.",
             "Balansorden får bara användas när avvikelsen är noll vid textens precision; "
             "annars döljer texten en avvikelse.",
             "Skriv avvikelsen (<<avvikelse | positiv>>) eller rätta siffrorna.",

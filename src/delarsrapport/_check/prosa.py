@@ -435,7 +435,7 @@ def _teckenord(sats: str) -> Literal["negativt", "positivt"] | None:
 def _balans(
     c: Recorder, path: Path_, mening: str, eget: Omrade, register: Sifferregister, namnd: str
 ) -> None:
-    """ "X följer budget" where X's deviation does not round to zero."""
+    """ "X följer budget" (or "X och Y …", each) where the deviation does not round to zero."""
     m = _BALANS.search(mening)
     if (
         m is None
@@ -443,25 +443,36 @@ def _balans(
         or re.search(r"(?i)\b(inte|ej)\b", mening[: m.start()])
     ):
         return
-    omrade = _omrade_for(mening, m.start(), eget, _omnamnda(mening, register, eget, namnd))
+    namnda = _omnamnda(mening, register, eget, namnd)
+    omrade = _omrade_for(mening, m.start(), eget, namnda)
     if omrade is None:
         return
-    siffra = _siffra(omrade, "avvikelse")
-    if siffra is None:
-        return
-    varde = siffra.belopp.mnkr
-    if _stammer(Decimal(0), 1, siffra, varde):
-        return
-    q = min(1, siffra.decimaler)
-    c.add(
-        Kod.PROSA_BALANS,
-        path,
-        f"Texten säger {m.group(0)!r} om {_vem(omrade)}, men {siffra.beskrivning} är "
-        f"{tal(avrunda(varde, q), q)} mnkr ({kort(mening, 80)!r}).",
-        printed=m.group(0),
-        computed=varde,
-        unit="mnkr",
-    )
+    fore = [(a, b, o) for a, b, o in namnda if a < m.start()]
+    omraden = [omrade]
+    # "Biblioteken och kulturskolan följer budget": the claim is made of each of them.
+    if (
+        len(fore) >= 2
+        and fore[-1][2] is omrade
+        and re.fullmatch(r"(?i)\s+och\s+", mening[fore[-2][1] : fore[-1][0]])
+    ):
+        omraden.insert(0, fore[-2][2])
+    for o in omraden:
+        siffra = _siffra(o, "avvikelse")
+        if siffra is None:
+            continue
+        varde = siffra.belopp.mnkr
+        if _stammer(Decimal(0), 1, siffra, varde):
+            continue
+        q = min(1, siffra.decimaler)
+        c.add(
+            Kod.PROSA_BALANS,
+            path,
+            f"Texten säger {m.group(0)!r} om {_vem(o)}, men {siffra.beskrivning} är "
+            f"{tal(avrunda(varde, q), q)} mnkr ({kort(mening, 80)!r}).",
+            printed=m.group(0),
+            computed=varde,
+            unit="mnkr",
+        )
 
 
 def _vem(omrade: Omrade | None) -> str:
