@@ -31,7 +31,7 @@ from lxml import etree
 from delarsrapport._render.package import compress, write_zip
 from delarsrapport._render.wordxml import qn, visible_text
 
-__all__ = ["fyll_innehall", "har_innehall", "med_sidnummer", "sidor_i_pdf"]
+__all__ = ["fyll_innehall", "har_innehall", "med_sidnummer", "sidor_i_pdf", "stilarnas_numrering"]
 
 _PARSER: Final = etree.XMLParser(recover=False, resolve_entities=False, no_network=True, huge_tree=True)
 _DOKUMENT: Final = "word/document.xml"
@@ -160,6 +160,11 @@ class _Stilar:
             if namn in self.namn:
                 return self.namn[namn]
         return f"TOC{niva}"
+
+
+def stilarnas_numrering(styles: etree._Element | None) -> dict[str, tuple[str, int]]:
+    """Each style's list numbering (numId, level), its own or from the style it is based on."""
+    return _Stilar(styles).numrering
 
 
 class _Numrering:

@@ -32,8 +32,9 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from delarsrapport._render.engine import Karnegenskaper, check_part
+from delarsrapport._render.innehall import stilarnas_numrering
 from delarsrapport._render.package import Member, compress, write_zip
-from delarsrapport._render.typografi import ppr_ordning
+from delarsrapport._render.typografi import i_styckets_egenskaper
 
 __all__ = ["join", "join_sections"]
 
@@ -112,41 +113,6 @@ def join_sections(documents: list[tuple[str, bytes]], egenskaper: Karnegenskaper
     return _packa(composer, egenskaper)
 
 
-def _stilnumrering(styles: etree._Element) -> dict[str, tuple[str, str]]:
-    """Each paragraph style's numbering (numId, ilvl), its own or from the style it is based on."""
-    egna: dict[str, tuple[str | None, str | None]] = {}
-    bas: dict[str, str] = {}
-    for stil in styles.iterfind(qn("w:style")):
-        sid = stil.get(qn("w:styleId"))
-        if sid is None or stil.get(qn("w:type")) != "paragraph":
-            continue
-        numpr = stil.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-        if numpr is not None:
-            num_el, niva_el = numpr.find(qn("w:numId")), numpr.find(qn("w:ilvl"))
-            egna[sid] = (
-                num_el.get(qn("w:val")) if num_el is not None else None,
-                niva_el.get(qn("w:val")) if niva_el is not None else None,
-            )
-        based = stil.find(qn("w:basedOn"))
-        if based is not None and based.get(qn("w:val")):
-            bas[sid] = str(based.get(qn("w:val")))
-    resultat: dict[str, tuple[str, str]] = {}
-    for sid in {*egna, *bas}:
-        num: str | None = None
-        niva: str | None = None
-        aktuell: str | None = sid
-        for _ in range(20):  # a basedOn chain; Word allows no cycles, a broken file might
-            if aktuell is None or (num is not None and niva is not None):
-                break
-            egen_num, egen_niva = egna.get(aktuell, (None, None))
-            num = num if num is not None else egen_num
-            niva = niva if niva is not None else egen_niva
-            aktuell = bas.get(aktuell)
-        if num is not None and num != "0":
-            resultat[sid] = (num, niva or "0")
-    return resultat
-
-
 def _stilnumrering_i_stycken(doc: Any) -> None:
     """Write the numbering a paragraph has from its style onto the paragraph itself.
 
@@ -156,11 +122,10 @@ def _stilnumrering_i_stycken(doc: Any) -> None:
     table of contents keeps them. Written on the paragraph, the numbering comes along
     (docxcompose copies it, and each appended document's lists start again at 1).
     """
-    numrering = _stilnumrering(doc.styles.element)
+    # The numbering the table of contents gives the heading (innehall), so the two agree.
+    numrering = stilarnas_numrering(doc.styles.element)
     if not numrering:
         return
-    ordning = ppr_ordning()
-    plats = ordning[qn("w:numPr")]
     for p in doc.element.body.iter(qn("w:p")):
         ppr = p.find(qn("w:pPr"))
         stil = ppr.find(qn("w:pStyle")) if ppr is not None else None
@@ -170,14 +135,9 @@ def _stilnumrering_i_stycken(doc: Any) -> None:
         if fran_stil is None:
             continue
         numpr = etree.Element(qn("w:numPr"))
-        etree.SubElement(numpr, qn("w:ilvl")).set(qn("w:val"), fran_stil[1])
+        etree.SubElement(numpr, qn("w:ilvl")).set(qn("w:val"), str(fran_stil[1]))
         etree.SubElement(numpr, qn("w:numId")).set(qn("w:val"), fran_stil[0])
-        for i, barn in enumerate(ppr):
-            if ordning.get(barn.tag, -1) > plats:
-                ppr.insert(i, numpr)
-                break
-        else:
-            ppr.append(numpr)
+        i_styckets_egenskaper(ppr, numpr)
 
 
 def _sidor_per_avsnitt(doc: Any) -> None:

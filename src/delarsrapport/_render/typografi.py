@@ -27,7 +27,7 @@ from lxml import etree
 
 from delarsrapport._render.wordxml import qn
 
-__all__ = ["KORT_TABELL", "LANG_RAD", "Typografi", "efter_rendering", "i_mallen", "ppr_ordning"]
+__all__ = ["KORT_TABELL", "LANG_RAD", "Typografi", "efter_rendering", "i_mallen", "i_styckets_egenskaper"]
 
 
 @attrs.frozen
@@ -76,28 +76,33 @@ _UNDERTECKNARE: Final = re.compile(r"\{%-?\s*p\s+for\s+\w+\s+in\s+ts\.underteckn
 _ENDFOR: Final = re.compile(r"\{%-?\s*p\s+endfor\b")
 
 
-def ppr_ordning() -> dict[str, int]:
-    """The children of a paragraph's properties (``w:pPr``), each with its place in the schema."""
-    return _rang(_PPR)
-
-
 @functools.cache
 def _rang(order: tuple[str, ...]) -> dict[str, int]:
     """Each tag of *order* with its place: looked up for every paragraph of every table."""
     return {tag: i for i, tag in enumerate(order)}
 
 
+def _infoga(parent: etree._Element, barn: etree._Element, order: tuple[str, ...]) -> None:
+    """Put *barn* into *parent* at its place in the schema order *order*."""
+    rang = _rang(order)
+    plats = rang[barn.tag]
+    for i, child in enumerate(parent):
+        if rang.get(child.tag, -1) > plats:
+            parent.insert(i, barn)
+            return
+    parent.append(barn)
+
+
+def i_styckets_egenskaper(ppr: etree._Element, barn: etree._Element) -> None:
+    """Put *barn* into a paragraph's properties (``w:pPr``) at its place in the schema."""
+    _infoga(ppr, barn, _PPR)
+
+
 def _satt(parent: etree._Element, tag: str, order: tuple[str, ...]) -> bool:
     """Give *parent* the empty child *tag* in schema order; whether it was added."""
     if parent.find(tag) is not None:
         return False
-    rang = _rang(order)
-    plats = rang[tag]
-    for i, child in enumerate(parent):
-        if rang.get(child.tag, -1) > plats:
-            parent.insert(i, etree.Element(tag))
-            return True
-    parent.append(etree.Element(tag))
+    _infoga(parent, etree.Element(tag), order)
     return True
 
 
