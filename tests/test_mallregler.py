@@ -480,3 +480,14 @@ def test_a_changed_rule_misses_the_disk_cache() -> None:
     assert len(regler) > 5
     for fil in regler:
         assert hashlib.sha256(fil.read_bytes()).hexdigest().encode() in diskcache._versions()
+
+
+def test_a_changed_render_module_misses_the_disk_cache() -> None:
+    """Preparing a template runs the typography rules and Word-XML helpers as well as the
+    engine: the key holds the source of every module of the render stage."""
+    import hashlib
+
+    moduler = sorted((ROOT / "src" / "delarsrapport" / "_render").glob("*.py"))
+    assert {"engine.py", "typografi.py", "wordxml.py"} <= {f.name for f in moduler}
+    for fil in moduler:
+        assert hashlib.sha256(fil.read_bytes()).hexdigest().encode() in diskcache._versions()

@@ -51,7 +51,9 @@ def _versions() -> bytes:
         sys.version,
         zlib.ZLIB_RUNTIME_VERSION,
         *(_version(p) for p in ("delarsrapport", "Jinja2", "docxtpl")),
-        *(hashlib.sha256((here / f).read_bytes()).hexdigest() for f in ("engine.py", "environment.py")),
+        # Every module of the render stage: preparing runs more than the engine (the
+        # typography rules, the Word-XML helpers, the sandbox, the filters).
+        *(hashlib.sha256(f.read_bytes()).hexdigest() for f in sorted(here.glob("*.py"))),
         # The rules a template must pass before it is prepared (and cached): a changed
         # rule checks every template again.
         *(
