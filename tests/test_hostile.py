@@ -18,6 +18,7 @@ from delarsrapport import LayoutError, LoadError, TemplateError, load, render_by
 from delarsrapport._render import sandbox
 from delarsrapport._render.layout import load_layout
 from delarsrapport.testing import normalise
+from wordmall import texter
 
 ROOT = Path(__file__).resolve().parents[1]
 SCN20 = ROOT / "samples" / "uppsala-socialnamnden-2020-08.yaml"
@@ -33,25 +34,8 @@ def _all_text(data: bytes) -> str:
     return json.dumps(normalise(data), ensure_ascii=False)
 
 
-def _texts(data: bytes) -> list[str]:
-    out: list[str] = []
-
-    def walk(x: object) -> None:
-        if isinstance(x, str):
-            out.append(x)
-        elif isinstance(x, dict):
-            for v in x.values():
-                walk(v)
-        elif isinstance(x, list):
-            for v in x:
-                walk(v)
-
-    walk(normalise(data))
-    return out
-
-
 def _in_document(text: str, documents: list[bytes]) -> bool:
-    return any(text in t for d in documents for t in _texts(d))
+    return any(text in t for d in documents for t in texter(d))
 
 
 # -- 2. text that looks like a template tag -------------------------------------------------
@@ -270,7 +254,7 @@ def test_a_ten_megabyte_text_renders_exactly() -> None:
     text = ("Ett långt stycke. " * 600_000)[:11_000_000]
     data["tjansteskrivelse"]["arendet"] = [text]
     (ts, *_) = render_bytes(load(data))
-    assert any(t.endswith(": " + text) for t in _texts(ts.data))
+    assert any(t.endswith(": " + text) for t in texter(ts.data))
 
 
 # -- 8. private-use characters -------------------------------------------------------------------
@@ -303,7 +287,7 @@ def test_a_mal_whose_title_is_part_of_its_heading_is_printed() -> None:
             if "verksamhet" in del_:
                 del_["verksamhet"]["mal"][0]["titel"] = "mål"
     documents = [d.data for d in render_bytes(load(data), layout="uppsala")]
-    assert any(t.endswith(": mål") for d in documents for t in _texts(d))  # "Normal: mål"
+    assert any(t.endswith(": mål") for d in documents for t in texter(d))  # "Normal: mål"
 
 
 # -- 10. tables the library builds have a complete grid --------------------------------------

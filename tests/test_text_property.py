@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from delarsrapport import LoadError, load, render_bytes
-from delarsrapport.testing import normalise
+from wordmall import texter
 
 ROOT = Path(__file__).resolve().parents[1]
 SCN20 = ROOT / "samples" / "uppsala-socialnamnden-2020-08.yaml"
@@ -65,23 +65,6 @@ POSITIONS: list[tuple[str, Callable[[Any, str], None]]] = [
 ]
 
 
-def _texts(data: bytes) -> list[str]:
-    out: list[str] = []
-
-    def walk(x: object) -> None:
-        if isinstance(x, str):
-            out.append(x)
-        elif isinstance(x, dict):
-            for v in x.values():
-                walk(v)
-        elif isinstance(x, list):
-            for v in x:
-                walk(v)
-
-    walk(normalise(data))
-    return out
-
-
 def _as_word_shows(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -100,7 +83,7 @@ def _render_with(text: str) -> tuple[list[str], list[bytes]] | None:
             ), p
         return None
     documents = [d.data for d in render_bytes(rapport, layout="uppsala")]
-    return [t for d in documents for t in _texts(d)], documents
+    return [t for d in documents for t in texter(d)], documents
 
 
 _ANY_TEXT = st.text(st.characters(codec=None, categories=None), min_size=1, max_size=24)

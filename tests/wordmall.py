@@ -169,3 +169,24 @@ def lagg_till_kolumn(tbl: etree._Element) -> None:
         w.set(f"{W}w", "1000")
         w.set(f"{W}type", "dxa")
         etree.SubElement(tc, f"{W}p")
+
+
+def texter(data: bytes) -> list[str]:
+    """Every string of a rendered document as :func:`delarsrapport.testing.normalise` reads it:
+    properties, headers, footers, paragraphs ("Stil: text") and table cells."""
+    from delarsrapport.testing import normalise
+
+    ut: list[str] = []
+
+    def samla(x: object) -> None:
+        if isinstance(x, str):
+            ut.append(x)
+        elif isinstance(x, dict):
+            for v in x.values():
+                samla(v)
+        elif isinstance(x, list):
+            for v in x:
+                samla(v)
+
+    samla(normalise(data))
+    return ut
