@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from delarsrapport._cli import main
+from minsta_rapport import MINSTA_RAPPORT
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SCN20 = SAMPLES / "uppsala-socialnamnden-2020-08.yaml"
@@ -48,18 +49,7 @@ def _write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-BAS = """\
-kommun: {namn: Uppsala kommun}
-namnd: {namn: Socialnämnden, forkortning: SCN}
-forvaltning: {namn: Socialförvaltningen}
-period: {ar: 2020, slutmanad: 8}
-tjansteskrivelse:
-  rubrik: Delårsbokslut
-  datum: 2020-09-18
-  handlaggare: []
-  forslag_till_beslut: [{verb: godkänna, objekt: x}]
-  undertecknare: [{person: {fornamn: Tomas}, titel: Direktör}]
-"""
+BAS = MINSTA_RAPPORT
 
 
 def test_exit_status_for_warnings_and_strict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,6 +13,7 @@ import pytest
 from delarsrapport import Belopp, LoadError
 from delarsrapport._load import load
 from delarsrapport._model.text import Punktlista, Rubrik, Stycke, check_text
+from minsta_rapport import MINSTA_RAPPORT
 
 MINIMAL: dict[str, Any] = {
     "kommun": {"namn": "Uppsala kommun"},
@@ -52,18 +53,7 @@ MINIMAL: dict[str, Any] = {
     ],
 }
 
-YAML_HEAD = """\
-kommun: {namn: Uppsala kommun}
-namnd: {namn: Socialnämnden, forkortning: SCN}
-forvaltning: {namn: Socialförvaltningen}
-period: {ar: 2020, slutmanad: 8}
-tjansteskrivelse:
-  rubrik: Delårsbokslut
-  datum: 2020-09-18
-  handlaggare: []
-  forslag_till_beslut: [{verb: godkänna, objekt: x}]
-  undertecknare: [{person: {fornamn: Tomas}, titel: Direktör}]
-"""
+YAML_HEAD = MINSTA_RAPPORT
 
 
 def _data(**changes: Any) -> dict[str, Any]:

@@ -8,21 +8,11 @@ import pytest
 
 from delarsrapport import LoadError, Problemkod, load
 from delarsrapport._errors import PROBLEMKODER
+from minsta_rapport import MINSTA_RAPPORT
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
-HEAD = """\
-kommun: {namn: Uppsala kommun}
-namnd: {namn: Socialnämnden, forkortning: SCN}
-forvaltning: {namn: Socialförvaltningen}
-period: {ar: 2020, slutmanad: 8}
-tjansteskrivelse:
-  rubrik: Delårsbokslut
-  datum: 2020-09-18
-  handlaggare: []
-  forslag_till_beslut: [{verb: godkänna, objekt: x}]
-  undertecknare: [{person: {fornamn: Tomas}, titel: Direktör}]
-"""
+HEAD = MINSTA_RAPPORT
 
 BILAGA = """\
 bilagor:
