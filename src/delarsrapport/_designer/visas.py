@@ -89,25 +89,7 @@ def _klasser() -> tuple[type, ...]:
     ``rapporterat`` or a steering field."""
     from delarsrapport._docgen.indata import _classes
 
-    nadda: set[type] = set()
-
-    def besok(tp: Any) -> None:
-        if tp in (Dokumentdel, Malpost):
-            for c in (*DELAR.values(), *POSTER.values()) if tp == Dokumentdel else POSTER.values():
-                besok(c)
-            return
-        if attrs.has(tp):
-            if tp in nadda:
-                return
-            nadda.add(tp)
-            for f, hint in get_type_hints(tp).items():
-                if f in attrs.fields_dict(tp) and not rapporterat(f) and (tp.__name__, f) not in STYR:
-                    besok(hint)
-            return
-        for arg in get_args(tp):
-            besok(arg)
-
-    besok(Delarsrapport)
+    nadda = _nadda(Delarsrapport, delar=True)
     return tuple(c for c in _classes() if c in nadda and c.__name__ not in _DELAR_AV_VARDE)
 
 
@@ -215,15 +197,16 @@ def visade(katalog: Path) -> Mapping[Nyckel, bool]:
 # -- where a field belongs, and the variable that holds it ------------------------------------
 
 
-def _nadda(rot: type, utom: frozenset[str] = frozenset()) -> set[type]:
-    """The input classes reached from *rot*, not through its fields *utom*, ``rapporterat``,
-    a steering field or a bilaga's parts."""
+def _nadda(rot: type, utom: frozenset[str] = frozenset(), *, delar: bool = False) -> set[type]:
+    """The input classes reached from *rot*, not through its fields *utom*, ``rapporterat``
+    or a steering field, and through a bilaga's parts only with *delar*."""
     nadda: set[type] = set()
 
     def besok(tp: Any, forsta: bool = False) -> None:
         if tp in (Dokumentdel, Malpost):
-            if tp == Malpost:
-                for c in POSTER.values():
+            barn = [*DELAR.values(), *POSTER.values()] if tp == Dokumentdel else list(POSTER.values())
+            if tp == Malpost or delar:
+                for c in barn:
                     besok(c)
             return
         if attrs.has(tp):
