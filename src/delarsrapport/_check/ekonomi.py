@@ -29,7 +29,13 @@ from delarsrapport._model.kolumner import (
     SAMMANFATTNING,
 )
 from delarsrapport._model.period import Rapportperiod
-from delarsrapport._model.resultatrakning import RR_INDATARADER, RR_RADORDNING, Resultatrakning, RRKolumner
+from delarsrapport._model.resultatrakning import (
+    RR_FORE_INDIREKTA,
+    RR_INDATARADER,
+    RR_RADORDNING,
+    Resultatrakning,
+    RRKolumner,
+)
 from delarsrapport._model.verksamhetstabell import Sjukolumner, Verksamhetstabell
 
 __all__ = ["ekonomisk_uppfoljning"]
@@ -41,7 +47,7 @@ _EN_DECIMAL: Final = 1
 #: The input rows each row of a resultaträkning adds up (an input row is itself).
 _RR_UNDERLAG: Final[dict[str, tuple[str, ...]]] = {
     **{r: (r,) for r in RR_INDATARADER},
-    "resultat_fore_indirekta_kostnader": RR_INDATARADER[: RR_INDATARADER.index("indirekta_kostnader")],
+    "resultat_fore_indirekta_kostnader": RR_FORE_INDIREKTA,
     "resultat_fore_gemensamma_kostnader": RR_INDATARADER[: RR_INDATARADER.index("gemensamma_kostnader")],
     "resultat_fore_kommunbidrag": RR_INDATARADER[: RR_INDATARADER.index("kommunbidrag")],
     "resultat": RR_INDATARADER,

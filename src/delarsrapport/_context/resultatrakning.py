@@ -5,15 +5,13 @@ Used by the ekonomisk uppföljning for the nämnd and for each verksamhet's sect
 
 from __future__ import annotations
 
-from typing import Final
-
 import attrs
 
 from delarsrapport._context import prose
 from delarsrapport._context.gemensam import Builder, Lopande
 from delarsrapport._model.belopp import Belopp
 from delarsrapport._model.kolumner import RESULTATRAKNING, RESULTATRAKNING_RADER
-from delarsrapport._model.resultatrakning import Resultatrakning
+from delarsrapport._model.resultatrakning import RR_FORE_INDIREKTA, Resultatrakning
 
 __all__ = ["RRradVy", "ResultatrakningVy", "build_resultatrakning"]
 
@@ -58,18 +56,6 @@ class ResultatrakningVy:
     """Texten efter tabellen (anmärkningen står direkt under den)."""
 
 
-# The rows that add up to "Resultat före indirekta kostnader", and the columns whose
-# rounding the note about rounding differences is about.
-_FORE_INDIREKTA: Final = (
-    "verksamhetens_intakter",
-    "lamnade_bidrag",
-    "personalkostnader",
-    "ovriga_kostnader",
-    "avskrivningar",
-    "finansnetto",
-)
-
-
 def build_resultatrakning(b: Builder, rr: Resultatrakning) -> ResultatrakningVy:
     """The view of a resultaträkning: its rows with the subtotals, and whether rounding
     shows in them (for the note about rounding differences)."""
@@ -91,7 +77,7 @@ def build_resultatrakning(b: Builder, rr: Resultatrakning) -> ResultatrakningVy:
         )
     avrundningsdifferens = False
     if "resultat_fore_indirekta_kostnader" in rr.radnycklar():
-        delar = [d for d in (rr.rad(x) for x in _FORE_INDIREKTA) if d is not None]
+        delar = [d for d in (rr.rad(x) for x in RR_FORE_INDIREKTA) if d is not None]
         total = rr.rad("resultat_fore_indirekta_kostnader")
         avrundningsdifferens = prose.avrundningsdifferens(
             (([getattr(d, k) for d in delar], getattr(total, k)) for k in RESULTATRAKNING.indata),

@@ -18,6 +18,7 @@ from delarsrapport._model.text import Text, check_text_fields
 
 __all__ = [
     "RR_DELSUMMOR",
+    "RR_FORE_INDIREKTA",
     "RR_INDATARADER",
     "RR_RADORDNING",
     "RRKolumner",
@@ -40,6 +41,9 @@ RR_INDATARADER: Final = (
     "kommunbidrag",
 )
 """The input rows of a resultaträkning."""
+
+RR_FORE_INDIREKTA: Final = RR_INDATARADER[: RR_INDATARADER.index("indirekta_kostnader")]
+"""The input rows that add up to "Resultat före indirekta kostnader"."""
 
 RR_DELSUMMOR: Final = (
     "resultat_fore_indirekta_kostnader",
@@ -212,16 +216,7 @@ class Resultatrakning:
             return RRKolumner.summa([total, *(x for x in rows if x is not None)])
 
         fore_indirekta = RRKolumner.summa(
-            x
-            for x in (
-                r.verksamhetens_intakter,
-                r.lamnade_bidrag,
-                r.personalkostnader,
-                r.ovriga_kostnader,
-                r.avskrivningar,
-                r.finansnetto,
-            )
-            if x is not None
+            x for x in (getattr(r, k) for k in RR_FORE_INDIREKTA) if x is not None
         )
         fore_gemensamma = plus(fore_indirekta, r.indirekta_kostnader)
         fore_kb = plus(fore_gemensamma, r.gemensamma_kostnader)
